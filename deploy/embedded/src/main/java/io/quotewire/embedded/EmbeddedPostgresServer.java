@@ -1,0 +1,104 @@
+package io.quotewire.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (the binaries ship in a Maven artifact) on a port of this machine, with
+ * its data directory kept between runs unless the caller asks for a fresh one. User {@code postgres},
+ * no password, connections from localhost only.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} with its cluster in {@code dataDir} (created by initdb when
+     * empty) and its binaries unpacked under {@code binariesDir}.
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, Path binariesDir, int port, Duration timeout) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(binariesDir);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir.toAbsolutePath())
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(binariesDir.toAbsolutePath().toFile())
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on")
+                    .setPGStartupWait(timeout)
+                    .start();
+            return new EmbeddedPostgresServer(pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + port + " with data in " + dataDir, e);
+        }
+    }
+
+    /** Creates {@code database} (owned by {@value #USER}) unless it exists. Returns true if it was created. */
+    public boolean createDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                q.setString(1, database);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The URL for the Vert.x reactive client, which Hibernate Reactive uses. */
+    public String reactiveUrl(String database) {
+        return "postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** The postmaster's process, e.g. to check that it has gone after {@link #close()}. */
+    public ProcessHandle process() {
+        return postgres.getProcess().toHandle();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
