@@ -1,0 +1,288 @@
+package io.quotewire.stack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+
+import io.quotewire.embedded.EmbeddedKafka;
+import io.quotewire.embedded.EmbeddedPostgresServer;
+import io.quotewire.embedded.Ports;
+
+/**
+ * The whole system on one machine: a Kafka broker (in this JVM), a PostgreSQL server, the topics,
+ * and the three services as separate JVMs. {@link #close()} stops everything in order: the services
+ * that take input first, the infrastructure last.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Topics the services read or write; each consumer input has its dead-letter topic beside it. */
+    public static final Set<String> TOPICS = new LinkedHashSet<>(List.of(
+            "articles", "entities", "quotes", "articles.dlq", "entities.dlq", "quotes.dlq"));
+
+    private static final Duration INFRA_STARTUP = Duration.ofSeconds(90);
+    private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
+
+    private final StackConfig config;
+    private final PrintStream out;
+    private FileChannel lockChannel;
+    private EmbeddedKafka kafka;
+    private EmbeddedPostgresServer postgres;
+    /** In start order: query-service (the read side) first, ingest-service (the front door) last. */
+    private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean closed;
+
+    private LocalStack(StackConfig config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    public static LocalStack create(StackConfig config, PrintStream out) {
+        return new LocalStack(config, out);
+    }
+
+    /**
+     * Starts everything and returns once all three services are ready. On failure, or when
+     * {@link #close()} is called meanwhile (Ctrl-C), whatever was started is stopped again.
+     */
+    public void start(boolean fresh) {
+        try {
+            doStart(fresh);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void doStart(boolean fresh) {
+        checkPortsFree();
+        lockHome();
+        if (fresh) {
+            out.println("Starting fresh: removing the data in " + config.home());
+            deleteRecursively(config.kafkaData());
+            deleteRecursively(config.postgresData());
+        }
+        long t0 = System.nanoTime();
+        CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer
+                .start(config.postgresData(), config.postgresBinaries(), config.postgresPort(), INFRA_STARTUP));
+        CompletableFuture<EmbeddedKafka> broker = CompletableFuture.supplyAsync(
+                () -> EmbeddedKafka.start(config.kafkaData(), config.kafkaPort(), INFRA_STARTUP));
+        try {
+            postgres = pg.join();
+            kafka = broker.join();
+            if (isClosed()) {
+                kafka.close();
+                postgres.close();
+                throw new StackException("stopped while starting");
+            }
+        } catch (CompletionException e) {
+            // keep whichever did start, so that close() stops it
+            postgres = pg.isCompletedExceptionally() ? null : pg.join();
+            kafka = broker.isCompletedExceptionally() ? null : broker.join();
+            throw new StackException("infrastructure did not start: " + e.getCause().getMessage(), e.getCause());
+        }
+        postgres.createDatabase(StackConfig.DATABASE);
+        List<String> created = kafka.createTopics(TOPICS, config.partitions());
+        out.printf("Kafka on localhost:%d and PostgreSQL on localhost:%d ready in %.1f s%s%n",
+                config.kafkaPort(), config.postgresPort(), seconds(t0),
+                created.isEmpty() ? "" : " (created topics " + String.join(", ", created.stream().sorted().toList()) + ")");
+
+        long t1 = System.nanoTime();
+        Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        Map<String, String> queryEnv = new LinkedHashMap<>(kafkaEnv);
+        queryEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(StackConfig.DATABASE));
+        queryEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(StackConfig.DATABASE));
+        queryEnv.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        services.add(startService("query-service", config.queryPort(), config.queryHeap(), queryEnv));
+        services.add(startService("nlp-service", config.nlpPort(), config.nlpHeap(), kafkaEnv));
+        services.add(startService("ingest-service", config.ingestPort(), config.ingestHeap(), kafkaEnv));
+        awaitReady();
+        out.printf("All services ready in %.1f s%n", seconds(t1));
+    }
+
+    private ServiceProcess startService(String name, int port, String heap, Map<String, String> env) {
+        if (isClosed()) {
+            throw new StackException("stopped while starting");
+        }
+        Path jar = config.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(name, jar, port, heap, config.javaOptions(), env,
+                config.logs().resolve(name + ".log"));
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(config.readyTimeoutSeconds()).toNanos();
+        Set<ServiceProcess> waiting = new LinkedHashSet<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess s : List.copyOf(waiting)) {
+                if (!s.isAlive()) {
+                    throw new StackException(s.name() + " exited with status " + s.exitValue()
+                            + " before it was ready. The end of " + s.log() + ":\n" + s.logTail(25));
+                }
+                if (s.isReady()) {
+                    waiting.remove(s);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                ServiceProcess s = waiting.iterator().next();
+                throw new StackException(s.name() + " was not ready within " + config.readyTimeoutSeconds()
+                        + " s (QUOTEWIRE_READY_TIMEOUT). The end of " + s.log() + ":\n" + s.logTail(25));
+            }
+            sleep(250);
+        }
+    }
+
+    /** The first service that has exited, if any: the stack is then no longer whole. */
+    public java.util.Optional<String> deadService() {
+        if (isClosed()) {
+            return java.util.Optional.empty();
+        }
+        return services.stream().filter(s -> !s.isAlive())
+                .map(s -> s.name() + " exited with status " + s.exitValue() + "; see " + s.log())
+                .findFirst();
+    }
+
+    /** What a user needs to know once the stack is up. */
+    public void printSummary() {
+        out.println();
+        out.println("Quotewire is up.");
+        for (ServiceProcess s : services) {
+            out.printf("  %-15s http://localhost:%d  (Swagger UI: http://localhost:%d/q/swagger-ui, log: %s)%n",
+                    s.name(), s.port(), s.port(), s.log());
+        }
+        out.printf("  %-15s localhost:%d  topics: %s%n", "Kafka", config.kafkaPort(), String.join(", ", TOPICS));
+        out.printf("  %-15s localhost:%d  database %s, user %s%n", "PostgreSQL", config.postgresPort(),
+                StackConfig.DATABASE, EmbeddedPostgresServer.USER);
+        out.println("  Data: " + config.home() + "   Logs: " + config.logs());
+        out.println("Press Ctrl-C to stop.");
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops the services (front door first), then Kafka, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ServiceProcess s : reversed(services)) {
+            Duration took = s.stop(SERVICE_GRACE);
+            out.printf("Stopped %s (%.1f s)%n", s.name(), took.toMillis() / 1000.0);
+        }
+        if (kafka != null) {
+            runQuietly("Kafka", kafka::close);
+        }
+        if (postgres != null) {
+            runQuietly("PostgreSQL", postgres::close);
+        }
+        if (lockChannel != null) {
+            try {
+                lockChannel.close(); // releases the lock on QUOTEWIRE_HOME
+            } catch (IOException e) {
+                out.println("Could not release the lock on " + config.home() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void runQuietly(String what, Runnable stop) {
+        long t0 = System.nanoTime();
+        try {
+            stop.run();
+            out.printf("Stopped %s (%.1f s)%n", what, seconds(t0));
+        } catch (RuntimeException e) {
+            out.println("Could not stop " + what + " cleanly: " + e.getMessage());
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<Integer, String> owners = new LinkedHashMap<>();
+        addPort(owners, config.kafkaPort(), "Kafka", "QUOTEWIRE_KAFKA_PORT");
+        addPort(owners, config.postgresPort(), "PostgreSQL", "QUOTEWIRE_POSTGRES_PORT");
+        addPort(owners, config.queryPort(), "query-service", "QUOTEWIRE_QUERY_PORT");
+        addPort(owners, config.ingestPort(), "ingest-service", "QUOTEWIRE_INGEST_PORT");
+        addPort(owners, config.nlpPort(), "nlp-service", "QUOTEWIRE_NLP_PORT");
+        for (var e : owners.entrySet()) {
+            if (!Ports.isFree(e.getKey())) {
+                throw new StackException("port " + e.getKey() + " is already in use, and " + e.getValue()
+                        + ". Is another Quotewire stack or another server running? Stop it, or choose another port.");
+            }
+        }
+    }
+
+    private static void addPort(Map<Integer, String> owners, int port, String part, String variable) {
+        String owner = part + " needs it (" + variable + " sets another)";
+        String other = owners.putIfAbsent(port, owner);
+        if (other != null) {
+            throw new StackException("port " + port + " is set for two parts of the stack: " + other + "; " + owner);
+        }
+    }
+
+    private void lockHome() {
+        try {
+            Files.createDirectories(config.logs());
+            lockChannel = FileChannel.open(config.home().resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = lockChannel.tryLock();
+            if (lock == null) {
+                lockChannel.close();
+                throw new StackException("another Quotewire stack is using " + config.home()
+                        + " (QUOTEWIRE_HOME): stop it first, or choose another QUOTEWIRE_HOME");
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot use " + config.home() + " as QUOTEWIRE_HOME: " + e.getMessage(), e);
+        }
+    }
+
+    /** The process ids of the service JVMs, for checks that nothing is left behind. */
+    public List<Long> servicePids() {
+        return services.stream().map(ServiceProcess::pid).toList();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.quotewire.stack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports and heap sizes it uses. Every value has an
+ * environment variable; the defaults are the documented local ports.
+ */
+public record StackConfig(
+        Path root,
+        Path home,
+        int kafkaPort,
+        int postgresPort,
+        int queryPort,
+        int ingestPort,
+        int nlpPort,
+        int partitions,
+        String queryHeap,
+        String ingestHeap,
+        String nlpHeap,
+        String javaOptions,
+        int readyTimeoutSeconds) {
+
+    public static final String DATABASE = "quotewire";
+
+    /** Reads the configuration from environment variables, with {@code root} the checkout's top folder. */
+    public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
+        return new StackConfig(
+                root,
+                Path.of(env.getOrDefault("QUOTEWIRE_HOME", root.resolve(".quotewire").toString())).toAbsolutePath(),
+                port(env, "QUOTEWIRE_KAFKA_PORT", 9092),
+                port(env, "QUOTEWIRE_POSTGRES_PORT", 5433),
+                port(env, "QUOTEWIRE_QUERY_PORT", 8080),
+                port(env, "QUOTEWIRE_INGEST_PORT", 8081),
+                port(env, "QUOTEWIRE_NLP_PORT", 8082),
+                number(env, "QUOTEWIRE_PARTITIONS", 6, 1, 1000),
+                heap(env, "QUOTEWIRE_QUERY_HEAP", "256m"),
+                heap(env, "QUOTEWIRE_INGEST_HEAP", "256m"),
+                heap(env, "QUOTEWIRE_NLP_HEAP", "1g"),
+                env.getOrDefault("QUOTEWIRE_JAVA_OPTS", ""),
+                number(env, "QUOTEWIRE_READY_TIMEOUT", 180, 5, 3600));
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path kafkaData() {
+        return home.resolve("kafka");
+    }
+
+    public Path postgresData() {
+        return home.resolve("postgres");
+    }
+
+    public Path postgresBinaries() {
+        return home.resolve("postgres-binaries");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        return number(env, name, fallback, 1, 65535);
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StackException(name + "=" + value + " is not a whole number from " + min + " to " + max);
+    }
+
+    private static String heap(Map<String, String> env, String name, String fallback) {
+        String value = env.getOrDefault(name, fallback).trim();
+        if (!value.matches("\\d+[kKmMgG]?")) {
+            throw new StackException(name + "=" + value + " is not a heap size such as 512m or 1g");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,17 @@
+package io.quotewire.nlp;
+
+/** The Kafka topics and channels of nlp-service, one place for code and tests. */
+public final class Topics {
+
+    /** Input: articles to analyse. */
+    public static final String ARTICLES = "articles";
+    /** Articles that could not be read or analysed, with the reason in headers. */
+    public static final String ARTICLES_DLQ = "articles.dlq";
+    /** Output: one {@code EntitiesExtracted} per article. */
+    public static final String ENTITIES = "entities";
+    /** Output: one {@code QuotesExtracted} per article. */
+    public static final String QUOTES = "quotes";
+
+    private Topics() {
+    }
+}
