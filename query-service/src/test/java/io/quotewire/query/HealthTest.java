@@ -24,7 +24,7 @@ class HealthTest {
                 .then().statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name.contains(\"Kafka\") }.status", is("UP"))
-                .body("checks.find { it.name.contains(\"Database\") }.status", is("UP"));
+                .body("checks.find { it.name.contains(\"PostgreSQL\") }.status", is("UP"));
     }
 
     @Test

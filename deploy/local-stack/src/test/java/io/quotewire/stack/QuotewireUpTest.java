@@ -99,7 +99,7 @@ class QuotewireUpTest {
         assertTrue(tree.size() >= 5, "launcher, three services and PostgreSQL: " + tree);
 
         first.interrupt();
-        assertFalse(first.process.isAlive());
+        assertEquals(0, first.process.exitValue(), "a stop the user asked for is a success");
         assertTrue(first.output().contains("Stopped."), first.output());
         awaitGone(tree);
         for (int port : allPorts) {
