@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
 import io.quotewire.embedded.Ports;
+import io.quotewire.embedded.QuotewireTopics;
 
 /**
  * The whole system on one machine: a Kafka broker (in this JVM), a PostgreSQL server, the topics,
@@ -31,8 +32,7 @@ import io.quotewire.embedded.Ports;
 public final class LocalStack implements AutoCloseable {
 
     /** Topics the services read or write; each consumer input has its dead-letter topic beside it. */
-    public static final Set<String> TOPICS = new LinkedHashSet<>(List.of(
-            "articles", "entities", "quotes", "articles.dlq", "entities.dlq", "quotes.dlq"));
+    public static final Set<String> TOPICS = QuotewireTopics.ALL;
 
     private static final Duration INFRA_STARTUP = Duration.ofSeconds(90);
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);

@@ -7,9 +7,10 @@ import java.util.UUID;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
 import io.quotewire.embedded.Ports;
+import io.quotewire.embedded.QuotewireTopics;
 
 /**
- * One Kafka broker and one PostgreSQL server per test JVM, started on first use on random ports,
+ * One Kafka broker (with the Quotewire topics) and one PostgreSQL server per test JVM, started on first use on random ports,
  * with their files under {@code target/embedded/}, and stopped when the JVM exits. Quarkus may
  * restart the application under test several times (test profiles); the servers outlive those
  * restarts.
@@ -19,6 +20,8 @@ public final class TestInfrastructure {
     public static final String DATABASE = "quotewire";
     private static final Path ROOT = Path.of("target", "embedded").toAbsolutePath();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** More than one, so that tests meet the same key-to-partition routing as production. */
+    public static final int TOPIC_PARTITIONS = 3;
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
     private static EmbeddedKafka kafka;
@@ -30,6 +33,7 @@ public final class TestInfrastructure {
     public static synchronized EmbeddedKafka kafka() {
         if (kafka == null) {
             kafka = EmbeddedKafka.start(ROOT.resolve("kafka-" + RUN), Ports.freePort(), STARTUP);
+            kafka.createTopics(QuotewireTopics.ALL, TOPIC_PARTITIONS);
             EmbeddedKafka started = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-kafka-stop"));
         }

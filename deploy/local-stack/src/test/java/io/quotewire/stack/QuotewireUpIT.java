@@ -44,7 +44,7 @@ import io.quotewire.embedded.Ports;
  * Drives {@code ./quotewire up} as a user does (on random ports, with its data under target/): the
  * stack becomes ready, Ctrl-C stops it with nothing left behind, and a restart keeps the data.
  */
-class QuotewireUpTest {
+class QuotewireUpIT {
 
     private static final Path ROOT = Path.of(System.getProperty("quotewire.root", "../..")).toAbsolutePath().normalize();
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(240);

@@ -1,0 +1,212 @@
+package io.quotewire.ingest.article;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quotewire.ingest.problem.ProblemException;
+
+/** Turns a request body (JSON, plain text or HTML) into a validated {@link Article}, or says what is wrong. */
+@ApplicationScoped
+public class ArticleReader {
+
+    /** A leading {@code date YYYY-MM-DD} line prefix, as in the seed files. */
+    private static final Pattern DATE_PREFIX = Pattern.compile("\\A\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+|\\z)");
+    private static final java.util.Set<String> FIELDS = java.util.Set.of(
+            "text", "title", "url", "source", "author", "language", "publishedAt");
+
+    private final ObjectMapper json;
+    private final int maxTextBytes;
+
+    public ArticleReader(ObjectMapper json,
+            @ConfigProperty(name = "quotewire.ingest.max-text-bytes", defaultValue = "1048576") int maxTextBytes) {
+        this.json = json;
+        this.maxTextBytes = maxTextBytes;
+    }
+
+    public Article fromJson(byte[] body) {
+        return fromJson(decode(body, null));
+    }
+
+    /** One JSON object with at least {@code text}; fields of the wrong type are errors, unknown fields are ignored. */
+    public Article fromJson(String body) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ProblemException.badRequest("expected a JSON object with at least \"text\", got "
+                    + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase()));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (FIELDS.contains(field.getKey()) && !field.getValue().isNull() && !field.getValue().isTextual()) {
+                throw ProblemException.badRequest("field \"" + field.getKey() + "\" must be a string, got "
+                        + field.getValue().getNodeType().toString().toLowerCase());
+            }
+        }
+        return article(string(node, "text"), string(node, "title"), string(node, "url"), string(node, "source"),
+                string(node, "author"), string(node, "language"), string(node, "publishedAt"));
+    }
+
+    /** Plain text; an optional leading {@code date YYYY-MM-DD} sets publishedAt and is removed. */
+    public Article fromText(byte[] body, String charset) {
+        String text = decode(body, charset);
+        String publishedAt = null;
+        Matcher m = DATE_PREFIX.matcher(text);
+        if (m.find()) {
+            publishedAt = m.group(1);
+            text = text.substring(m.end());
+        }
+        return article(text, null, null, null, null, null, publishedAt);
+    }
+
+    /** HTML: the readable text of the article and its metadata, by a real HTML parser. */
+    public Article fromHtml(byte[] body, String charset) {
+        Document doc = Jsoup.parse(decode(body, charset));
+        String title = firstNonBlank(meta(doc, "og:title"), doc.title(), doc.select("h1").text());
+        String url = firstNonBlank(doc.select("link[rel=canonical]").attr("href"), meta(doc, "og:url"));
+        String published = firstNonBlank(meta(doc, "article:published_time"), meta(doc, "date"),
+                doc.select("time[datetime]").attr("datetime"));
+        Element root = firstNonNull(doc.selectFirst("article"), doc.selectFirst("main"), doc.body());
+        String text = root == null ? "" : readableText(root);
+        return article(text, title, url.isBlank() ? null : url, blankToNull(meta(doc, "og:site_name")),
+                blankToNull(meta(doc, "author")), blankToNull(doc.select("html").attr("lang")),
+                published.isBlank() ? null : published);
+    }
+
+    private static String readableText(Element root) {
+        Element copy = root.clone();
+        copy.select("script, style, noscript, template, nav, header, footer, aside, form, figure, figcaption, "
+                + "iframe, svg, button, [aria-hidden=true], .caption, .byline, .credit").remove();
+        StringBuilder out = new StringBuilder();
+        String blocks = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
+        for (Element block : copy.select(blocks)) {
+            // a block inside another block is part of the outer one's text
+            if (block.parents().stream().noneMatch(p -> p.is(blocks))) {
+                String t = block.text().trim();
+                if (!t.isEmpty()) {
+                    out.append(t).append("\n\n");
+                }
+            }
+        }
+        return out.isEmpty() ? copy.text() : out.toString().trim();
+    }
+
+    private Article article(String text, String title, String url, String source, String author, String language,
+            String publishedAt) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.badRequest("\"text\" is missing or empty: an article needs its text");
+        }
+        text = text.strip();
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxTextBytes) {
+            throw ProblemException.tooLarge("the text is " + bytes + " bytes; the limit is " + maxTextBytes
+                    + " bytes (quotewire.ingest.max-text-bytes)");
+        }
+        if (url != null) {
+            try {
+                ArticleIds.canonicalUrl(url);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("\"url\" " + url + " is " + e.getMessage());
+            }
+        }
+        return new Article(text, blankToNull(title), blankToNull(url), blankToNull(source), blankToNull(author),
+                blankToNull(language), publishedAt == null ? null : normaliseDate(publishedAt));
+    }
+
+    /** ISO date stays a date; a date-time becomes an instant (UTC when it names no offset). */
+    static String normaliseDate(String value) {
+        String v = value.trim();
+        try {
+            return LocalDate.parse(v).toString();
+        } catch (DateTimeParseException notADate) {
+            try {
+                return OffsetDateTime.parse(v).toInstant().toString();
+            } catch (DateTimeParseException notAnOffsetDateTime) {
+                try {
+                    return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toString();
+                } catch (DateTimeParseException e) {
+                    throw ProblemException.badRequest("\"publishedAt\" '" + value + "' is not an ISO date "
+                            + "(2020-08-20) or date-time (2020-08-20T14:30:00Z)");
+                }
+            }
+        }
+    }
+
+    /** Strict decoding: invalid bytes are an error, not replacement characters. UTF-8 unless a charset is named. */
+    static String decode(byte[] body, String charset) {
+        Charset cs = StandardCharsets.UTF_8;
+        if (charset != null && !charset.isBlank()) {
+            try {
+                cs = Charset.forName(charset.trim());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("unknown charset '" + charset + "'");
+            }
+        }
+        try {
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("the body is not valid " + cs.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static String string(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String meta(Document doc, String name) {
+        Element e = doc.selectFirst("meta[property=" + name + "], meta[name=" + name + "]");
+        return e == null ? "" : e.attr("content");
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.trim();
+            }
+        }
+        return "";
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
