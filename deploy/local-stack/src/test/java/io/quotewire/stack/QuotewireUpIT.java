@@ -51,13 +51,26 @@ class QuotewireUpIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final List<Process> launched = new ArrayList<>();
+    private final List<Path> homes = new ArrayList<>();
 
+    /** Even when a test fails: kill what the script started, and the PostgreSQL server pg_ctl detached. */
     @AfterEach
     void leaveNothingBehind() {
         for (Process p : launched) {
             if (p.isAlive()) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
+            }
+        }
+        for (Path home : homes) {
+            try {
+                Path pidFile = home.resolve("postgres/postmaster.pid");
+                if (Files.exists(pidFile)) {
+                    long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM: smart shutdown
+                }
+            } catch (IOException | RuntimeException e) {
+                // nothing to stop
             }
         }
     }
@@ -208,6 +221,9 @@ class QuotewireUpIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
+        if (env.containsKey("QUOTEWIRE_HOME")) {
+            homes.add(Path.of(env.get("QUOTEWIRE_HOME")));
+        }
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
         launched.add(process);
