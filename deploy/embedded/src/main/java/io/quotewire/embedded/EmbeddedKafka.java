@@ -35,12 +35,10 @@ import kafka.tools.StorageTool;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private final Path dataDir;
     private final int port;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int port, KafkaRaftServer server) {
-        this.dataDir = dataDir;
+    private EmbeddedKafka(int port, KafkaRaftServer server) {
         this.port = port;
         this.server = server;
     }
@@ -63,7 +61,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(dataDir, port, server);
+            EmbeddedKafka kafka = new EmbeddedKafka(port, server);
             try {
                 kafka.awaitReady(timeout);
             } catch (RuntimeException e) {
@@ -172,14 +170,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return "localhost:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Path dataDir() {
-        return dataDir;
     }
 
     /** Stops the broker cleanly (its log directory is kept). */

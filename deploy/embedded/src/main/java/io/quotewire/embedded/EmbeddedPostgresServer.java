@@ -88,11 +88,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
-    /** The postmaster's process, e.g. to check that it has gone after {@link #close()}. */
-    public ProcessHandle process() {
-        return postgres.getProcess().toHandle();
-    }
-
     @Override
     public void close() {
         try {

@@ -249,11 +249,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The process ids of the service JVMs, for checks that nothing is left behind. */
-    public List<Long> servicePids() {
-        return services.stream().map(ServiceProcess::pid).toList();
-    }
-
     private static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;

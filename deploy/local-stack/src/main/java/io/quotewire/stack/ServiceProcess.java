@@ -137,8 +137,4 @@ final class ServiceProcess {
     Path log() {
         return log;
     }
-
-    long pid() {
-        return process.pid();
-    }
 }
