@@ -43,6 +43,7 @@ class BrokerDownTest {
                 .when().post("/api/articles/batch")
                 .then().statusCode(200)
                 .body("accepted.size()", is(0)).body("rejected.size()", is(2))
-                .body("rejected[0].error", containsString("not accepted"));
+                .body("rejected[0].error", containsString("not accepted"))
+                .body("rejected[0].retryable", is(true)).body("rejected[1].retryable", is(true));
     }
 }

@@ -139,6 +139,24 @@ class QuotewireUpIT {
             assertTrue(rs.next());
             assertEquals("kept across restarts", rs.getString(1));
         }
+
+        // ./quotewire ingest sends a folder through the REST API and names what was refused
+        Path input = ROOT.resolve("deploy/local-stack/target/ingest-input-" + System.nanoTime());
+        Files.createDirectories(input.resolve("seeds"));
+        try (var seed = QuotewireUpIT.class.getResourceAsStream("/bench/000_f6c6e8ee842b0466.txt")) {
+            Files.copy(seed, input.resolve("seeds/000.txt"));
+        }
+        Files.writeString(input.resolve("one.json"), "{\"text\": \"One article as JSON.\", \"source\": \"cli\"}");
+        Files.writeString(input.resolve("many.ndjson"),
+                "{\"text\": \"First line.\"}\n{\"text\": \"\"}\n\n{\"text\": \"Fourth line.\"}\n");
+        Files.writeString(input.resolve("notes.csv"), "ignored,in,a,folder");
+        Launch ingest = start(env, "ingest", input.toString());
+        assertTrue(ingest.process.waitFor(120, TimeUnit.SECONDS), "ingest finished");
+        String summary = ingest.output();
+        assertEquals(1, ingest.process.exitValue(), "a rejected article makes the exit code 1: " + summary);
+        assertTrue(summary.contains("Accepted 4 articles, rejected 1"), summary);
+        assertTrue(summary.contains("many.ndjson:2: \"text\" is missing or empty"), summary);
+
         List<ProcessHandle> secondTree = stackProcesses(second, env);
         second.interrupt();
         awaitGone(secondTree);

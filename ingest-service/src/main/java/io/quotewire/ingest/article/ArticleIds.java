@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * tracking parameters ({@code utm_*}, {@code fbclid}, {@code gclid}, ...), the remaining query
  * parameters sorted, and no trailing slash;</li>
  * <li>without: {@code id = hex(sha256("text:" + normalised(text)))[0..32]}, where the normalised text
- * is NFC with every run of white space made one space, trimmed.</li>
+ * is NFC with every run of white space (ASCII white space and Unicode space separators such as
+ * no-break space) made one space, trimmed.</li>
  * </ul>
  */
 public final class ArticleIds {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Z}]+");
     private static final Pattern TRACKING = Pattern.compile(
             "utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|igshid|ocid|cmpid|smid");
 

@@ -40,7 +40,11 @@ public class ArticleResource {
     public record AcceptedLine(int line, String id) {
     }
 
-    public record RejectedLine(int line, String error) {
+    /** {@code retryable}: the line was valid but Kafka did not take it; sending it again may succeed. */
+    public record RejectedLine(int line, String error, boolean retryable) {
+        RejectedLine(int line, String error) {
+            this(line, error, false);
+        }
     }
 
     public record BatchResult(List<AcceptedLine> accepted, List<RejectedLine> rejected) {
@@ -136,7 +140,7 @@ public class ArticleResource {
                 ArticleSubmitted event = ArticleSubmitted.of(reader.fromJson(text), clock.instant());
                 results.add(publisher.publish(event)
                         .<Object>map(a -> new AcceptedLine(lineNo, a.id()))
-                        .onFailure().recoverWithItem(f -> new RejectedLine(lineNo, f.getMessage())));
+                        .onFailure().recoverWithItem(f -> new RejectedLine(lineNo, f.getMessage(), true)));
             } catch (ProblemException e) {
                 rejected.add(new RejectedLine(lineNo, e.getMessage()));
             }

@@ -1,0 +1,91 @@
+package io.quotewire.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.embedded.testing.KafkaTestResource;
+import io.quotewire.ingest.article.ArticleIds;
+
+/**
+ * The articles topic contract fixtures ({@code src/test/resources/contract/}) are what this service really
+ * writes. Consumers test themselves against the same files, so a change here breaks their tests, not
+ * production.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class ContractTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void articleIdsAreDerivedAsTheFixtureSays() throws IOException {
+        for (JsonNode c : fixture("article-ids.json").get("cases")) {
+            String url = c.get("url").isNull() ? null : c.get("url").asText();
+            String text = c.get("text").asText();
+            assertEquals(c.get("id").asText(), ArticleIds.articleId(url, text), c.toString());
+            assertEquals(c.get("contentHash").asText(), ArticleIds.contentHash(text), c.toString());
+            if (url != null) {
+                assertEquals(c.get("canonicalUrl").asText(), ArticleIds.canonicalUrl(url));
+            } else {
+                assertEquals(c.get("normalisedText").asText(), ArticleIds.normalisedText(text));
+            }
+        }
+    }
+
+    @Test
+    void theSampleRecordIsWhatIngestWrites() throws IOException {
+        JsonNode fixture = fixture("article-submitted.v1.json");
+        JsonNode expected = fixture.get("value");
+        ObjectNode submitted = JSON.createObjectNode();
+        for (String field : new String[] { "text", "title", "url", "source", "language", "publishedAt" }) {
+            submitted.set(field, expected.get(field));
+        }
+        String id = given().contentType("application/json").body(JSON.writeValueAsBytes(submitted))
+                .when().post("/api/articles").then().statusCode(202).extract().path("id");
+        assertEquals(fixture.get("key").asText(), id);
+
+        ConsumerRecord<String, String> record;
+        try (ArticlesTopic topic = new ArticlesTopic()) {
+            record = topic.await(id, 1, Duration.ofSeconds(30)).get(0);
+        }
+        ObjectNode actual = (ObjectNode) JSON.readTree(record.value());
+        Instant.parse(actual.get("ingestedAt").asText()); // an ISO instant, like the fixture's
+        actual.set("ingestedAt", expected.get("ingestedAt"));
+        assertEquals(expected, actual, "the value, field by field (ingestedAt aside)");
+
+        for (Iterator<Map.Entry<String, JsonNode>> it = fixture.get("headers").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> header = it.next();
+            String value = ArticlesTopic.header(record, header.getKey());
+            assertTrue(value != null, "header " + header.getKey() + " is present");
+            if (header.getKey().equals("ce_time")) {
+                Instant.parse(value);
+            } else {
+                assertTrue(value.startsWith(header.getValue().asText()), header.getKey() + ": " + value);
+            }
+        }
+    }
+
+    private static JsonNode fixture(String name) throws IOException {
+        try (InputStream in = ContractTest.class.getResourceAsStream("/contract/" + name)) {
+            return JSON.readTree(in);
+        }
+    }
+}
