@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Quality of the analysis on the development sets, scored by the project's shared scorer.
+#   nlp-service/bench/evaluate.sh SHARED_DIR [OUT_DIR]
+# SHARED_DIR holds data/conllpp, data/polnear and eval/ (the scorer); OUT_DIR (default
+# nlp-service/target/eval) receives the gold and system files. Needs python3 for the scorer.
+set -euo pipefail
+SHARED="$(cd "${1:?usage: evaluate.sh SHARED_DIR [OUT_DIR]}" && pwd)"
+cd "$(dirname "$0")/../.."
+OUT="${2:-nlp-service/target/eval}"
+mkdir -p "$OUT"
+python3 "$SHARED/eval/conll_gold.py" "$SHARED/data/conllpp/conllpp_dev.txt" "$OUT/conll_dev_gold.jsonl"
+python3 "$SHARED/eval/polnear_gold.py" "$SHARED/data/polnear" dev "$OUT/polnear_dev_gold.jsonl"
+./mvnw -B -q -ntp -pl nlp-service -am -DskipTests test-compile
+./mvnw -B -q -ntp -pl nlp-service dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+CP="nlp-service/target/test-classes:nlp-service/target/classes:$(cat nlp-service/target/classpath.txt)"
+for set in conll polnear; do
+  java -Xmx1g -cp "$CP" io.quotewire.nlp.bench.Evaluate "$OUT/${set}_dev_gold.jsonl" "$OUT/${set}_dev_sys.jsonl"
+done
+echo "== NER, CoNLL++ dev"
+python3 "$SHARED/eval/score.py" ner "$OUT/conll_dev_gold.jsonl" "$OUT/conll_dev_sys.jsonl"
+echo "== Quotes, PolNeAR dev"
+python3 "$SHARED/eval/score.py" quotes "$OUT/polnear_dev_gold.jsonl" "$OUT/polnear_dev_sys.jsonl"

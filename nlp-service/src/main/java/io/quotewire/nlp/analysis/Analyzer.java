@@ -1,0 +1,106 @@
+package io.quotewire.nlp.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+import io.quotewire.nlp.analysis.Analysis.Entity;
+import io.quotewire.nlp.analysis.Analysis.Quote;
+import io.quotewire.nlp.analysis.Analysis.Span;
+import io.quotewire.nlp.analysis.Analysis.Speaker;
+import io.quotewire.nlp.analysis.EntityFinder.Cluster;
+
+/**
+ * Entities and attributed quotes of a text: CoreNLP for tokens, sentences, parts of speech and names, and
+ * this project's layer for what CoreNLP gets wrong or does not do. Thread-safe; loaded at start-up so the
+ * first article does not wait for the models.
+ */
+@ApplicationScoped
+@Startup
+public class Analyzer {
+
+    /** Changes whenever the analysis can give a different result for the same text. */
+    public static final String VERSION = "quotewire-nlp/1 corenlp-4.5.10";
+
+    private static final Logger LOG = Logger.getLogger(Analyzer.class);
+
+    private final CoreNlp coreNlp;
+    private final EntityFinder entityFinder;
+    private final Attributor attributor;
+
+    public Analyzer(@ConfigProperty(name = "quotewire.nlp.ner-model", defaultValue = CoreNlp.DEFAULT_NER_MODEL) String nerModel) {
+        long t0 = System.nanoTime();
+        this.coreNlp = new CoreNlp(nerModel);
+        this.entityFinder = new EntityFinder(Gazetteer.load());
+        this.attributor = new Attributor(Genders.load());
+        coreNlp.annotate("Warm-up: President Donald Trump said “this loads every model” in Washington.");
+        LOG.infof("analyzer ready in %d ms (NER model %s)", (System.nanoTime() - t0) / 1_000_000, nerModel);
+    }
+
+    public Analysis analyze(String text) {
+        Doc doc = coreNlp.annotate(text);
+        EntityFinder.Result entities = entityFinder.find(doc);
+        List<QuoteFinder.Found> found = QuoteFinder.find(text);
+        List<Attributor.Attribution> attributions = attributor.attribute(doc, entities, found);
+
+        List<Quote> quotes = new ArrayList<>();
+        Map<Cluster, Integer> quotesBy = new HashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            QuoteFinder.Found q = found.get(i);
+            Attributor.Attribution a = attributions.get(i);
+            Speaker speaker = null;
+            Span cue = null;
+            if (a != null) {
+                Span mention = span(doc, a.from(), a.to());
+                speaker = a.entity() == null ? new Speaker(null, null, mention)
+                        : new Speaker(a.entity().id(), a.entity().name, mention);
+                cue = span(doc, a.cueFrom(), a.cueTo());
+                if (a.entity() != null) {
+                    quotesBy.merge(a.entity(), 1, Integer::sum);
+                }
+            }
+            quotes.add(new Quote(Names.quoteId(q.text()), q.text(), q.start(), q.end(), speaker, cue));
+        }
+        return new Analysis(entities(doc, entities, quotesBy), quotes);
+    }
+
+    /** Salience: named mentions, more for the first paragraph, plus the quotes attributed; shares of the total. */
+    private static List<Entity> entities(Doc doc, EntityFinder.Result result, Map<Cluster, Integer> quotesBy) {
+        Map<Cluster, Double> weight = new HashMap<>();
+        double total = 0;
+        for (Cluster c : result.clusters()) {
+            double w = quotesBy.getOrDefault(c, 0);
+            for (EntityFinder.Mention m : c.mentions) {
+                int paragraph = doc.paragraphAt(m.start());
+                w += paragraph == 0 ? 2.0 : paragraph == 1 ? 1.5 : 1.0;
+            }
+            weight.put(c, w);
+            total += w;
+        }
+        List<Entity> entities = new ArrayList<>();
+        for (Cluster c : result.clusters()) {
+            List<Span> mentions = new ArrayList<>();
+            for (EntityFinder.Mention m : c.mentions) {
+                mentions.add(new Span(m.start(), m.end(), doc.span(m.start(), m.end())));
+            }
+            double salience = total == 0 ? 0 : Math.round(weight.get(c) / total * 10_000) / 10_000.0;
+            entities.add(new Entity(c.id(), c.name, c.type, List.copyOf(c.surface), salience, mentions));
+        }
+        entities.sort(Comparator.comparingDouble(Entity::salience).reversed());
+        return entities;
+    }
+
+    private static Span span(Doc doc, int fromToken, int toToken) {
+        int start = doc.tokens.get(fromToken).start();
+        int end = doc.tokens.get(toToken - 1).end();
+        return new Span(start, end, doc.span(start, end));
+    }
+}

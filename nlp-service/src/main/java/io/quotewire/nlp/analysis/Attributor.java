@@ -1,0 +1,525 @@
+package io.quotewire.nlp.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.quotewire.nlp.analysis.EntityFinder.Cluster;
+
+/**
+ * Who said each quote, by the conventions of news writing: {@code “...,” X said}, {@code said X},
+ * {@code X said: “...”}, {@code X, who replied: “...”}, {@code X told the AP: “...”}, {@code according to X},
+ * a partial quote inside a sentence with its cue, a second quote of the same paragraph, and a quote
+ * paragraph that continues the previous paragraph's speaker. The speaker mention is the name, pronoun or
+ * noun phrase next to the cue; pronouns resolve to the last person named before them (outside quotes and
+ * captions, agreeing in gender when the first name tells), role nouns ("the president") to the person
+ * holding that title. When nothing is certain the speaker's entity stays empty rather than wrong.
+ */
+final class Attributor {
+
+    static final Set<String> CUE_LEMMAS = Set.of("say", "tell", "add", "ask", "reply", "explain", "note", "state",
+            "declare", "insist", "argue", "write", "tweet", "continue", "warn", "acknowledge", "announce", "claim",
+            "remark", "respond", "answer", "recall", "admit", "suggest", "concede", "counter", "observe", "conclude",
+            "emphasize", "emphasise", "stress", "predict", "promise", "vow", "complain", "joke", "quip", "testify",
+            "caution", "allege", "assert", "confirm", "deny", "urge", "plead", "shout", "exclaim", "whisper",
+            "mutter", "sigh", "report", "maintain", "contend", "lament", "boast", "agree", "post", "reiterate",
+            "recount", "begin", "tout", "proclaim", "retort", "muse", "demand", "wonder", "interject", "thunder",
+            "comment", "read", "call", "describe", "label", "brand", "dub", "term", "condemn", "denounce", "praise",
+            "criticize", "criticise", "accuse", "dismiss", "characterize", "characterise", "quote", "cite", "shoot");
+    /** Cues that attribute only a quote in their own sentence ("called it “a disgrace”"), not a later one. */
+    static final Set<String> PARTIAL_ONLY = Set.of("call", "describe", "label", "brand", "dub", "term", "condemn",
+            "denounce", "praise", "criticize", "criticise", "accuse", "dismiss", "characterize", "characterise",
+            "cite", "quote");
+    static final Set<String> MALE = Set.of("he", "him", "his");
+    static final Set<String> FEMALE = Set.of("she", "her", "hers");
+    private static final Set<String> PERSONAL = Set.of("he", "she", "they", "i", "we", "it");
+    private static final Set<String> NP_POS = Set.of("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "PRP", "CD", "POS",
+            "HYPH", "PRP$", "JJR", "JJS", "VBN");
+
+    private final Genders genders;
+
+    Attributor(Genders genders) {
+        this.genders = genders;
+    }
+
+    /** A speaker found for a quote: the mention tokens {@code [from, to)}, the cue token, the resolved entity. */
+    record Attribution(int from, int to, int cueFrom, int cueTo, Cluster entity) {
+    }
+
+    private record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption) {
+    }
+
+    List<Attribution> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
+        boolean[] inQuote = new boolean[doc.tokens.size()];
+        for (QuoteFinder.Found q : quotes) {
+            int close = q.closeMark() >= 0 ? q.closeMark() + 1 : q.end();
+            for (int k = doc.tokenAtOrAfter(q.openMark()); k < doc.tokens.size() && doc.tokens.get(k).start() < close; k++) {
+                inQuote[k] = true;
+            }
+        }
+        Context ctx = new Context(doc, entities, inQuote, captions(doc));
+        List<Attribution> result = new ArrayList<>();
+        for (QuoteFinder.Found q : quotes) {
+            result.add(direct(ctx, q));
+        }
+        // a quote with no cue of its own: the speaker of the quote before it in the paragraph, else of the one
+        // after it; a quote that opens its paragraph continues the previous paragraph's last speaker
+        for (int i = 0; i < quotes.size(); i++) {
+            if (result.get(i) != null) {
+                continue;
+            }
+            int paragraph = doc.paragraphAt(quotes.get(i).openMark());
+            Attribution inherited = null;
+            if (i > 0 && result.get(i - 1) != null) {
+                int prevParagraph = doc.paragraphAt(quotes.get(i - 1).openMark());
+                boolean opensParagraph = opensParagraph(doc.text, quotes.get(i).openMark());
+                if (prevParagraph == paragraph || prevParagraph == paragraph - 1 && opensParagraph
+                        && !hasCueBetween(ctx, quotes.get(i - 1), quotes.get(i), result.get(i - 1))) {
+                    inherited = result.get(i - 1);
+                }
+            }
+            if (inherited == null) {
+                inherited = previousSentence(ctx, quotes.get(i));
+            }
+            if (inherited == null && i + 1 < quotes.size() && result.get(i + 1) != null
+                    && doc.paragraphAt(quotes.get(i + 1).openMark()) == paragraph) {
+                inherited = result.get(i + 1);
+            }
+            result.set(i, inherited);
+        }
+        return result;
+    }
+
+    private static boolean opensParagraph(String text, int mark) {
+        for (int k = mark - 1; k >= 0; k--) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Text between two quotes that names someone else saying something breaks the continuation. */
+    private boolean hasCueBetween(Context ctx, QuoteFinder.Found a, QuoteFinder.Found b, Attribution ofA) {
+        int from = ctx.doc.tokenAtOrAfter(a.closeMark() >= 0 ? a.closeMark() + 1 : a.end());
+        int to = ctx.doc.tokenAtOrAfter(b.openMark());
+        for (int k = from; k < to; k++) {
+            if (!ctx.inQuote[k] && isCue(ctx.doc.tokens.get(k)) && (k < ofA.cueFrom() || k >= ofA.cueTo())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The attribution of a quote from the words around it, or null. */
+    private Attribution direct(Context ctx, QuoteFinder.Found q) {
+        Doc doc = ctx.doc;
+        List<Token> tokens = doc.tokens;
+        int openToken = doc.tokenAtOrAfter(q.openMark());
+        int afterClose = q.closeMark() >= 0 ? doc.tokenAtOrAfter(q.closeMark() + 1) : doc.tokenAtOrAfter(q.end());
+        int paragraph = doc.paragraphAt(q.openMark());
+
+        // 1. right after the quote: “...,” X said / said X / X, the ..., said
+        Attribution after = trailing(ctx, afterClose, paragraph);
+        if (after != null) {
+            return after;
+        }
+        // 2. before it in its sentence: X said: “...” / X, who replied: “...” / according to X, “...”
+        int sentence = openToken < tokens.size() ? tokens.get(openToken).sentence() : -1;
+        int from = openToken;
+        while (from > 0 && tokens.get(from - 1).sentence() == sentence && !ctx.inQuote[from - 1]) {
+            from--;
+        }
+        // a line that ends with a colon introduces the quote paragraph that follows
+        if (from == openToken && opensParagraph(doc.text, q.openMark()) && openToken > 0
+                && tokens.get(openToken - 1).isPunct(':') && !ctx.inQuote[openToken - 1]) {
+            int s = tokens.get(openToken - 1).sentence();
+            from = openToken - 1;
+            while (from > 0 && tokens.get(from - 1).sentence() == s && !ctx.inQuote[from - 1]) {
+                from--;
+            }
+        }
+        for (int k = openToken - 1; k >= from; k--) {
+            Token t = tokens.get(k);
+            if (isAccordingTo(tokens, k)) {
+                Attribution a = speakerAfter(ctx, k + 2, openToken, k, k + 2);
+                if (a != null) {
+                    return a;
+                }
+            }
+            if (isCue(t) && t.pos().equals("VBG") && k > from && tokens.get(k - 1).isPunct(',')) {
+                Attribution a = sentenceSubject(ctx, from, k);
+                if (a != null) {
+                    return a;
+                }
+            }
+            if (isCue(t) && !t.pos().equals("VBN") || isCue(t) && hasSubjectBefore(tokens, k, from)) {
+                Attribution a = speakerBefore(ctx, k, from);
+                if (a == null) {
+                    a = speakerAfter(ctx, k + 1, openToken, k, k + 1);
+                }
+                if (a != null) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A quote after a sentence of the same paragraph that attributes ("Schiff said the delay was
+     * deliberate. “The other factor ...”") or whose subject is a person, takes that speaker.
+     */
+    private Attribution previousSentence(Context ctx, QuoteFinder.Found q) {
+        List<Token> tokens = ctx.doc.tokens;
+        int k = ctx.doc.tokenAtOrAfter(q.openMark()) - 1;
+        if (k < 0 || ctx.inQuote[k] || tokens.get(k).paragraph() != ctx.doc.paragraphAt(q.openMark())) {
+            return null;
+        }
+        int sentence = tokens.get(k).sentence();
+        int from = k;
+        while (from > 0 && tokens.get(from - 1).sentence() == sentence) {
+            from--;
+        }
+        if (tokens.get(from).paragraph() != tokens.get(k).paragraph()) {
+            return null;
+        }
+        for (int c = from; c <= k; c++) {
+            Token t = tokens.get(c);
+            if (!ctx.inQuote[c] && isCue(t) && !PARTIAL_ONLY.contains(t.lemma()) && !t.pos().equals("VBN")) {
+                Attribution a = speakerBefore(ctx, c, from);
+                if (a != null) {
+                    return a;
+                }
+            }
+        }
+        // the sentence's subject is a named person
+        Cluster[] byToken = ctx.entities.byToken();
+        int s = from;
+        while (s <= k && (tokens.get(s).pos().equals("DT") || tokens.get(s).pos().equals("JJ")
+                || EntityFinder.TITLES.contains(EntityFinder.lower(tokens.get(s))))) {
+            s++;
+        }
+        if (s <= k && byToken[s] != null && byToken[s].type.equals("PERSON") && !ctx.caption[sentence]) {
+            int e = s;
+            while (e <= k && byToken[e] == byToken[s]) {
+                e++;
+            }
+            if (e <= k && tokens.get(e).pos().startsWith("VB")) {
+                return new Attribution(s, e, e, e + 1, byToken[s]);
+            }
+        }
+        return null;
+    }
+
+    /** The subject of a sentence before a participle cue ("..., saying"): its first person or pronoun. */
+    private Attribution sentenceSubject(Context ctx, int from, int cue) {
+        List<Token> tokens = ctx.doc.tokens;
+        Cluster[] byToken = ctx.entities.byToken();
+        for (int k = from; k < cue; k++) {
+            if (ctx.inQuote[k]) {
+                continue;
+            }
+            Cluster c = byToken[k];
+            if (c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))) {
+                int e = k;
+                while (e < cue && byToken[e] == c) {
+                    e++;
+                }
+                return new Attribution(k, e, cue, cue + 1, c);
+            }
+            if (tokens.get(k).pos().equals("PRP") && PERSONAL.contains(EntityFinder.lower(tokens.get(k)))) {
+                return resolve(ctx, k, k + 1, cue);
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasSubjectBefore(List<Token> tokens, int k, int from) {
+        return k - 1 >= from && (tokens.get(k - 1).lemma().equals("have") || tokens.get(k - 1).lemma().equals("be"));
+    }
+
+    private static boolean isAccordingTo(List<Token> tokens, int k) {
+        return k + 1 < tokens.size() && tokens.get(k).text().equalsIgnoreCase("according")
+                && tokens.get(k + 1).text().equalsIgnoreCase("to");
+    }
+
+    static boolean isCue(Token t) {
+        return t.pos().startsWith("VB") && CUE_LEMMAS.contains(t.lemma().toLowerCase(Locale.ROOT));
+    }
+
+    /** After the closing mark: [,] NP CUE | [,] CUE NP | [,] according to NP; within a few tokens. */
+    private Attribution trailing(Context ctx, int k, int paragraph) {
+        List<Token> tokens = ctx.doc.tokens;
+        int limit = Math.min(tokens.size(), k + 14);
+        int start = k;
+        while (start < limit && (tokens.get(start).isPunct(',') || tokens.get(start).pos().equals("''"))) {
+            start++;
+        }
+        if (start >= limit || tokens.get(start).paragraph() != paragraph || ctx.inQuote[start]) {
+            return null;
+        }
+        Token first = tokens.get(start);
+        if (first.text().matches("[\u2015\u2014\u2013-]+|--") && start + 1 < limit) {
+            Attribution a = speakerAfter(ctx, start + 1, limit, start, start + 1);
+            if (a != null) {
+                return a;
+            }
+        }
+        if (isAccordingTo(tokens, start)) {
+            return speakerAfter(ctx, start + 2, limit, start, start + 2);
+        }
+        if (isCue(first)) {
+            Attribution a = speakerAfter(ctx, start + 1, limit, start, start + 1);
+            if (a != null) {
+                return a;
+            }
+        }
+        // NP (with an apposition between commas) then the cue, possibly after an adverb or auxiliary
+        for (int c = start + 1; c < limit; c++) {
+            Token t = tokens.get(c);
+            if (ctx.inQuote[c] || t.paragraph() != paragraph) {
+                return null;
+            }
+            if (t.pos().equals("-LRB-")) {
+                c = closingParen(tokens, c, limit);
+                continue;
+            }
+            if (isCue(t)) {
+                return speakerBefore(ctx, c, start);
+            }
+            if (!isNpToken(t) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")
+                    && !t.lemma().equals("have") && !t.lemma().equals("be") && !t.text().equals("of")
+                    && !t.pos().equals("WP") && !t.pos().equals("CC")) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static int closingParen(List<Token> tokens, int open, int limit) {
+        for (int k = open + 1; k < limit && k < open + 12; k++) {
+            if (tokens.get(k).pos().equals("-RRB-")) {
+                return k;
+            }
+        }
+        return open;
+    }
+
+    private static boolean isNpToken(Token t) {
+        return NP_POS.contains(t.pos()) || t.capitalised() && t.pos().startsWith("NN");
+    }
+
+    /** The subject of the cue at {@code cue}: the noun phrase before it (skipping adverbs, auxiliaries, "who"). */
+    private Attribution speakerBefore(Context ctx, int cue, int from) {
+        List<Token> tokens = ctx.doc.tokens;
+        int k = cue - 1;
+        while (k >= from && (tokens.get(k).pos().equals("RB") || tokens.get(k).pos().equals("MD")
+                || tokens.get(k).lemma().equals("have") || tokens.get(k).lemma().equals("be")
+                && tokens.get(k).pos().startsWith("VB"))) {
+            k--;
+        }
+        if (k >= from && (tokens.get(k).pos().equals("WP") || tokens.get(k).pos().equals("WDT"))) {
+            k--; // X, who said
+            if (k >= from && tokens.get(k).isPunct(',')) {
+                k--;
+            }
+        }
+        k = skipParenBack(tokens, k, from);
+        // an apposition or relative clause between commas: X, the commander of Y, said / X, who runs Z, said
+        if (k >= from && tokens.get(k).isPunct(',')) {
+            int j = k - 1;
+            while (j >= from && j > k - 30 && !tokens.get(j).isPunct(',') && !ctx.inQuote[j] && !isCue(tokens.get(j))) {
+                j--;
+            }
+            if (j >= from && tokens.get(j).isPunct(',')) {
+                int npEnd = skipParenBack(tokens, j - 1, from) + 1;
+                int npStart = npStart(tokens, npEnd, from);
+                if (npStart < npEnd) {
+                    Attribution a = resolve(ctx, npStart, npEnd, cue);
+                    if (a != null) {
+                        return a;
+                    }
+                }
+                int appStart = npStart(tokens, k, j + 1);
+                return appStart < k ? resolve(ctx, appStart, k, cue) : null;
+            }
+            return null;
+        }
+        int end = k + 1;
+        int start = npStart(tokens, end, from);
+        if (start >= end) {
+            return null;
+        }
+        return resolve(ctx, start, end, cue);
+    }
+
+    /** From a closing parenthesis at {@code k}, the token before its opening one; else {@code k}. */
+    private static int skipParenBack(List<Token> tokens, int k, int from) {
+        if (k >= from && tokens.get(k).pos().equals("-RRB-")) {
+            for (int j = k - 1; j >= from && j > k - 12; j--) {
+                if (tokens.get(j).pos().equals("-LRB-")) {
+                    return j - 1;
+                }
+            }
+        }
+        return k;
+    }
+
+    private static int npStart(List<Token> tokens, int end, int from) {
+        int start = end;
+        while (start - 1 >= from && !tokens.get(start - 1).pos().equals("``") && !tokens.get(start - 1).pos().equals("''")
+                && (isNpToken(tokens.get(start - 1)) || tokens.get(start - 1).text().equals("of") && start - 2 >= from
+                        && tokens.get(start - 2).capitalised())) {
+            start--;
+            if (tokens.get(start).pos().equals("PRP") && start < end - 1) {
+                start++; // "… him Trump said": the pronoun belongs elsewhere
+                break;
+            }
+        }
+        // a noun phrase starts with its determiner or name, not with a verb participle
+        while (start < end && tokens.get(start).pos().equals("VBN")) {
+            start++;
+        }
+        return start;
+    }
+
+    /** The noun phrase after a cue: said Mike Pompeo, the secretary … / said he. */
+    private Attribution speakerAfter(Context ctx, int from, int limit, int cueFrom, int cueTo) {
+        List<Token> tokens = ctx.doc.tokens;
+        int end = from;
+        while (end < limit && end < tokens.size() && !ctx.inQuote[end] && (isNpToken(tokens.get(end))
+                || tokens.get(end).text().equals("of") && end + 1 < tokens.size() && tokens.get(end + 1).capitalised())) {
+            end++;
+        }
+        if (end == from) {
+            return null;
+        }
+        Attribution a = resolve(ctx, from, end, cueFrom);
+        return a == null ? null : new Attribution(a.from(), a.to(), cueFrom, cueTo, a.entity());
+    }
+
+    /** The mention the attribution rests on, and the entity it resolves to. */
+    private Attribution resolve(Context ctx, int from, int to, int cue) {
+        List<Token> tokens = ctx.doc.tokens;
+        Cluster[] byToken = ctx.entities.byToken();
+        // a named person or organisation in the phrase
+        for (String type : List.of("PERSON", "ORGANIZATION", "NORP", "LOCATION")) {
+            for (int k = from; k < to; k++) {
+                Cluster c = byToken[k];
+                if (c != null && c.type.equals(type)) {
+                    int s = k;
+                    int e = k;
+                    while (e < to && byToken[e] == c) {
+                        e++;
+                    }
+                    return new Attribution(s, e, cue, cue + 1, c);
+                }
+            }
+        }
+        // a pronoun
+        for (int k = from; k < to; k++) {
+            String w = EntityFinder.lower(tokens.get(k));
+            if (tokens.get(k).pos().equals("PRP") && PERSONAL.contains(w)) {
+                Cluster c = MALE.contains(w) || FEMALE.contains(w) ? antecedent(ctx, k, w) : null;
+                return new Attribution(k, k + 1, cue, cue + 1, c);
+            }
+        }
+        // a role noun: the president, the prime minister
+        String phrase = " " + joinLower(tokens, from, to) + " ";
+        if (phrase.startsWith(" the ") || phrase.startsWith(" a ") || phrase.startsWith(" an ")) {
+            Cluster holder = null;
+            for (String role : EntityFinder.ROLES) {
+                if (phrase.endsWith(" " + role + " ") && phrase.startsWith(" the ")) {
+                    holder = roleHolder(ctx, from, role);
+                    if (holder != null) {
+                        break;
+                    }
+                }
+            }
+            return new Attribution(from, to, cue, cue + 1, holder);
+        }
+        if (to - from <= 6 && tokens.get(to - 1).isNoun()) {
+            return new Attribution(from, to, cue, cue + 1, null);
+        }
+        return null;
+    }
+
+    private static String joinLower(List<Token> tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            sb.append(k > from ? " " : "").append(EntityFinder.lower(tokens.get(k)));
+        }
+        return sb.toString();
+    }
+
+    /** The person most recently named with this role before {@code token}. */
+    private static Cluster roleHolder(Context ctx, int token, String role) {
+        Cluster best = null;
+        int bestAt = -1;
+        for (Cluster c : ctx.entities.clusters()) {
+            if (c.type.equals("PERSON") && c.roles.contains(role)) {
+                for (EntityFinder.Mention m : c.mentions) {
+                    if (m.from() < token && m.from() > bestAt) {
+                        best = c;
+                        bestAt = m.from();
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The person a pronoun refers to: the subject-most person of the nearest earlier sentence that names a
+     * person, within the last three paragraphs, outside quotes and captions, of a compatible gender.
+     */
+    private Cluster antecedent(Context ctx, int pronoun, String word) {
+        List<Token> tokens = ctx.doc.tokens;
+        Cluster[] byToken = ctx.entities.byToken();
+        int paragraph = tokens.get(pronoun).paragraph();
+        int sentence = -1;
+        Cluster found = null;
+        for (int k = pronoun - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            if (t.paragraph() < paragraph - 2) {
+                break;
+            }
+            if (sentence >= 0 && t.sentence() != sentence) {
+                break; // the nearest sentence with a candidate is done
+            }
+            Cluster c = byToken[k];
+            if (c == null || !c.type.equals("PERSON") || ctx.inQuote[k] || ctx.caption[t.sentence()]) {
+                continue;
+            }
+            if (!genders.compatible(c, word)) {
+                continue;
+            }
+            sentence = t.sentence();
+            found = c; // keep going left within the sentence: the first person of the sentence wins
+        }
+        return found;
+    }
+
+    /** Sentences that are photo credits, captions or bylines: their names are never speakers. */
+    private static boolean[] captions(Doc doc) {
+        List<Token> tokens = doc.tokens;
+        int sentences = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).sentence() + 1;
+        boolean[] caption = new boolean[sentences];
+        for (int k = 0; k < tokens.size(); k++) {
+            String w = tokens.get(k).text();
+            if (w.equals("Photo") || w.equals("Credit") || w.equals("Getty") || w.equals("Caption")
+                    || w.equalsIgnoreCase("By") && k + 1 < tokens.size() && tokens.get(k + 1).capitalised()
+                            && (k == 0 || tokens.get(k - 1).sentence() != tokens.get(k).sentence())
+                    || w.equals("/") || w.equals("File")) {
+                caption[tokens.get(k).sentence()] = true;
+            }
+        }
+        return caption;
+    }
+}

@@ -1,0 +1,376 @@
+package io.quotewire.nlp.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CoreNLP's NER spans, corrected and grouped into one entity per real-world thing within a text:
+ * well-known aliases get their canonical name and type (US, U.S. and United States of America are one
+ * LOCATION; Daesh, IS and ISIS one ORGANIZATION), hyphenated compounds are split (US-Iran, U.S.-led),
+ * titles are not part of names, and the short forms of a person's name join the full one (Kadhimi,
+ * al-Kadhimi and Mustafa al Kadhimi). Titles and appositions give roles ("the president") that the
+ * attribution uses to resolve role nouns.
+ */
+final class EntityFinder {
+
+    static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "NORP");
+
+    /** Words that precede a name as a title; not part of the name. */
+    static final Set<String> TITLES = Set.of("president", "vice", "prime", "minister", "secretary", "general", "gen.",
+            "gen", "sen.", "sen", "senator", "rep.", "rep", "representative", "gov.", "gov", "governor", "mayor",
+            "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "prof.", "professor", "sir", "lord", "lady", "king",
+            "queen", "prince", "princess", "pope", "judge", "justice", "chancellor", "ambassador", "director",
+            "chairman", "chairwoman", "chief", "commander", "lt.", "col.", "colonel", "capt.", "captain", "maj.",
+            "major", "adm.", "admiral", "sgt.", "sergeant", "marine", "foreign", "defense", "defence", "state",
+            "of", "speaker", "leader", "premier", "sheikh", "ayatollah", "cardinal", "rev.", "reverend", "attorney",
+            "spokesman", "spokeswoman", "spokesperson", "former", "deputy", "acting", "senior", "candidate",
+            "nominee", "coach", "manager", "ceo", "founder", "officer", "agent", "head");
+
+    /** Role nouns that a later "the X" can refer to. */
+    static final Set<String> ROLES = Set.of("president", "prime minister", "premier", "secretary", "minister",
+            "general", "commander", "senator", "governor", "mayor", "chancellor", "king", "queen", "prince", "pope",
+            "ambassador", "director", "chairman", "chairwoman", "speaker", "leader", "spokesman", "spokeswoman",
+            "candidate", "nominee", "judge", "coach", "manager", "ceo", "chief", "founder", "official", "diplomat");
+
+    private final Gazetteer gazetteer;
+
+    EntityFinder(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    /** A named mention: tokens {@code [from, to)}. */
+    record Mention(int from, int to, int start, int end, String type, Gazetteer.Entry known) {
+    }
+
+    /** One entity of the text, with its mentions in text order. */
+    static final class Cluster {
+        final String type;
+        String name;
+        final List<Mention> mentions = new ArrayList<>();
+        final Set<String> surface = new LinkedHashSet<>();
+        final Set<String> roles = new LinkedHashSet<>();
+        boolean known;
+        int quotes;
+
+        Cluster(String type, String name) {
+            this.type = type;
+            this.name = name;
+        }
+
+        String id() {
+            return Names.entityId(type, name);
+        }
+    }
+
+    /** The entities of a text, and for every token the entity whose named mention covers it. */
+    record Result(List<Cluster> clusters, Cluster[] byToken, List<Mention> mentions, Map<Mention, Cluster> of) {
+    }
+
+    Result find(Doc doc) {
+        List<Token> tokens = doc.tokens;
+        boolean[] shouting = shoutingSentences(tokens);
+        List<Mention> mentions = new ArrayList<>();
+        Mention[] taken = new Mention[tokens.size()];
+
+        // 1. well-known names first: they win over CoreNLP's span and type
+        for (Gazetteer.Match m : gazetteer.find(tokens, i -> shouting[tokens.get(i).sentence()])) {
+            if (!insideLargerName(tokens, m.from(), m.to())) {
+                add(new Mention(m.from(), m.to(), tokens.get(m.from()).start(), tokens.get(m.to() - 1).end(),
+                        m.entry().type(), m.entry()), mentions, taken);
+            }
+        }
+        // 2. CoreNLP's runs of one tag, split at hyphens unless a person's name (al-Kadhimi), titles trimmed
+        for (int i = 0; i < tokens.size();) {
+            String tag = tokens.get(i).ner();
+            if (!isNameTag(tag)) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < tokens.size() && tokens.get(j).ner().equals(tag) && tokens.get(j).sentence() == tokens.get(i).sentence()) {
+                j++;
+            }
+            for (int[] part : parts(tokens, i, j, tag)) {
+                Mention m = trim(tokens, part[0], part[1], tag);
+                if (m != null && free(taken, m.from(), m.to())) {
+                    add(m, mentions, taken);
+                }
+            }
+            i = j;
+        }
+        mentions.sort(Comparator.comparingInt(Mention::from));
+        return group(doc, mentions);
+    }
+
+    private static boolean isNameTag(String tag) {
+        return tag.equals("PERSON") || tag.equals("ORGANIZATION") || tag.equals("LOCATION");
+    }
+
+    /** A gazetteer match inside a longer CoreNLP name (America in South America) is not that entity. */
+    private static boolean insideLargerName(List<Token> tokens, int from, int to) {
+        String tagBefore = from > 0 ? tokens.get(from - 1).ner() : "O";
+        String tagAfter = to < tokens.size() ? tokens.get(to).ner() : "O";
+        boolean before = !tagBefore.equals("O") && tagBefore.equals(tokens.get(from).ner())
+                && !tokens.get(from - 1).pos().equals("HYPH") && tokens.get(from - 1).capitalised();
+        boolean after = !tagAfter.equals("O") && tagAfter.equals(tokens.get(to - 1).ner())
+                && !tokens.get(to).pos().equals("HYPH") && tokens.get(to).capitalised();
+        return before || after;
+    }
+
+    /** Splits a run at hyphens (US-Iran, U.S.-led), except a person's hyphenated name. */
+    private static List<int[]> parts(List<Token> tokens, int from, int to, String tag) {
+        List<int[]> parts = new ArrayList<>();
+        int start = from;
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            boolean hyphen = t.pos().equals("HYPH") || t.text().equals("-");
+            if (hyphen && !(tag.equals("PERSON") && k + 1 < to && tokens.get(k + 1).capitalised())) {
+                if (k > start) {
+                    parts.add(new int[] { start, k });
+                }
+                start = k + 1;
+            }
+        }
+        if (to > start) {
+            parts.add(new int[] { start, to });
+        }
+        return parts;
+    }
+
+    /** Drops titles, possessives, pronouns and lower-case words at the edges; null if nothing is left. */
+    private static Mention trim(List<Token> tokens, int from, int to, String tag) {
+        while (from < to && (TITLES.contains(lower(tokens.get(from))) && to - from > 1
+                || !tokens.get(from).capitalised() && !tokens.get(from).text().matches("al|el|bin|ibn|de|van|von"))) {
+            from++;
+        }
+        while (to > from && (tokens.get(to - 1).pos().equals("POS") || !tokens.get(to - 1).capitalised()
+                && !Character.isDigit(tokens.get(to - 1).text().charAt(0)))) {
+            to--;
+        }
+        if (from >= to || to - from == 1 && tokens.get(from).pos().startsWith("PRP")) {
+            return null;
+        }
+        return new Mention(from, to, tokens.get(from).start(), tokens.get(to - 1).end(), tag, null);
+    }
+
+    private static boolean free(Mention[] taken, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (taken[k] != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void add(Mention m, List<Mention> mentions, Mention[] taken) {
+        mentions.add(m);
+        for (int k = m.from(); k < m.to(); k++) {
+            taken[k] = m;
+        }
+    }
+
+    /** Sentences mostly in capitals (headlines, datelines): short capital aliases there are not trusted. */
+    private static boolean[] shoutingSentences(List<Token> tokens) {
+        int sentences = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).sentence() + 1;
+        int[] letters = new int[sentences];
+        int[] upper = new int[sentences];
+        for (Token t : tokens) {
+            for (int i = 0; i < t.text().length(); i++) {
+                char c = t.text().charAt(i);
+                if (Character.isLetter(c)) {
+                    letters[t.sentence()]++;
+                    if (Character.isUpperCase(c)) {
+                        upper[t.sentence()]++;
+                    }
+                }
+            }
+        }
+        boolean[] shouting = new boolean[sentences];
+        for (int s = 0; s < sentences; s++) {
+            shouting[s] = letters[s] > 0 && upper[s] > 0.6 * letters[s];
+        }
+        return shouting;
+    }
+
+    // ---- grouping ---------------------------------------------------------------------------------------
+
+    private Result group(Doc doc, List<Mention> mentions) {
+        List<Token> tokens = doc.tokens;
+        Map<String, Cluster> byKey = new LinkedHashMap<>();
+        Map<Mention, Cluster> of = new HashMap<>();
+        List<Cluster> people = new ArrayList<>();
+
+        // people: longest names first, so a short form can join the full name it belongs to
+        List<Mention> persons = mentions.stream().filter(m -> m.type().equals("PERSON") && m.known() == null)
+                .sorted(Comparator.comparingInt((Mention m) -> -Names.coreWords(doc.span(m.start(), m.end())).size())
+                        .thenComparingInt(Mention::from))
+                .toList();
+        for (Mention m : persons) {
+            List<String> words = Names.coreWords(doc.span(m.start(), m.end()));
+            if (words.isEmpty()) {
+                continue;
+            }
+            Cluster best = null;
+            int bestLast = -1;
+            for (Cluster c : people) {
+                List<String> full = Names.coreWords(c.name);
+                if (full.containsAll(words) && sameSurnameOrFirstOnly(full, words)) {
+                    int last = lastMentionBefore(c, m.from());
+                    if (best == null || last > bestLast) {
+                        best = c;
+                        bestLast = last;
+                    }
+                }
+            }
+            if (best == null) {
+                best = new Cluster("PERSON", cleanName(doc.span(m.start(), m.end())));
+                people.add(best);
+                byKey.put("PERSON|" + Names.key(best.name) + "|" + people.size(), best);
+            }
+            best.mentions.add(m);
+            of.put(m, best);
+        }
+        // the rest: by canonical name (well-known) or by the name's key
+        for (Mention m : mentions) {
+            if (of.containsKey(m)) {
+                continue;
+            }
+            String name = m.known() != null ? m.known().canonical() : cleanName(doc.span(m.start(), m.end()));
+            String key = m.type() + "|" + Names.key(name);
+            Cluster c = byKey.computeIfAbsent(key, k -> new Cluster(m.type(), name));
+            c.known |= m.known() != null;
+            c.mentions.add(m);
+            of.put(m, c);
+        }
+        linkAcronyms(byKey, of);
+
+        Cluster[] byToken = new Cluster[tokens.size()];
+        List<Cluster> clusters = new ArrayList<>(new LinkedHashSet<>(of.values()));
+        for (Map.Entry<Mention, Cluster> e : of.entrySet()) {
+            for (int k = e.getKey().from(); k < e.getKey().to(); k++) {
+                byToken[k] = e.getValue();
+            }
+        }
+        for (Cluster c : clusters) {
+            c.mentions.sort(Comparator.comparingInt(Mention::from));
+            for (Mention m : c.mentions) {
+                String surface = cleanName(doc.span(m.start(), m.end()));
+                if (!surface.equals(c.name)) {
+                    c.surface.add(surface);
+                }
+            }
+        }
+        clusters.sort(Comparator.comparingInt(c -> c.mentions.get(0).from()));
+        findRoles(doc, mentions, of);
+        return new Result(clusters, byToken, mentions, of);
+    }
+
+    /** "Trump" joins "Donald Trump"; "Donald" alone joins too; "Ivanka Trump" does not join "Donald Trump". */
+    private static boolean sameSurnameOrFirstOnly(List<String> full, List<String> words) {
+        return words.size() == full.size() || words.get(words.size() - 1).equals(full.get(full.size() - 1))
+                || words.size() == 1 && words.get(0).equals(full.get(0));
+    }
+
+    private static int lastMentionBefore(Cluster c, int token) {
+        int last = -1;
+        for (Mention m : c.mentions) {
+            if (m.from() < token) {
+                last = Math.max(last, m.from());
+            }
+        }
+        return last;
+    }
+
+    /** An acronym (CENTCOM aside) whose letters are the initials of another organisation's name is that organisation. */
+    private static void linkAcronyms(Map<String, Cluster> byKey, Map<Mention, Cluster> of) {
+        Map<String, Cluster> byInitials = new HashMap<>();
+        for (Cluster c : byKey.values()) {
+            if (!c.type.equals("ORGANIZATION")) {
+                continue;
+            }
+            StringBuilder initials = new StringBuilder();
+            for (String w : c.name.split("[\\s-]+")) {
+                if (!w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                    initials.append(w.charAt(0));
+                }
+            }
+            if (initials.length() >= 2) {
+                byInitials.putIfAbsent(initials.toString(), c);
+            }
+        }
+        for (Cluster c : new ArrayList<>(byKey.values())) {
+            String letters = c.name.replace(".", "");
+            if (c.type.equals("ORGANIZATION") && letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
+                Cluster full = byInitials.get(letters);
+                if (full != null && full != c) {
+                    full.mentions.addAll(c.mentions);
+                    c.mentions.forEach(m -> of.put(m, full));
+                    c.mentions.clear();
+                }
+            }
+        }
+        byKey.values().removeIf(c -> c.mentions.isEmpty());
+    }
+
+    /** Titles before a person's name ("Prime Minister Mustafa al Kadhimi") and appositions ("McKenzie, the commander"). */
+    private static void findRoles(Doc doc, List<Mention> mentions, Map<Mention, Cluster> of) {
+        List<Token> tokens = doc.tokens;
+        for (Mention m : mentions) {
+            Cluster c = of.get(m);
+            if (c == null || !c.type.equals("PERSON")) {
+                continue;
+            }
+            // title words right before the name, and the original title tokens inside CoreNLP's span
+            StringBuilder title = new StringBuilder();
+            for (int k = m.from() - 1; k >= 0 && k >= m.from() - 4; k--) {
+                String w = lower(tokens.get(k));
+                if (!TITLES.contains(w) && !tokens.get(k).ner().equals("NORP")) {
+                    break;
+                }
+                title.insert(0, w + " ");
+            }
+            addRoles(title.toString(), c);
+            // apposition: NAME , the ROLE of ...
+            int k = m.to();
+            if (k + 2 < tokens.size() && tokens.get(k).isPunct(',') && lower(tokens.get(k + 1)).matches("the|a|an")) {
+                StringBuilder appos = new StringBuilder();
+                for (int j = k + 2; j < tokens.size() && j < k + 8 && !tokens.get(j).isPunct(',')
+                        && !tokens.get(j).isPunct('.'); j++) {
+                    appos.append(lower(tokens.get(j))).append(' ');
+                    if (tokens.get(j).text().equals("of")) {
+                        break;
+                    }
+                }
+                addRoles(appos.toString(), c);
+            }
+        }
+    }
+
+    private static void addRoles(String words, Cluster c) {
+        String w = " " + words.trim() + " ";
+        for (String role : ROLES) {
+            if (w.contains(" " + role + " ")) {
+                c.roles.add(role);
+            }
+        }
+        if (w.contains(" prime minister ")) {
+            c.roles.add("premier");
+        }
+    }
+
+    static String lower(Token t) {
+        return t.text().toLowerCase(Locale.ROOT);
+    }
+
+    /** A surface form as a name: no possessive, single spaces. */
+    static String cleanName(String s) {
+        return s.replaceAll("['\u2019]s$", "").replaceAll("\\s+", " ").trim();
+    }
+}

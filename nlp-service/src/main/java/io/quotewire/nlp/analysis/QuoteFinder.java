@@ -1,0 +1,115 @@
+package io.quotewire.nlp.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Direct quotes in raw text: curly, straight, low-9 and guillemet marks, mismatched pairs (“...")
+ * quotes of several sentences, and quotes that run over paragraphs by the news convention (a paragraph
+ * that ends inside a quote and a next one that opens again). A quote that is still open at the end of
+ * its paragraph, with no continuation, ends there.
+ */
+final class QuoteFinder {
+
+    /** A quote: the quoted words {@code [start, end)} and the marks around them. */
+    record Found(int start, int end, int openMark, int closeMark, String text) {
+    }
+
+    private QuoteFinder() {
+    }
+
+    static boolean isOpener(char c) {
+        return c == '\u201C' || c == '"' || c == '\u201E' || c == '\u00AB' || c == '\u201F';
+    }
+
+    static boolean isCloser(char c) {
+        return c == '\u201D' || c == '"' || c == '\u00BB';
+    }
+
+    static List<Found> find(String text) {
+        List<Found> found = new ArrayList<>();
+        int open = -1;
+        int segmentStart = -1;
+        StringBuilder words = new StringBuilder();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (open < 0) {
+                if (isOpener(c) || c == '\u201D' && opensHere(text, i)) {
+                    open = i;
+                    segmentStart = i + 1;
+                    words.setLength(0);
+                }
+                i++;
+                continue;
+            }
+            if (c == '\n' || c == '\u2029') {
+                // the paragraph ends inside the quote: continued if the next paragraph opens again
+                int next = nextLineStart(text, i);
+                String segment = text.substring(segmentStart, i);
+                if (next < n && isOpener(text.charAt(next)) && !segment.isBlank()) {
+                    words.append(segment.strip()).append('\n');
+                    segmentStart = next + 1;
+                    i = next + 1;
+                    continue;
+                }
+                emit(found, text, open, segmentStart, i, -1, words);
+                open = -1;
+                i++;
+                continue;
+            }
+            boolean closes = isCloser(c) || c == '\u201C' && closesHere(text, i);
+            if (closes) {
+                emit(found, text, open, segmentStart, i, i, words);
+                open = -1;
+            }
+            i++;
+        }
+        if (open >= 0) {
+            emit(found, text, open, segmentStart, n, -1, words);
+        }
+        return found;
+    }
+
+    /** A right mark used as an opener: after a space or line start, before a letter. */
+    private static boolean opensHere(String text, int i) {
+        return (i == 0 || Character.isWhitespace(text.charAt(i - 1))) && i + 1 < text.length()
+                && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** A left mark used as a closer: after a letter or punctuation, before a space, punctuation or the end. */
+    private static boolean closesHere(String text, int i) {
+        return i > 0 && !Character.isWhitespace(text.charAt(i - 1))
+                && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1))
+                        || ",.;:!?)".indexOf(text.charAt(i + 1)) >= 0);
+    }
+
+    private static int nextLineStart(String text, int i) {
+        int j = i;
+        while (j < text.length() && Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private static void emit(List<Found> found, String text, int open, int segmentStart, int segmentEnd, int close,
+            StringBuilder words) {
+        int first = words.length() > 0 ? open + 1 : segmentStart;
+        // the quoted words: no surrounding space, no trailing comma
+        int start = first;
+        while (start < segmentEnd && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = segmentEnd;
+        while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == ',')) {
+            end--;
+        }
+        String last = text.substring(Math.max(segmentStart, start), Math.max(end, Math.max(segmentStart, start)));
+        String all = (words + last).strip();
+        if (end > start && !all.isBlank() && all.chars().anyMatch(Character::isLetterOrDigit)) {
+            found.add(new Found(start, end, open, close, all));
+        }
+        words.setLength(0);
+    }
+}
