@@ -124,11 +124,106 @@ final class Attributor {
         int afterClose = q.closeMark() >= 0 ? doc.tokenAtOrAfter(q.closeMark() + 1) : doc.tokenAtOrAfter(q.end());
         int paragraph = doc.paragraphAt(q.openMark());
 
-        // 1. right after the quote: “...,” X said / said X / X, the ..., said
+        // 1. right after the quote: “...,” X said / said X / X, the ..., said. A quote that ends its own
+        // sentence ("...") looks before itself first: the next sentence may be someone else's.
+        boolean endsSentence = q.text().matches("(?s).*[.!?]$");
         Attribution after = trailing(ctx, afterClose, paragraph);
+        if (after != null && !endsSentence) {
+            return after;
+        }
+        Attribution before = leading(ctx, q, openToken);
+        if (before != null) {
+            return before;
+        }
         if (after != null) {
             return after;
         }
+        // 3. later in the quote's sentence: “...” to drive up the price, she said
+        Attribution later = laterInSentence(ctx, afterClose, paragraph);
+        if (later != null) {
+            return later;
+        }
+        // 4. a partial quote inside a sentence whose subject acts on it: X likened the rules to “...”
+        return subjectOf(ctx, openToken);
+    }
+
+    private Attribution subjectOf(Context ctx, int openToken) {
+        List<Token> tokens = ctx.doc.tokens;
+        if (openToken <= 0 || openToken >= tokens.size() || ctx.inQuote[openToken - 1]) {
+            return null;
+        }
+        int sentence = tokens.get(openToken).sentence();
+        int from = openToken;
+        while (from > 0 && tokens.get(from - 1).sentence() == sentence) {
+            from--;
+        }
+        if (from == openToken || ctx.caption[sentence]) {
+            return null;
+        }
+        // skip an introductory phrase: "Following Monday's debate, X ..."
+        int s = from;
+        if (tokens.get(s).pos().equals("IN") || tokens.get(s).pos().equals("RB") || tokens.get(s).pos().equals("VBG")) {
+            while (s < openToken && !tokens.get(s).isPunct(',')) {
+                s++;
+            }
+            s++;
+        }
+        int e = s;
+        while (e < openToken && (isNpToken(tokens.get(e)) || tokens.get(e).isPunct(',') && e > s)) {
+            e++;
+        }
+        int end = e;
+        while (end > s && tokens.get(end - 1).isPunct(',')) {
+            end--;
+        }
+        if (end <= s || e >= openToken) {
+            return null;
+        }
+        int v = e;
+        while (v < openToken && (tokens.get(v).pos().equals("RB") || tokens.get(v).pos().equals("MD"))) {
+            v++;
+        }
+        if (v >= openToken || !tokens.get(v).pos().startsWith("VB")) {
+            return null;
+        }
+        // the first noun group is the subject; an apposition after it ("Another critic, Laurence H. Tribe,") too
+        int first = s;
+        while (first < end && !tokens.get(first).isPunct(',')) {
+            first++;
+        }
+        Attribution a = resolve(ctx, s, first, v);
+        if (a != null && a.entity() == null && first < end) {
+            Attribution appos = resolve(ctx, first + 1, end, v);
+            if (appos != null && appos.entity() != null) {
+                return appos;
+            }
+        }
+        return a;
+    }
+
+    private Attribution laterInSentence(Context ctx, int k, int paragraph) {
+        List<Token> tokens = ctx.doc.tokens;
+        if (k >= tokens.size() || k == 0) {
+            return null;
+        }
+        int sentence = tokens.get(k - 1).sentence();
+        for (int c = k; c < tokens.size() && tokens.get(c).sentence() == sentence && tokens.get(c).paragraph() == paragraph; c++) {
+            if (ctx.inQuote[c]) {
+                return null;
+            }
+            Token t = tokens.get(c);
+            if (isCue(t) && !PARTIAL_ONLY.contains(t.lemma()) && !t.pos().equals("VBN") && !t.pos().equals("VBG")
+                    && c > k && (tokens.get(c - 1).pos().equals("PRP") || tokens.get(c - 1).isProperNoun())) {
+                return speakerBefore(ctx, c, k);
+            }
+        }
+        return null;
+    }
+
+    /** Before the quote in its sentence: X said: “...” / X, who replied: “...” / according to X, “...”. */
+    private Attribution leading(Context ctx, QuoteFinder.Found q, int openToken) {
+        Doc doc = ctx.doc;
+        List<Token> tokens = doc.tokens;
         // 2. before it in its sentence: X said: “...” / X, who replied: “...” / according to X, “...”
         int sentence = openToken < tokens.size() ? tokens.get(openToken).sentence() : -1;
         int from = openToken;
@@ -295,7 +390,8 @@ final class Attributor {
             }
             if (!isNpToken(t) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")
                     && !t.lemma().equals("have") && !t.lemma().equals("be") && !t.text().equals("of")
-                    && !t.pos().equals("WP") && !t.pos().equals("CC")) {
+                    && !t.pos().equals("WP") && !t.pos().equals("CC")
+                    && !NP_PREPOSITIONS.contains(EntityFinder.lower(t))) {
                 return null;
             }
         }
@@ -371,19 +467,34 @@ final class Attributor {
         return k;
     }
 
+    private static final Set<String> NP_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on");
+
+    /** Where the noun phrase ending before {@code end} starts, prepositional phrases included. */
     private static int npStart(List<Token> tokens, int end, int from) {
         int start = end;
-        while (start - 1 >= from && !tokens.get(start - 1).pos().equals("``") && !tokens.get(start - 1).pos().equals("''")
-                && (isNpToken(tokens.get(start - 1)) || tokens.get(start - 1).text().equals("of") && start - 2 >= from
-                        && tokens.get(start - 2).capitalised())) {
-            start--;
-            if (tokens.get(start).pos().equals("PRP") && start < end - 1) {
-                start++; // "… him Trump said": the pronoun belongs elsewhere
+        while (start - 1 >= from) {
+            Token t = tokens.get(start - 1);
+            if (t.pos().equals("``") || t.pos().equals("''")) {
                 break;
             }
+            if (isNpToken(t)) {
+                start--;
+                if (t.pos().equals("PRP") && start < end - 1) {
+                    start++; // "… him Trump said": the pronoun belongs elsewhere
+                    break;
+                }
+                continue;
+            }
+            if (NP_PREPOSITIONS.contains(EntityFinder.lower(t)) && start < end && start - 2 >= from
+                    && (tokens.get(start - 2).isNoun() || tokens.get(start - 2).pos().equals("CD"))
+                    && !tokens.get(start - 2).pos().equals("PRP")) {
+                start--;
+                continue;
+            }
+            break;
         }
-        // a noun phrase starts with its determiner or name, not with a verb participle
-        while (start < end && tokens.get(start).pos().equals("VBN")) {
+        // a noun phrase starts with its determiner or name, not with a participle or a preposition
+        while (start < end && (tokens.get(start).pos().equals("VBN") || tokens.get(start).pos().equals("IN"))) {
             start++;
         }
         return start;
@@ -404,48 +515,80 @@ final class Attributor {
         return a == null ? null : new Attribution(a.from(), a.to(), cueFrom, cueTo, a.entity());
     }
 
-    /** The mention the attribution rests on, and the entity it resolves to. */
+    /**
+     * The mention the attribution rests on, and the entity it resolves to. The head of the phrase decides:
+     * its last noun group ("Secretary of State Mike Pompeo", "a narrator in the Clinton ad"); a name counts
+     * only when it ends that group (not "the Clinton campaign").
+     */
     private Attribution resolve(Context ctx, int from, int to, int cue) {
         List<Token> tokens = ctx.doc.tokens;
         Cluster[] byToken = ctx.entities.byToken();
-        // a named person or organisation in the phrase
-        for (String type : List.of("PERSON", "ORGANIZATION", "NORP", "LOCATION")) {
-            for (int k = from; k < to; k++) {
-                Cluster c = byToken[k];
-                if (c != null && c.type.equals(type)) {
-                    int s = k;
-                    int e = k;
-                    while (e < to && byToken[e] == c) {
-                        e++;
-                    }
-                    return new Attribution(s, e, cue, cue + 1, c);
-                }
-            }
+        while (to > from && (tokens.get(to - 1).pos().equals("POS") || tokens.get(to - 1).isPunct(','))) {
+            to--;
         }
-        // a pronoun
-        for (int k = from; k < to; k++) {
+        if (to <= from) {
+            return null;
+        }
+        int headFrom = to;
+        while (headFrom - 1 >= from && isNpToken(tokens.get(headFrom - 1))) {
+            headFrom--;
+        }
+        if (headFrom == to) {
+            return null;
+        }
+        Cluster last = byToken[to - 1];
+        if (last != null && !last.type.equals("LOCATION") || last != null && headFrom == to - 1 - span(byToken, to - 1, headFrom)) {
+            int s = to - 1;
+            while (s - 1 >= headFrom && byToken[s - 1] == last) {
+                s--;
+            }
+            return new Attribution(s, to, cue, cue + 1, last);
+        }
+        // a pronoun heading the group
+        for (int k = headFrom; k < to; k++) {
             String w = EntityFinder.lower(tokens.get(k));
             if (tokens.get(k).pos().equals("PRP") && PERSONAL.contains(w)) {
-                Cluster c = MALE.contains(w) || FEMALE.contains(w) ? antecedent(ctx, k, w) : null;
+                Cluster c = MALE.contains(w) || FEMALE.contains(w) ? antecedent(ctx, k, w)
+                        : w.equals("it") ? lastOrganisation(ctx, k) : null;
                 return new Attribution(k, k + 1, cue, cue + 1, c);
             }
         }
-        // a role noun: the president, the prime minister
-        String phrase = " " + joinLower(tokens, from, to) + " ";
-        if (phrase.startsWith(" the ") || phrase.startsWith(" a ") || phrase.startsWith(" an ")) {
-            Cluster holder = null;
+        // a role noun: the president, the prime minister; or another noun phrase (officials, a narrator in the ad)
+        String head = " " + joinLower(tokens, headFrom, to) + " ";
+        Cluster holder = null;
+        if (head.startsWith(" the ")) {
             for (String role : EntityFinder.ROLES) {
-                if (phrase.endsWith(" " + role + " ") && phrase.startsWith(" the ")) {
+                if (head.endsWith(" " + role + " ")) {
                     holder = roleHolder(ctx, from, role);
                     if (holder != null) {
                         break;
                     }
                 }
             }
+        }
+        if (tokens.get(to - 1).isNoun() && to - from <= 12) {
             return new Attribution(from, to, cue, cue + 1, holder);
         }
-        if (to - from <= 6 && tokens.get(to - 1).isNoun()) {
-            return new Attribution(from, to, cue, cue + 1, null);
+        return null;
+    }
+
+    /** How many tokens before {@code k} (down to {@code floor}) belong to the same entity as {@code k}. */
+    private static int span(Cluster[] byToken, int k, int floor) {
+        int n = 0;
+        while (k - n - 1 >= floor && byToken[k - n - 1] == byToken[k]) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The organisation most recently named before {@code token}, in this paragraph or the one before. */
+    private static Cluster lastOrganisation(Context ctx, int token) {
+        int paragraph = ctx.doc.tokens.get(token).paragraph();
+        for (int k = token - 1; k >= 0 && ctx.doc.tokens.get(k).paragraph() >= paragraph - 1; k--) {
+            Cluster c = ctx.entities.byToken()[k];
+            if (c != null && c.type.equals("ORGANIZATION") && !ctx.inQuote[k]) {
+                return c;
+            }
         }
         return null;
     }

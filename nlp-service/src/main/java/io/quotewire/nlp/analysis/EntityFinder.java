@@ -82,8 +82,11 @@ final class EntityFinder {
         // 1. well-known names first: they win over CoreNLP's span and type
         for (Gazetteer.Match m : gazetteer.find(tokens, i -> shouting[tokens.get(i).sentence()])) {
             if (!insideLargerName(tokens, m.from(), m.to())) {
+                // a place CoreNLP reads as an organisation here (a team, a government) stays an organisation
+                String type = m.entry().type().equals("LOCATION") && tokens.get(m.from()).ner().equals("ORGANIZATION")
+                        ? "ORGANIZATION" : m.entry().type();
                 add(new Mention(m.from(), m.to(), tokens.get(m.from()).start(), tokens.get(m.to() - 1).end(),
-                        m.entry().type(), m.entry()), mentions, taken);
+                        type, m.entry()), mentions, taken);
             }
         }
         // 2. CoreNLP's runs of one tag, split at hyphens unless a person's name (al-Kadhimi), titles trimmed
@@ -97,9 +100,9 @@ final class EntityFinder {
             while (j < tokens.size() && tokens.get(j).ner().equals(tag) && tokens.get(j).sentence() == tokens.get(i).sentence()) {
                 j++;
             }
-            for (int[] part : parts(tokens, i, j, tag)) {
+            for (int[] part : parts(tokens, i, j, tag, taken)) {
                 Mention m = trim(tokens, part[0], part[1], tag);
-                if (m != null && free(taken, m.from(), m.to())) {
+                if (m != null) {
                     add(m, mentions, taken);
                 }
             }
@@ -124,14 +127,19 @@ final class EntityFinder {
         return before || after;
     }
 
-    /** Splits a run at hyphens (US-Iran, U.S.-led), except a person's hyphenated name. */
-    private static List<int[]> parts(List<Token> tokens, int from, int to, String tag) {
+    /**
+     * The parts of a run not already taken by a well-known name (US-Iran), split where a hyphen joins a
+     * lower-case word (U.S.-led, self-rule) unless it is a person's name (Chen Chun-yeh, al-Kadhimi).
+     */
+    private static List<int[]> parts(List<Token> tokens, int from, int to, String tag, Mention[] taken) {
         List<int[]> parts = new ArrayList<>();
         int start = from;
         for (int k = from; k < to; k++) {
             Token t = tokens.get(k);
             boolean hyphen = t.pos().equals("HYPH") || t.text().equals("-");
-            if (hyphen && !(tag.equals("PERSON") && k + 1 < to && tokens.get(k + 1).capitalised())) {
+            boolean split = taken[k] != null || hyphen && (k > from && taken[k - 1] != null || k + 1 < to && taken[k + 1] != null
+                    || !tag.equals("PERSON") && k + 1 < to && !tokens.get(k + 1).capitalised());
+            if (split) {
                 if (k > start) {
                     parts.add(new int[] { start, k });
                 }
@@ -146,12 +154,14 @@ final class EntityFinder {
 
     /** Drops titles, possessives, pronouns and lower-case words at the edges; null if nothing is left. */
     private static Mention trim(List<Token> tokens, int from, int to, String tag) {
-        while (from < to && (TITLES.contains(lower(tokens.get(from))) && to - from > 1
-                || !tokens.get(from).capitalised() && !tokens.get(from).text().matches("al|el|bin|ibn|de|van|von"))) {
+        while (from < to && (tag.equals("PERSON") && TITLES.contains(lower(tokens.get(from))) && to - from > 1
+                || !tokens.get(from).capitalised() && !tokens.get(from).text().matches("al|el|bin|ibn|de|van|von|-LRB-|\\(")
+                        && !Character.isDigit(tokens.get(from).text().charAt(0)))) {
             from++;
         }
-        while (to > from && (tokens.get(to - 1).pos().equals("POS") || !tokens.get(to - 1).capitalised()
-                && !Character.isDigit(tokens.get(to - 1).text().charAt(0)))) {
+        while (to > from && (tokens.get(to - 1).pos().equals("POS") || tokens.get(to - 1).pos().equals("HYPH")
+                || !tokens.get(to - 1).capitalised() && !Character.isDigit(tokens.get(to - 1).text().charAt(0))
+                        && !tokens.get(to - 1).text().equals(")") && !tag.equals("PERSON"))) {
             to--;
         }
         if (from >= to || to - from == 1 && tokens.get(from).pos().startsWith("PRP")) {
