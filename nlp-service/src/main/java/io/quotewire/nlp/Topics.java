@@ -12,6 +12,13 @@ public final class Topics {
     /** Output: one {@code QuotesExtracted} per article. */
     public static final String QUOTES = "quotes";
 
+    /** The channel reading {@link #ARTICLES} (consumer group {@code nlp-service}). */
+    public static final String ARTICLES_IN = "articles-in";
+    /** The channel writing {@link #ENTITIES}. */
+    public static final String ENTITIES_OUT = "entities-out";
+    /** The channel writing {@link #QUOTES}. */
+    public static final String QUOTES_OUT = "quotes-out";
+
     private Topics() {
     }
 }

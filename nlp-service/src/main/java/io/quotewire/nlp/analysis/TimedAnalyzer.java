@@ -1,0 +1,83 @@
+package io.quotewire.nlp.analysis;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The analysis with a time limit ({@code quotewire.nlp.analysis-timeout}): past it the calling worker thread
+ * is interrupted (CoreNLP stops at its next check) and {@link TooSlow} is thrown, so one pathological
+ * text cannot hold a worker. Records the analysis time as {@code quotewire.nlp.analysis}.
+ */
+@ApplicationScoped
+public class TimedAnalyzer {
+
+    /** The analysis ran past the time limit and was stopped. */
+    public static class TooSlow extends RuntimeException {
+        TooSlow(Duration limit) {
+            super("the analysis took longer than " + limit.toMillis() + " ms (quotewire.nlp.analysis-timeout) and was stopped");
+        }
+    }
+
+    private final Analyzer analyzer;
+    private final Duration limit;
+    private final Timer timer;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "analysis-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public TimedAnalyzer(Analyzer analyzer, MeterRegistry registry,
+            @ConfigProperty(name = "quotewire.nlp.analysis-timeout", defaultValue = "30s") Duration limit) {
+        this.analyzer = analyzer;
+        this.limit = limit;
+        this.timer = Timer.builder("quotewire.nlp.analysis").description("time to analyse one text")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    public Analysis analyze(String text) {
+        Thread worker = Thread.currentThread();
+        boolean[] fired = new boolean[1];
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            synchronized (fired) {
+                fired[0] = true;
+                worker.interrupt();
+            }
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+        try {
+            return analyzer.analyze(text);
+        } catch (RuntimeException e) {
+            synchronized (fired) {
+                if (fired[0]) {
+                    throw new TooSlow(limit);
+                }
+            }
+            throw e;
+        } finally {
+            alarm.cancel(false);
+            synchronized (fired) {
+                if (fired[0]) {
+                    Thread.interrupted(); // clear it: the worker thread goes on with the next article
+                }
+            }
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        watchdog.shutdownNow();
+    }
+}

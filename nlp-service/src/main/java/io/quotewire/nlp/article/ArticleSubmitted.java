@@ -1,0 +1,54 @@
+package io.quotewire.nlp.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What this service reads from an {@code articles} record, tolerantly: only {@code text} is required;
+ * unknown fields are ignored; a missing id or revision is derived as the contract says, so a record
+ * written by any Kafka client (no key, no headers) is analysed like one from ingest-service.
+ */
+public record ArticleSubmitted(String id, String revision, String text) {
+
+    /** A record that cannot be analysed; the reason goes to the dead-letter topic. */
+    public static class Unreadable extends RuntimeException {
+        public Unreadable(String reason) {
+            super(reason);
+        }
+    }
+
+    public static ArticleSubmitted read(ObjectMapper json, byte[] value, int maxChars) {
+        if (value == null || value.length == 0) {
+            throw new Unreadable("the record has no value (a tombstone or an empty message)");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new Unreadable("the value is not JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw new Unreadable("the value is not a JSON object with \"text\"");
+        }
+        JsonNode text = node.get("text");
+        if (text == null || !text.isTextual() || text.asText().isBlank()) {
+            throw new Unreadable("the article has no \"text\" (a non-empty string is required)");
+        }
+        if (text.asText().length() > maxChars) {
+            throw new Unreadable("the text has " + text.asText().length() + " characters; the limit is " + maxChars
+                    + " (quotewire.nlp.max-text-chars)");
+        }
+        String url = node.hasNonNull("url") && node.get("url").isTextual() ? node.get("url").asText() : null;
+        String id = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
+        if (id == null) {
+            try {
+                id = ArticleIds.articleId(url, text.asText());
+            } catch (IllegalArgumentException e) {
+                id = ArticleIds.articleId(null, text.asText()); // a URL that is not http(s): identify by text
+            }
+        }
+        String revision = node.hasNonNull("revision") && node.get("revision").isTextual()
+                ? node.get("revision").asText() : ArticleIds.contentHash(text.asText()).substring(0, 16);
+        return new ArticleSubmitted(id, revision, text.asText());
+    }
+}

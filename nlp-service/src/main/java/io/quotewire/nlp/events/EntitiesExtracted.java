@@ -1,0 +1,20 @@
+package io.quotewire.nlp.events;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quotewire.nlp.analysis.Analysis;
+
+/**
+ * Published on {@code entities} (key: the article id), one per analysed article revision: the complete set
+ * of the article's entities, so a consumer replaces the article's previous analysis with it as a whole.
+ *
+ * @param analyzerVersion which analysis produced it ({@code Analyzer.VERSION})
+ * @param revision        the article revision analysed (consumers ignore an analysis of an older revision)
+ */
+public record EntitiesExtracted(int schemaVersion, String analyzerVersion, String articleId, String revision,
+        Instant analyzedAt, List<Analysis.Entity> entities) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String TYPE = "io.quotewire.entities.extracted.v1";
+}

@@ -1,0 +1,183 @@
+package io.quotewire.nlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.embedded.testing.KafkaTestResource;
+import io.quotewire.embedded.testing.TestInfrastructure;
+import io.quotewire.nlp.article.ArticleIds;
+
+/**
+ * Articles written to the real {@code articles} topic come out as one {@code EntitiesExtracted} and one
+ * {@code QuotesExtracted} each, keyed by article id with CloudEvents headers; a poison record goes to
+ * {@code articles.dlq} with its reason and the records after it are still analysed.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class ArticleStreamTest {
+
+    /** The articles topic contract, as ingest-service (its owner) publishes and tests it. */
+    static final Path CONTRACT = Path.of("../ingest-service/src/test/resources/contract");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static KafkaProducer<String, byte[]> producer;
+    private static KafkaConsumer<String, String> consumer;
+    private static final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        String servers = TestInfrastructure.kafka().bootstrapServers();
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.ENTITIES, Topics.QUOTES, Topics.ARTICLES_DLQ));
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+        consumer.close();
+    }
+
+    @Test
+    void anArticleFromIngestYieldsBothEventsWithKeyAndHeaders() throws Exception {
+        JsonNode fixture = JSON.readTree(CONTRACT.resolve("article-submitted.v1.json").toFile());
+        String id = fixture.get("key").asText();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ARTICLES, id,
+                JSON.writeValueAsBytes(fixture.get("value")));
+        for (Iterator<Map.Entry<String, JsonNode>> it = fixture.get("headers").fields(); it.hasNext();) {
+            var h = it.next();
+            record.headers().add(h.getKey(), h.getValue().asText().getBytes(StandardCharsets.UTF_8));
+        }
+        producer.send(record).get(30, TimeUnit.SECONDS);
+
+        ConsumerRecord<String, String> entities = await(Topics.ENTITIES, id);
+        ConsumerRecord<String, String> quotes = await(Topics.QUOTES, id);
+        for (var r : List.of(entities, quotes)) {
+            assertEquals("1.0", header(r, "ce_specversion"));
+            assertEquals("/quotewire/nlp-service", header(r, "ce_source"));
+            assertEquals(id, header(r, "ce_subject"));
+            assertNotNull(header(r, "ce_id"));
+            assertTrue(header(r, "content-type").startsWith("application/json"));
+        }
+        assertEquals("io.quotewire.entities.extracted.v1", header(entities, "ce_type"));
+        assertEquals("io.quotewire.quotes.extracted.v1", header(quotes, "ce_type"));
+
+        JsonNode e = JSON.readTree(entities.value());
+        assertEquals(1, e.get("schemaVersion").asInt());
+        assertEquals(id, e.get("articleId").asText());
+        assertEquals(fixture.get("value").get("revision").asText(), e.get("revision").asText());
+        assertTrue(e.get("analyzerVersion").asText().startsWith("quotewire-nlp/"));
+        assertTrue(names(e.get("entities")).contains("Donald Trump"), e.toString());
+
+        JsonNode q = JSON.readTree(quotes.value());
+        assertEquals(id, q.get("articleId").asText());
+        assertEquals(5, q.get("quotes").size());
+        assertEquals("Mustafa al Kadhimi", q.get("quotes").get(4).get("speaker").get("name").asText());
+        // the speaker's entity is one of the article's entities
+        String speakerId = q.get("quotes").get(4).get("speaker").get("entityId").asText();
+        assertTrue(ids(e.get("entities")).contains(speakerId));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextIsStillAnalysed() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.ARTICLES, poisonKey, "this is not JSON {".getBytes(StandardCharsets.UTF_8)))
+                .get(30, TimeUnit.SECONDS);
+        String emptyKey = "empty-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>(Topics.ARTICLES, emptyKey, "{\"title\": \"no text\"}".getBytes(StandardCharsets.UTF_8)))
+                .get(30, TimeUnit.SECONDS);
+        String text = "After the poison, Senator Jane Roe said: “The next article is still analysed.” " + UUID.randomUUID();
+        String goodKey = ArticleIds.articleId(null, text);
+        producer.send(new ProducerRecord<>(Topics.ARTICLES, goodKey,
+                JSON.writeValueAsBytes(Map.of("id", goodKey, "text", text)))).get(30, TimeUnit.SECONDS);
+
+        ConsumerRecord<String, String> dead = await(Topics.ARTICLES_DLQ, poisonKey);
+        assertEquals("this is not JSON {", dead.value());
+        assertTrue(header(dead, "dead-letter-reason").contains("not JSON"), header(dead, "dead-letter-reason"));
+        assertEquals(Topics.ARTICLES, header(dead, "dead-letter-topic"));
+        assertTrue(header(await(Topics.ARTICLES_DLQ, emptyKey), "dead-letter-reason").contains("\"text\""));
+
+        JsonNode quotes = JSON.readTree(await(Topics.QUOTES, goodKey).value());
+        assertEquals("Jane Roe", quotes.get("quotes").get(0).get("speaker").get("name").asText());
+    }
+
+    @Test
+    void aRecordFromAPlainProducerWithNoKeyOrHeadersIsAnalysed() throws Exception {
+        JsonNode minimal = JSON.readTree(CONTRACT.resolve("article-minimal.json").toFile()).get("value");
+        String text = minimal.get("text").asText() + " (" + UUID.randomUUID() + ")";
+        producer.send(new ProducerRecord<>(Topics.ARTICLES, null, JSON.writeValueAsBytes(Map.of("text", text))))
+                .get(30, TimeUnit.SECONDS);
+        String derivedId = ArticleIds.articleId(null, text);
+        JsonNode quotes = JSON.readTree(await(Topics.QUOTES, derivedId).value());
+        assertEquals(derivedId, quotes.get("articleId").asText());
+        assertEquals(ArticleIds.contentHash(text).substring(0, 16), quotes.get("revision").asText());
+        assertTrue(quotes.get("quotes").get(0).get("speaker").get("name").asText().contains("Kadhimi"));
+    }
+
+    private static synchronized ConsumerRecord<String, String> await(String topic, String key) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> r : seen) {
+                if (r.topic().equals(topic) && key.equals(r.key())) {
+                    return r;
+                }
+            }
+            consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
+        }
+        throw new AssertionError("no record with key " + key + " on " + topic + " within " + WAIT);
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        var h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> names(JsonNode entities) {
+        List<String> names = new ArrayList<>();
+        entities.forEach(e -> names.add(e.get("name").asText()));
+        return names;
+    }
+
+    private static List<String> ids(JsonNode entities) {
+        List<String> ids = new ArrayList<>();
+        entities.forEach(e -> ids.add(e.get("id").asText()));
+        return ids;
+    }
+
+}
