@@ -105,6 +105,9 @@ class ArticleStreamTest {
         assertTrue(e.get("analyzerVersion").asText().startsWith("quotewire-nlp/"));
         assertTrue(names(e.get("entities")).contains("Donald Trump"), e.toString());
 
+        matchesFixture("entities-extracted.v1.json", entities);
+        matchesFixture("quotes-extracted.v1.json", quotes);
+
         JsonNode q = JSON.readTree(quotes.value());
         assertEquals(id, q.get("articleId").asText());
         assertEquals(5, q.get("quotes").size());
@@ -148,6 +151,32 @@ class ArticleStreamTest {
         assertEquals(derivedId, quotes.get("articleId").asText());
         assertEquals(ArticleIds.contentHash(text).substring(0, 16), quotes.get("revision").asText());
         assertTrue(quotes.get("quotes").get(0).get("speaker").get("name").asText().contains("Kadhimi"));
+    }
+
+    /**
+     * This service's own contract fixtures (what query-service reads) are the events it really publishes,
+     * up to the time stamps. {@code -Dcontract.update=true} rewrites them after a deliberate change.
+     */
+    private static void matchesFixture(String name, ConsumerRecord<String, String> record) throws IOException {
+        Path file = Path.of("src/test/resources/contract", name);
+        com.fasterxml.jackson.databind.node.ObjectNode actual = JSON.createObjectNode();
+        actual.put("description", "A record of the " + record.topic() + " topic as nlp-service writes it for the "
+                + "articles contract's sample article (ingest-service's article-submitted.v1.json).");
+        actual.put("key", record.key());
+        com.fasterxml.jackson.databind.node.ObjectNode headers = actual.putObject("headers");
+        for (String h : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject", "ce_time", "content-type")) {
+            headers.put(h, header(record, h));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode value = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(record.value());
+        java.time.Instant.parse(value.get("analyzedAt").asText());
+        java.time.Instant.parse(header(record, "ce_time"));
+        value.put("analyzedAt", "2020-08-20T16:05:02Z");
+        headers.put("ce_time", "2020-08-20T16:05:02Z");
+        actual.set("value", value);
+        if (Boolean.getBoolean("contract.update")) {
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+        }
+        assertEquals(JSON.readTree(file.toFile()), actual, name + " (rewrite with -Dcontract.update=true if the change is meant)");
     }
 
     private static synchronized ConsumerRecord<String, String> await(String topic, String key) {

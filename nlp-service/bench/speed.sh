@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Speed and memory of the analysis, printed (not a timed test):
+#   nlp-service/bench/speed.sh [SECONDS]
+# 1. one worker in-process: model load time, then after a warm-up articles/s and tokens/s on the seeds,
+#    and resident memory (-Xmx as the local stack gives nlp-service);
+# 2. the packaged service: time from JVM start to ready (Kafka from KAFKA_BOOTSTRAP_SERVERS, default
+#    localhost:9092, e.g. a running ./quotewire up; without a broker, to "started"), and its resident
+#    memory after analysing seeds for SECONDS with 2 clients.
+set -euo pipefail
+SECONDS_RUN="${1:-20}"
+cd "$(dirname "$0")/../.."
+./mvnw -B -q -ntp -pl nlp-service -am -DskipTests install
+./mvnw -B -q -ntp -pl nlp-service dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+HEAP="${QUOTEWIRE_NLP_HEAP:-768m}"
+echo "== one worker, in-process (-Xmx$HEAP)"
+java -Xmx"$HEAP" -cp "nlp-service/target/test-classes:nlp-service/target/classes:$(cat nlp-service/target/classpath.txt)" \
+  io.quotewire.nlp.bench.Throughput "$SECONDS_RUN" 2>/dev/null
+
+echo "== the service (-Xmx$HEAP)"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])')
+KAFKA="${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}"
+PROBE=ready
+(exec 3<>"/dev/tcp/${KAFKA%:*}/${KAFKA#*:}") 2>/dev/null || PROBE=started
+start=$(date +%s%N)
+java -Xmx"$HEAP" -Dquarkus.http.port="$PORT" -Dkafka.bootstrap.servers="$KAFKA" \
+  -Dmp.messaging.incoming.articles-in.group.id=nlp-speed-bench -jar nlp-service/target/quarkus-app/quarkus-run.jar \
+  > nlp-service/target/speed-service.log 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -fs "http://localhost:$PORT/q/health/$PROBE" >/dev/null 2>&1; do
+  kill -0 $pid 2>/dev/null || { echo "the service died; see nlp-service/target/speed-service.log"; exit 1; }
+  sleep 0.05
+done
+echo "start to $PROBE: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+SEED=nlp-service/src/test/resources/seeds/000_f6c6e8ee842b0466.txt
+end=$(( $(date +%s) + SECONDS_RUN )); clients=()
+for c in 1 2; do
+  ( while [ "$(date +%s)" -lt "$end" ]; do
+      curl -fs -H 'Content-Type: text/plain; charset=utf-8' --data-binary @"$SEED" "http://localhost:$PORT/api/analyze" >/dev/null
+    done ) &
+  clients+=($!)
+done
+peak=0
+while [ "$(date +%s)" -lt "$end" ]; do
+  rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status); [ "$rss" -gt "$peak" ] && peak=$rss
+  sleep 0.5
+done
+wait "${clients[@]}" 2>/dev/null || true
+echo "resident memory under load (2 clients, ${SECONDS_RUN} s): peak ${peak} MiB"
