@@ -48,7 +48,8 @@ public class Analyzer {
     public Analysis analyze(String text) {
         Doc doc = coreNlp.annotate(text);
         EntityFinder.Result entities = entityFinder.find(doc);
-        List<QuoteFinder.Found> found = QuoteFinder.find(text);
+        // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone
+        List<QuoteFinder.Found> found = QuoteFinder.find(text).stream().filter(q -> !Attributor.isTitle(q.text())).toList();
         List<Attributor.Attribution> attributions = attributor.attribute(doc, entities, found);
 
         List<Quote> quotes = new ArrayList<>();

@@ -91,6 +91,29 @@ final class Attributor {
         return result;
     }
 
+    private static final Set<String> SMALL_WORDS = Set.of("of", "the", "and", "in", "on", "a", "an", "with", "for",
+            "to", "at", "by", "or");
+
+    /** A title in quotation marks (“Fox News Sunday”, “Contract with America”) is not something said. */
+    static boolean isTitle(String quoted) {
+        String[] words = quoted.trim().split("\\s+");
+        if (words.length > 8 || quoted.matches("(?s).*[.!?,;:]$")) {
+            return false;
+        }
+        int capitalised = 0;
+        int counted = 0;
+        for (String w : words) {
+            if (SMALL_WORDS.contains(w)) {
+                continue;
+            }
+            counted++;
+            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
+                capitalised++;
+            }
+        }
+        return counted > 0 && capitalised == counted && words.length >= 2;
+    }
+
     private static boolean opensParagraph(String text, int mark) {
         for (int k = mark - 1; k >= 0; k--) {
             char c = text.charAt(k);
@@ -247,7 +270,7 @@ final class Attributor {
                     return a;
                 }
             }
-            if (isCue(t) && t.pos().equals("VBG") && k > from && tokens.get(k - 1).isPunct(',')) {
+            if (isCue(t) && t.pos().equals("VBG")) {
                 Attribution a = sentenceSubject(ctx, from, k);
                 if (a != null) {
                     return a;
@@ -345,7 +368,8 @@ final class Attributor {
     }
 
     static boolean isCue(Token t) {
-        return t.pos().startsWith("VB") && CUE_LEMMAS.contains(t.lemma().toLowerCase(Locale.ROOT));
+        return t.pos().startsWith("VB") && CUE_LEMMAS.contains(t.lemma().toLowerCase(Locale.ROOT))
+                || t.text().equals("Said") || t.text().equals("Says");
     }
 
     /** After the closing mark: [,] NP CUE | [,] CUE NP | [,] according to NP; within a few tokens. */
@@ -376,7 +400,7 @@ final class Attributor {
             }
         }
         // NP (with an apposition between commas) then the cue, possibly after an adverb or auxiliary
-        for (int c = start + 1; c < limit; c++) {
+        for (int c = start; c < limit; c++) {
             Token t = tokens.get(c);
             if (ctx.inQuote[c] || t.paragraph() != paragraph) {
                 return null;
@@ -385,7 +409,7 @@ final class Attributor {
                 c = closingParen(tokens, c, limit);
                 continue;
             }
-            if (isCue(t)) {
+            if (isCue(t) && c > start) {
                 return speakerBefore(ctx, c, start);
             }
             if (!isNpToken(t) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")
