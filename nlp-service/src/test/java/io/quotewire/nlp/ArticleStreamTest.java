@@ -108,6 +108,19 @@ class ArticleStreamTest {
         matchesFixture("entities-extracted.v1.json", entities);
         matchesFixture("quotes-extracted.v1.json", quotes);
 
+        // the second seed (another outlet on the same meeting) gives the second pair of fixtures
+        String second;
+        try (var in = ArticleStreamTest.class.getResourceAsStream("/seeds/001_8d6b20e82ebcd1a3.txt")) {
+            second = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
+        }
+        String url = "https://www.example.org/world/2020/08/20/kadhimi-pompeo-washington";
+        String secondId = ArticleIds.articleId(url, second);
+        producer.send(new ProducerRecord<>(Topics.ARTICLES, secondId, JSON.writeValueAsBytes(Map.of("id", secondId,
+                "revision", ArticleIds.contentHash(second).substring(0, 16), "text", second, "url", url,
+                "publishedAt", "2020-08-20", "source", "second-outlet")))).get(30, TimeUnit.SECONDS);
+        matchesFixture("entities-extracted.seed-001.json", await(Topics.ENTITIES, secondId));
+        matchesFixture("quotes-extracted.seed-001.json", await(Topics.QUOTES, secondId));
+
         JsonNode q = JSON.readTree(quotes.value());
         assertEquals(id, q.get("articleId").asText());
         assertEquals(5, q.get("quotes").size());

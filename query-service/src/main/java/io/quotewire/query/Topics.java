@@ -10,6 +10,11 @@ public final class Topics {
     public static final String ENTITIES_DLQ = ENTITIES + ".dlq";
     public static final String QUOTES_DLQ = QUOTES + ".dlq";
 
+    /** Channels reading the three topics (consumer group {@code query-service}). */
+    public static final String ARTICLES_IN = "articles-in";
+    public static final String ENTITIES_IN = "entities-in";
+    public static final String QUOTES_IN = "quotes-in";
+
     private Topics() {
     }
 }

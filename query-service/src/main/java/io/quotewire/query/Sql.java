@@ -1,0 +1,51 @@
+package io.quotewire.query;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import io.smallrye.mutiny.Uni;
+
+/** Native SQL on a Hibernate Reactive session: named parameters, typed results, sequential steps. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    public static Map<String, Object> params(Object... kv) {
+        Map<String, Object> p = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.put((String) kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    public static Uni<Integer> exec(Mutiny.Session s, String sql, Map<String, Object> params) {
+        Mutiny.MutationQuery q = s.createNativeMutationQuery(sql);
+        params.forEach(q::setParameter);
+        return q.executeUpdate();
+    }
+
+    public static Uni<List<String>> strings(Mutiny.Session s, String sql, Map<String, Object> params) {
+        Mutiny.SelectionQuery<String> q = s.createNativeQuery(sql, String.class);
+        params.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    public static Uni<List<Object[]>> rows(Mutiny.Session s, String sql, Map<String, Object> params) {
+        Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery(sql, Object[].class);
+        params.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    public static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> step) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (T item : items) {
+            chain = chain.chain(() -> step.apply(item)).replaceWithVoid();
+        }
+        return chain;
+    }
+}

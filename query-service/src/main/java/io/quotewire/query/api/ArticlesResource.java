@@ -1,0 +1,154 @@
+package io.quotewire.query.api;
+
+import static io.quotewire.query.Sql.params;
+import static io.quotewire.query.Sql.rows;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quotewire.query.projection.ArticleRow;
+import io.smallrye.mutiny.Uni;
+
+/** Articles: full-text search with filters, and one article with its entities and quotes. */
+@Path("/api/articles")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticlesResource {
+
+    public record ArticleItem(String id, String title, String url, String source, String author,
+            OffsetDateTime publishedAt, OffsetDateTime ingestedAt) {
+    }
+
+    public record ArticleEntity(String id, String name, String type, double salience, JsonNode mentions) {
+    }
+
+    public record ArticleQuote(String id, String text, int start, int end, Speaker speaker, JsonNode cue) {
+    }
+
+    public record Speaker(String entityId, String name, JsonNode mention) {
+    }
+
+    public record ArticleDetail(String id, String revision, String title, String url, String source, String author,
+            String language, OffsetDateTime publishedAt, OffsetDateTime ingestedAt, String text,
+            List<ArticleEntity> entities, List<ArticleQuote> quotes) {
+    }
+
+    private final ObjectMapper json;
+
+    public ArticlesResource(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "Search articles", description = "Newest first. q: full-text search of title and text; "
+            + "entity: an entity id or name; source; from/to: ISO dates of publication (inclusive).")
+    public Uni<Page<ArticleItem>> list(@QueryParam("q") String q, @QueryParam("entity") String entity,
+            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") @Parameter(description = "from 0") Integer page, @QueryParam("size") Integer size) {
+        int p = Params.page(page);
+        int n = Params.size(size);
+        OffsetDateTime since = Params.time("from", from, false);
+        OffsetDateTime until = Params.time("to", to, true);
+        String where = """
+                WHERE (cast(:q as text) IS NULL OR a.search @@ websearch_to_tsquery('english', cast(:q as text)))
+                  AND (cast(:source as text) IS NULL OR lower(a.source) = lower(cast(:source as text)))
+                  AND (cast(:since as timestamptz) IS NULL OR a.published_at >= cast(:since as timestamptz))
+                  AND (cast(:until as timestamptz) IS NULL OR a.published_at < cast(:until as timestamptz))
+                  AND (cast(:entity as text) IS NULL OR EXISTS (SELECT 1 FROM article_entity ae
+                       WHERE ae.article_id = a.id AND ae.entity_id = ANY (string_to_array(cast(:entities as text), chr(31)))))""";
+        return EntityRefs.resolve(Params.blankToNull(entity)).chain(ids -> {
+            Map<String, Object> args = params("q", Params.blankToNull(q), "source", Params.blankToNull(source),
+                    "since", since, "until", until, "entity", Params.blankToNull(entity),
+                    "entities", String.join("\u001f", ids));
+            return Panache.getSession().chain(s -> countOf(s, "SELECT count(*) FROM article a " + where, args)
+                    .chain(total -> {
+                        Map<String, Object> pageArgs = new java.util.HashMap<>(args);
+                        pageArgs.put("limit", n);
+                        pageArgs.put("offset", (long) p * n);
+                        return rows(s, "SELECT a.id, a.title, a.url, a.source, a.author, a.published_at, a.ingested_at"
+                                + " FROM article a " + where
+                                + " ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT :limit OFFSET :offset", pageArgs)
+                                .map(rs -> {
+                                    List<ArticleItem> items = new ArrayList<>();
+                                    for (Object[] r : rs) {
+                                        items.add(new ArticleItem((String) r[0], (String) r[1], (String) r[2],
+                                                (String) r[3], (String) r[4], (OffsetDateTime) r[5], (OffsetDateTime) r[6]));
+                                    }
+                                    return new Page<>(items, total, p, n);
+                                });
+                    }));
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    @Operation(summary = "One article: metadata, text, its entities with mentions, its quotes with speakers")
+    public Uni<ArticleDetail> get(@PathParam("id") String id) {
+        return ArticleRow.<ArticleRow>findById(id).onItem().ifNull().failWith(() -> Params.notFound("article", id))
+                .chain(a -> Panache.getSession().chain(s -> rows(s, """
+                        SELECT coalesce(e.id, ae.entity_id), coalesce(e.name, ae.name), ae.type, ae.salience, ae.mentions::text
+                        FROM article_entity ae LEFT JOIN entity e ON e.id = ae.entity_id
+                        WHERE ae.article_id = :id ORDER BY ae.salience DESC, ae.name""", params("id", id))
+                        .chain(es -> rows(s, """
+                                SELECT o.quote_id, q.text, o.start_offset, o.end_offset, l.entity_id,
+                                       coalesce(e.name, o.speaker_name), o.speaker_mention::text, o.cue::text
+                                FROM quote_occurrence o JOIN quote q ON q.id = o.quote_id
+                                LEFT JOIN entity_link l ON l.source_id = o.speaker_source_id
+                                LEFT JOIN entity e ON e.id = l.entity_id
+                                WHERE o.article_id = :id ORDER BY o.start_offset""", params("id", id))
+                                .map(qs -> detail(a, es, qs)))));
+    }
+
+    private ArticleDetail detail(ArticleRow a, List<Object[]> es, List<Object[]> qs) {
+        List<ArticleEntity> entities = new ArrayList<>();
+        for (Object[] r : es) {
+            entities.add(new ArticleEntity((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).doubleValue(),
+                    tree((String) r[4])));
+        }
+        List<ArticleQuote> quotes = new ArrayList<>();
+        for (Object[] r : qs) {
+            JsonNode mention = tree((String) r[6]);
+            Speaker speaker = r[4] == null && r[5] == null && mention == null ? null
+                    : new Speaker((String) r[4], (String) r[5], mention);
+            quotes.add(new ArticleQuote((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                    ((Number) r[3]).intValue(), speaker, tree((String) r[7])));
+        }
+        return new ArticleDetail(a.id, a.revision, a.title, a.url, a.source, a.author, a.language, a.publishedAt,
+                a.ingestedAt, a.text, entities, quotes);
+    }
+
+    private JsonNode tree(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return json.readTree(s);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Uni<Long> countOf(org.hibernate.reactive.mutiny.Mutiny.Session s, String sql, Map<String, Object> args) {
+        var query = s.createNativeQuery(sql, Long.class);
+        args.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+}

@@ -1,0 +1,134 @@
+package io.quotewire.query.api;
+
+import static io.quotewire.query.Sql.params;
+import static io.quotewire.query.Sql.rows;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quotewire.query.projection.NameKeys;
+import io.smallrye.mutiny.Uni;
+
+/** Entities across all articles: search by name or alias, and one entity with its neighbours and quotes. */
+@Path("/api/entities")
+@Produces(MediaType.APPLICATION_JSON)
+public class EntitiesResource {
+
+    static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "NORP");
+    static final Map<String, String> SORTS = Map.of("articles", "x.article_count DESC, x.id",
+            "mentions", "x.mention_count DESC, x.id", "name", "lower(x.name), x.id");
+
+    public record EntityItem(String id, String name, String type, List<String> aliases, int articleCount,
+            int mentionCount) {
+    }
+
+    public record Related(String id, String name, String type, long articles) {
+    }
+
+    public record SpokenQuote(String id, String text) {
+    }
+
+    public record EntityDetail(String id, String name, String type, List<String> aliases, int articleCount,
+            int mentionCount, List<Related> related, List<SpokenQuote> quotes) {
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "Search entities", description = "q matches names and aliases, ignoring case and accents; "
+            + "type: PERSON, ORGANIZATION, LOCATION or NORP; sort: articles (default), mentions or name.")
+    public Uni<Page<EntityItem>> list(@QueryParam("q") String q, @QueryParam("type") String type,
+            @QueryParam("sort") String sort, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        int p = Params.page(page);
+        int n = Params.size(size);
+        String t = Params.oneOf("type", type, TYPES, null);
+        String order = SORTS.get(Params.oneOf("sort", sort, SORTS.keySet(), "articles"));
+        String key = q == null || q.isBlank() ? null : "%" + NameKeys.key(q) + "%";
+        String where = """
+                WHERE x.article_count > 0 AND (cast(:type as text) IS NULL OR x.type = cast(:type as text))
+                  AND (cast(:key as text) IS NULL OR EXISTS (SELECT 1 FROM entity_alias a
+                       WHERE a.entity_id = x.id AND a.alias_key LIKE cast(:key as text)))""";
+        Map<String, Object> args = params("type", t, "key", key);
+        return Panache.getSession().chain(s -> ArticlesResource.countOf(s, "SELECT count(*) FROM entity x " + where, args)
+                .chain(total -> {
+                    Map<String, Object> pageArgs = new HashMap<>(args);
+                    pageArgs.put("limit", n);
+                    pageArgs.put("offset", (long) p * n);
+                    return rows(s, "SELECT x.id, x.name, x.type, x.article_count, x.mention_count FROM entity x " + where
+                            + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", pageArgs)
+                            .chain(rs -> withAliases(s, rs)).map(items -> new Page<>(items, total, p, n));
+                }));
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    @Operation(summary = "One entity, the entities most often mentioned with it, and its quotes")
+    public Uni<EntityDetail> get(@PathParam("id") String id) {
+        return EntityRefs.canonical(id).onItem().ifNull().failWith(() -> Params.notFound("entity", id))
+                .chain(eid -> Panache.getSession().chain(s -> rows(s,
+                        "SELECT x.id, x.name, x.type, x.article_count, x.mention_count FROM entity x WHERE x.id = :id",
+                        params("id", eid)).chain(rs -> withAliases(s, rs))
+                        .chain(items -> rows(s, """
+                                SELECT o.id, o.name, o.type, count(DISTINCT other.article_id) AS n
+                                FROM article_entity mine
+                                JOIN article_entity other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+                                JOIN entity o ON o.id = other.entity_id
+                                WHERE mine.entity_id = :id GROUP BY o.id, o.name, o.type ORDER BY n DESC, o.id LIMIT 20""",
+                                params("id", eid))
+                                .chain(related -> rows(s, """
+                                        SELECT q.id, q.text FROM quote q WHERE EXISTS (
+                                          SELECT 1 FROM quote_occurrence oc JOIN entity_link l ON l.source_id = oc.speaker_source_id
+                                          WHERE oc.quote_id = q.id AND l.entity_id = :id)
+                                        ORDER BY q.id LIMIT 100""", params("id", eid))
+                                        .map(quotes -> detail(items.get(0), related, quotes))))));
+    }
+
+    private static EntityDetail detail(EntityItem e, List<Object[]> related, List<Object[]> quotes) {
+        List<Related> rel = new ArrayList<>();
+        for (Object[] r : related) {
+            rel.add(new Related((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue()));
+        }
+        List<SpokenQuote> qs = new ArrayList<>();
+        for (Object[] r : quotes) {
+            qs.add(new SpokenQuote((String) r[0], (String) r[1]));
+        }
+        return new EntityDetail(e.id(), e.name(), e.type(), e.aliases(), e.articleCount(), e.mentionCount(), rel, qs);
+    }
+
+    static Uni<List<EntityItem>> withAliases(org.hibernate.reactive.mutiny.Mutiny.Session s, List<Object[]> rs) {
+        if (rs.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ids = rs.stream().map(r -> (String) r[0]).toList();
+        return rows(s, "SELECT entity_id, alias FROM entity_alias WHERE entity_id IN (:ids) ORDER BY alias",
+                params("ids", ids)).map(aliases -> {
+                    Map<String, List<String>> byId = new LinkedHashMap<>();
+                    for (Object[] a : aliases) {
+                        byId.computeIfAbsent((String) a[0], k -> new ArrayList<>()).add((String) a[1]);
+                    }
+                    List<EntityItem> items = new ArrayList<>();
+                    for (Object[] r : rs) {
+                        List<String> al = new ArrayList<>(byId.getOrDefault((String) r[0], List.of()));
+                        al.remove((String) r[1]);
+                        items.add(new EntityItem((String) r[0], (String) r[1], (String) r[2], al,
+                                ((Number) r[3]).intValue(), ((Number) r[4]).intValue()));
+                    }
+                    return items;
+                });
+    }
+}

@@ -1,0 +1,36 @@
+package io.quotewire.query.api;
+
+import static io.quotewire.query.Sql.params;
+import static io.quotewire.query.Sql.strings;
+
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quotewire.query.projection.NameKeys;
+import io.smallrye.mutiny.Uni;
+
+/** An entity reference in a query parameter: a read-model id, an id nlp-service gave it, or a name or alias. */
+final class EntityRefs {
+
+    private EntityRefs() {
+    }
+
+    static Uni<List<String>> resolve(String ref) {
+        if (ref == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> strings(s, """
+                SELECT id FROM entity WHERE id = :ref
+                UNION SELECT entity_id FROM entity_link WHERE source_id = :ref
+                UNION SELECT entity_id FROM entity_alias WHERE alias_key = :key""",
+                params("ref", ref, "key", NameKeys.key(ref))));
+    }
+
+    /** The read-model id for an id (following a merge), or null. */
+    static Uni<String> canonical(String id) {
+        return Panache.getSession().chain(s -> strings(s, """
+                SELECT id FROM entity WHERE id = :id
+                UNION SELECT entity_id FROM entity_link WHERE source_id = :id""", params("id", id)))
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    }
+}

@@ -1,0 +1,47 @@
+package io.quotewire.query.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves the service as {@code application/problem+json}; bad input is never a 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder response = respond(e.status(), e.title(), e.getMessage(), uri);
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** 404, 405, 406, 415 and the like from the framework. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
+        String detail = switch (status) {
+            case 415 -> "unsupported media type";
+            case 404 -> "no such resource: " + uri.getPath();
+            default -> e.getMessage();
+        };
+        return respond(status, title, detail, uri).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.error("unexpected failure on " + uri.getPath(), e);
+        return respond(500, "Internal error", "the service failed unexpectedly", uri)
+                .build();
+    }
+
+    private static Response.ResponseBuilder respond(int status, String title, String detail, UriInfo uri) {
+        return Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, uri.getPath()));
+    }
+}

@@ -1,0 +1,185 @@
+package io.quotewire.query.projection;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What the projection reads from the three topics, tolerantly: unknown fields are ignored, optional ones
+ * may be missing, and an event that lacks what the read model needs is refused with a reason (it goes to
+ * its dead-letter topic).
+ */
+final class Events {
+
+    /** An event that cannot be projected, and why. */
+    static final class Unprojectable extends RuntimeException {
+        Unprojectable(String reason) {
+            super(reason);
+        }
+    }
+
+    record Article(String id, String revision, String title, String url, String source, String author,
+            String language, OffsetDateTime publishedAt, OffsetDateTime ingestedAt, String text) {
+    }
+
+    record Entity(String id, String name, String type, List<String> aliases, double salience, int mentionCount,
+            String mentionsJson) {
+    }
+
+    record Entities(String articleId, String revision, OffsetDateTime analyzedAt, String analyzerVersion,
+            List<Entity> entities) {
+    }
+
+    record Quote(String id, String text, int start, int end, String speakerEntityId, String speakerName,
+            String speakerMentionJson, String cueJson) {
+    }
+
+    record Quotes(String articleId, String revision, OffsetDateTime analyzedAt, String analyzerVersion,
+            List<Quote> quotes) {
+    }
+
+    private Events() {
+    }
+
+    static JsonNode parse(ObjectMapper json, String value) {
+        if (value == null || value.isBlank()) {
+            throw new Unprojectable("the record has no value");
+        }
+        try {
+            JsonNode node = json.readTree(value);
+            if (node == null || !node.isObject()) {
+                throw new Unprojectable("the value is not a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new Unprojectable("the value is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** An {@code ArticleSubmitted}; without id or revision (a plain client's record), derived as the contract says. */
+    static Article article(JsonNode n, OffsetDateTime recordTime) {
+        String text = text(n, "text");
+        if (text == null || text.isBlank()) {
+            throw new Unprojectable("the article has no \"text\"");
+        }
+        String url = text(n, "url");
+        String id = text(n, "id");
+        if (id == null) {
+            try {
+                id = ArticleIds.articleId(url, text);
+            } catch (IllegalArgumentException e) {
+                id = ArticleIds.articleId(null, text);
+            }
+        }
+        String revision = text(n, "revision");
+        if (revision == null) {
+            revision = ArticleIds.contentHash(text).substring(0, 16);
+        }
+        OffsetDateTime ingested = time(n, "ingestedAt");
+        return new Article(id, revision, text(n, "title"), url, text(n, "source"), text(n, "author"),
+                text(n, "language"), time(n, "publishedAt"), ingested != null ? ingested : recordTime, text);
+    }
+
+    static Entities entities(ObjectMapper json, JsonNode n) {
+        String articleId = required(n, "articleId");
+        List<Entity> entities = new ArrayList<>();
+        for (JsonNode e : array(n, "entities")) {
+            String id = required(e, "id");
+            String name = required(e, "name");
+            List<String> aliases = new ArrayList<>();
+            for (JsonNode a : e.path("aliases")) {
+                if (a.isTextual()) {
+                    aliases.add(a.asText());
+                }
+            }
+            JsonNode mentions = e.path("mentions");
+            entities.add(new Entity(id, name, e.path("type").asText("UNKNOWN"), aliases, e.path("salience").asDouble(0),
+                    mentions.isArray() ? mentions.size() : 0, write(json, mentions.isArray() ? mentions : json.createArrayNode())));
+        }
+        return new Entities(articleId, revisionOf(n), analyzedAt(n), text(n, "analyzerVersion"), entities);
+    }
+
+    static Quotes quotes(ObjectMapper json, JsonNode n) {
+        String articleId = required(n, "articleId");
+        List<Quote> quotes = new ArrayList<>();
+        for (JsonNode q : array(n, "quotes")) {
+            String text = required(q, "text");
+            String id = text(q, "id");
+            JsonNode speaker = q.path("speaker");
+            JsonNode mention = speaker.path("mention");
+            JsonNode cue = q.path("cue");
+            quotes.add(new Quote(id != null ? id : "q-" + ArticleIds.contentHash(text).substring(0, 16), text,
+                    q.path("start").asInt(-1), q.path("end").asInt(-1), text(speaker, "entityId"), text(speaker, "name"),
+                    mention.isObject() ? write(json, mention) : null, cue.isObject() ? write(json, cue) : null));
+        }
+        return new Quotes(articleId, revisionOf(n), analyzedAt(n), text(n, "analyzerVersion"), quotes);
+    }
+
+    private static String revisionOf(JsonNode n) {
+        String revision = text(n, "revision");
+        return revision == null ? "" : revision;
+    }
+
+    private static OffsetDateTime analyzedAt(JsonNode n) {
+        OffsetDateTime t = time(n, "analyzedAt");
+        if (t == null) {
+            throw new Unprojectable("\"analyzedAt\" is missing: the projection cannot tell a newer analysis from an older one");
+        }
+        return t;
+    }
+
+    private static Iterable<JsonNode> array(JsonNode n, String field) {
+        JsonNode a = n.get(field);
+        if (a == null || !a.isArray()) {
+            throw new Unprojectable("\"" + field + "\" is missing or not an array");
+        }
+        return a;
+    }
+
+    private static String required(JsonNode n, String field) {
+        String v = text(n, field);
+        if (v == null || v.isBlank()) {
+            throw new Unprojectable("\"" + field + "\" is missing or empty");
+        }
+        return v;
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() || !v.isValueNode() ? null : v.asText();
+    }
+
+    /** An ISO date (start of that day, UTC) or date-time; null when absent; refused when it does not parse. */
+    static OffsetDateTime time(JsonNode n, String field) {
+        String v = text(n, field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(v);
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.Instant.parse(v).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                throw new Unprojectable("\"" + field + "\" is not an ISO date or date-time: " + v);
+            }
+        }
+    }
+
+    private static String write(ObjectMapper json, JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

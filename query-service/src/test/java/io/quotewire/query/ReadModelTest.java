@@ -1,0 +1,292 @@
+package io.quotewire.query;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.embedded.testing.KafkaTestResource;
+import io.quotewire.embedded.testing.PostgresTestResource;
+import io.quotewire.embedded.testing.TestInfrastructure;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The two seed articles, as ingest-service and nlp-service publish them (their contract fixtures), projected
+ * through the real broker into the real PostgreSQL: one entity per real-world thing across both articles,
+ * one quote with two occurrences, and counts that duplicates, replays and disorder do not change.
+ */
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReadModelTest {
+
+    static final Path INGEST_CONTRACT = Path.of("../ingest-service/src/test/resources/contract");
+    static final Path NLP_CONTRACT = Path.of("../nlp-service/src/test/resources/contract");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+    }
+
+    /** Every event of both seeds: two articles, their entities and their quotes. */
+    static List<ProducerRecord<String, String>> seedEvents() throws IOException {
+        List<ProducerRecord<String, String>> events = new ArrayList<>();
+        JsonNode first = JSON.readTree(INGEST_CONTRACT.resolve("article-submitted.v1.json").toFile());
+        events.add(new ProducerRecord<>(Topics.ARTICLES, first.get("key").asText(), first.get("value").toString()));
+        JsonNode secondEntities = fixture("entities-extracted.seed-001.json");
+        String secondId = secondEntities.get("key").asText();
+        ObjectNode second = JSON.createObjectNode();
+        second.put("schemaVersion", 1).put("id", secondId)
+                .put("revision", secondEntities.get("value").get("revision").asText())
+                .put("text", seed("001_8d6b20e82ebcd1a3.txt")).put("title", "Iraq's al-Kadhimi in Washington")
+                .put("url", "https://www.example.org/world/2020/08/20/kadhimi-pompeo-washington")
+                .put("source", "second-outlet").put("publishedAt", "2020-08-20").put("ingestedAt", "2020-08-20T18:00:00Z");
+        events.add(new ProducerRecord<>(Topics.ARTICLES, secondId, second.toString()));
+        for (String name : List.of("entities-extracted.v1.json", "quotes-extracted.v1.json",
+                "entities-extracted.seed-001.json", "quotes-extracted.seed-001.json")) {
+            JsonNode f = fixture(name);
+            String topic = name.startsWith("entities") ? Topics.ENTITIES : Topics.QUOTES;
+            events.add(new ProducerRecord<>(topic, f.get("key").asText(), f.get("value").toString()));
+        }
+        return events;
+    }
+
+    @Test
+    @Order(1)
+    void bothSeedsMakeOneEntityPerThingAndOneSharedQuote() throws Exception {
+        send(seedEvents());
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("q", "kadhimi").when().get("/api/entities")
+                .then().statusCode(200).body("total", is(1)).body("items[0].articleCount", is(2)));
+        assertSeedReadModel();
+    }
+
+    @Test
+    @Order(2)
+    void duplicatesAndAReplayChangeNothing() throws Exception {
+        String before = snapshot();
+        send(seedEvents()); // the same events again, as a replay from offset 0 delivers them
+        send(seedEvents());
+        awaitDrained();
+        assertEquals(before, snapshot(), "the read model after duplicates and a replay");
+        assertSeedReadModel();
+    }
+
+    @Test
+    @Order(3)
+    void eventsInAnyOrderGiveTheSameArticle() throws Exception {
+        // the same two articles under new ids, their events sent in reverse order: quotes, entities, article
+        List<ProducerRecord<String, String>> reversed = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (ProducerRecord<String, String> r : seedEvents()) {
+            String newId = "reordered-" + r.key();
+            ObjectNode value = (ObjectNode) JSON.readTree(r.value());
+            value.put(r.topic().equals(Topics.ARTICLES) ? "id" : "articleId", newId);
+            reversed.add(0, new ProducerRecord<>(r.topic(), newId, value.toString()));
+            if (r.topic().equals(Topics.ARTICLES)) {
+                ids.add(r.key());
+            }
+        }
+        send(reversed);
+        for (String id : ids) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                JsonPath original = given().when().get("/api/articles/" + id).then().statusCode(200).extract().jsonPath();
+                JsonPath reordered = given().when().get("/api/articles/reordered-" + id).then().statusCode(200).extract().jsonPath();
+                assertEquals(original.getList("entities"), reordered.getList("entities"));
+                assertEquals(original.getList("quotes"), reordered.getList("quotes"));
+                assertEquals(original.getString("text"), reordered.getString("text"));
+            });
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anEventThatCannotBeProjectedGoesToItsDeadLetterTopic() throws Exception {
+        String key = "broken-" + UUID.randomUUID();
+        send(List.of(new ProducerRecord<>(Topics.ENTITIES, key, "{\"articleId\": \"" + key + "\", \"entities\": 5}"),
+                new ProducerRecord<>(Topics.QUOTES, key, "not json")));
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ENTITIES_DLQ, Topics.QUOTES_DLQ));
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (dead.stream().filter(r -> key.equals(r.key())).count() < 2 && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(250)).forEach(dead::add);
+            }
+            ConsumerRecord<String, String> entities = dead.stream()
+                    .filter(r -> key.equals(r.key()) && r.topic().equals(Topics.ENTITIES_DLQ)).findFirst().orElseThrow();
+            assertTrue(reason(entities).contains("\"entities\""), reason(entities));
+            ConsumerRecord<String, String> quotes = dead.stream()
+                    .filter(r -> key.equals(r.key()) && r.topic().equals(Topics.QUOTES_DLQ)).findFirst().orElseThrow();
+            assertTrue(reason(quotes).contains("not JSON"), reason(quotes));
+        }
+        // the consumer went on
+        String marker = sendMarker();
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/articles/" + marker).then().statusCode(200));
+    }
+
+    @Test
+    @Order(5)
+    void badParametersAndUnknownIdsGetProblems() {
+        for (String path : List.of("/api/articles?size=0", "/api/articles?from=yesterday", "/api/entities?type=ANIMAL",
+                "/api/entities?sort=random", "/api/quotes?page=-1", "/api/graph", "/api/timeline?entity=x&interval=year")) {
+            given().when().get(path).then().statusCode(400).contentType("application/problem+json").body("status", is(400));
+        }
+        for (String path : List.of("/api/articles/nope", "/api/entities/nope", "/api/quotes/nope", "/api/graph?entity=nope")) {
+            given().when().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    private static void assertSeedReadModel() {
+        JsonPath kadhimi = given().queryParam("q", "KADHIMI").when().get("/api/entities").then().statusCode(200)
+                .body("total", is(1)).extract().jsonPath();
+        assertEquals("PERSON", kadhimi.getString("items[0].type"));
+        assertEquals(2, kadhimi.getInt("items[0].articleCount"));
+        assertEquals("Mustafa al Kadhimi", kadhimi.getString("items[0].name"));
+        List<String> kAliases = kadhimi.getList("items[0].aliases");
+        assertTrue(kAliases.containsAll(List.of("al-Kadhimi", "Al-Kadhimi", "Kadhimi")), kAliases.toString());
+        String kadhimiId = kadhimi.getString("items[0].id");
+
+        given().queryParam("q", "pompeo").when().get("/api/entities").then().statusCode(200)
+                .body("total", is(1)).body("items[0].articleCount", is(2)).body("items[0].type", is("PERSON"));
+        JsonPath us = given().queryParam("q", "united states").queryParam("type", "LOCATION").when().get("/api/entities")
+                .then().statusCode(200).body("total", is(1)).body("items[0].articleCount", is(2)).extract().jsonPath();
+        assertTrue(us.getList("items[0].aliases").containsAll(List.of("US", "U.S.", "United States of America")),
+                us.getList("items[0].aliases").toString());
+        JsonPath isis = given().queryParam("q", "daesh").when().get("/api/entities").then().statusCode(200)
+                .body("total", is(1)).body("items[0].articleCount", is(2)).extract().jsonPath();
+        assertTrue(isis.getList("items[0].aliases").containsAll(List.of("Daesh", "IS", "ISIS")));
+
+        JsonPath postman = given().queryParam("q", "role of postman").when().get("/api/quotes").then().statusCode(200)
+                .body("total", is(1)).extract().jsonPath();
+        assertEquals(2, postman.getList("items[0].occurrences").size());
+        assertEquals(kadhimiId, postman.getString("items[0].speaker.entityId"));
+        given().when().get("/api/quotes/" + postman.getString("items[0].id")).then().statusCode(200)
+                .body("occurrences.source", hasItems("seed-outlet", "second-outlet"));
+        given().queryParam("speaker", kadhimiId).when().get("/api/quotes").then().statusCode(200).body("total", is(1));
+        given().queryParam("speaker", "Donald Trump").when().get("/api/quotes").then().statusCode(200).body("total", is(3));
+
+        given().when().get("/api/entities/" + kadhimiId).then().statusCode(200)
+                .body("related.name", hasItems("Mike Pompeo", "United States"))
+                .body("quotes.size()", is(1));
+        given().queryParam("entity", kadhimiId).when().get("/api/articles").then().statusCode(200).body("total", is(2));
+        given().queryParam("q", "postman").queryParam("from", "2020-08-20").queryParam("to", "2020-08-20")
+                .when().get("/api/articles").then().statusCode(200).body("total", is(2));
+        given().queryParam("entity", kadhimiId).queryParam("limit", 5).when().get("/api/graph").then().statusCode(200)
+                .body("nodes[0].id", is(kadhimiId)).body("nodes.size()", is(6));
+        given().queryParam("entity", kadhimiId).queryParam("interval", "week").when().get("/api/timeline").then()
+                .statusCode(200).body("buckets.size()", is(1)).body("buckets[0].articles", is(2))
+                .body("buckets[0].quotes", is(2));
+    }
+
+    /** Until the service's consumer group has committed everything on the three topics. */
+    private static void awaitDrained() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            await().atMost(WAIT).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("query-service")
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                for (String topic : List.of(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES)) {
+                    for (var p : admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                            .get(topic).partitions()) {
+                        latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+                    }
+                }
+                var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                return ends.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() >= e.getValue().offset());
+            });
+        }
+    }
+
+    /** Every entity with its counts and every quote with its occurrence count, as the API lists them. */
+    private static String snapshot() {
+        String entities = given().queryParam("size", 100).queryParam("sort", "name").when().get("/api/entities")
+                .then().statusCode(200).extract().body().asString();
+        String quotes = given().queryParam("size", 100).when().get("/api/quotes")
+                .then().statusCode(200).extract().body().asString();
+        return entities + "\n" + quotes;
+    }
+
+    /** An article sent after everything else: once it is visible, everything before it on its topic was processed. */
+    private static String sendMarker() throws Exception {
+        String id = "marker-" + UUID.randomUUID();
+        send(List.of(new ProducerRecord<>(Topics.ARTICLES, id, JSON.writeValueAsString(Map.of("id", id, "text",
+                "A marker article.", "ingestedAt", "2020-08-21T00:00:00Z")))));
+        return id;
+    }
+
+    private static void send(List<ProducerRecord<String, String>> records) throws Exception {
+        for (ProducerRecord<String, String> r : records) {
+            producer.send(r).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String reason(ConsumerRecord<String, String> r) {
+        var h = r.headers().lastHeader("dead-letter-reason");
+        return h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode fixture(String name) throws IOException {
+        return JSON.readTree(NLP_CONTRACT.resolve(name).toFile());
+    }
+
+    private static String seed(String name) throws IOException {
+        try (InputStream in = ReadModelTest.class.getResourceAsStream("/seeds/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
+        }
+    }
+}
