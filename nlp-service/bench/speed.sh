@@ -9,7 +9,7 @@
 set -euo pipefail
 SECONDS_RUN="${1:-20}"
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -ntp -pl nlp-service -am -DskipTests install
+./mvnw -B -q -ntp -pl nlp-service -am -DskipTests install  # also makes the class-data archive (app-cds.jsa)
 ./mvnw -B -q -ntp -pl nlp-service dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 HEAP="${QUOTEWIRE_NLP_HEAP:-768m}"
 echo "== one worker, in-process (-Xmx$HEAP)"
@@ -22,7 +22,7 @@ KAFKA="${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}"
 PROBE=ready
 (exec 3<>"/dev/tcp/${KAFKA%:*}/${KAFKA#*:}") 2>/dev/null || PROBE=started
 start=$(date +%s%N)
-java -Xmx"$HEAP" -Dquarkus.http.port="$PORT" -Dkafka.bootstrap.servers="$KAFKA" \
+java -Xmx"$HEAP" -XX:SharedArchiveFile=nlp-service/target/quarkus-app/app-cds.jsa -Xshare:auto -Dquarkus.http.port="$PORT" -Dkafka.bootstrap.servers="$KAFKA" \
   -Dmp.messaging.incoming.articles-in.group.id=nlp-speed-bench -jar nlp-service/target/quarkus-app/quarkus-run.jar \
   > nlp-service/target/speed-service.log 2>&1 &
 pid=$!

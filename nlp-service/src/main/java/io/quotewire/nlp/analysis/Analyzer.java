@@ -32,20 +32,48 @@ public class Analyzer {
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
-    private final CoreNlp coreNlp;
-    private final EntityFinder entityFinder;
-    private final Attributor attributor;
+    private record Parts(CoreNlp coreNlp, EntityFinder entityFinder, Attributor attributor) {
+    }
 
+    private final java.util.concurrent.CompletableFuture<Parts> parts;
+
+    /** Starts loading the models in the background; {@link #analyze} waits for them, {@link #loaded} tells. */
     public Analyzer(@ConfigProperty(name = "quotewire.nlp.ner-model", defaultValue = CoreNlp.DEFAULT_NER_MODEL) String nerModel) {
+        this.parts = load(nerModel);
+    }
+
+    private static java.util.concurrent.CompletableFuture<Parts> load(String nerModel) {
         long t0 = System.nanoTime();
-        this.coreNlp = new CoreNlp(nerModel);
-        this.entityFinder = new EntityFinder(Gazetteer.load());
-        this.attributor = new Attributor(Genders.load());
-        coreNlp.annotate("Warm-up: President Donald Trump said “this loads every model” in Washington.");
-        LOG.infof("analyzer ready in %d ms (NER model %s)", (System.nanoTime() - t0) / 1_000_000, nerModel);
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            Parts p = new Parts(new CoreNlp(nerModel), new EntityFinder(Gazetteer.load()), new Attributor(Genders.load()));
+            p.coreNlp().annotate("Warm-up: President Donald Trump said “this loads every model” in Washington.");
+            LOG.infof("analyzer ready in %d ms (NER model %s)", (System.nanoTime() - t0) / 1_000_000, nerModel);
+            return p;
+        }, runnable -> {
+            Thread t = new Thread(runnable, "model-loader");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Whether the models are loaded (readiness). */
+    public boolean loaded() {
+        return parts.isDone() && !parts.isCompletedExceptionally();
     }
 
     public Analysis analyze(String text) {
+        Parts p;
+        try {
+            p = parts.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the models load", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the models could not be loaded", e.getCause());
+        }
+        CoreNlp coreNlp = p.coreNlp();
+        EntityFinder entityFinder = p.entityFinder();
+        Attributor attributor = p.attributor();
         Doc doc = coreNlp.annotate(text);
         EntityFinder.Result entities = entityFinder.find(doc);
         // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone

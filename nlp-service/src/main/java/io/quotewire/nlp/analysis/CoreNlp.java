@@ -19,11 +19,20 @@ final class CoreNlp {
 
     static final String DEFAULT_NER_MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
-    private final StanfordCoreNLP pipeline;
+    private final StanfordCoreNLP base;
+    private final StanfordCoreNLP ner;
 
+    /** Loads the two halves (tagger; name recogniser) in parallel: start-up takes the longer, not the sum. */
     CoreNlp(String nerModel) {
+        java.util.concurrent.CompletableFuture<StanfordCoreNLP> names = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> new StanfordCoreNLP(props("ner", nerModel), false));
+        this.base = new StanfordCoreNLP(props("tokenize,ssplit,pos,lemma", nerModel));
+        this.ner = names.join();
+    }
+
+    private static Properties props(String annotators, String nerModel) {
         Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+        props.setProperty("annotators", annotators);
         props.setProperty("tokenize.language", "en");
         props.setProperty("ssplit.newlineIsSentenceBreak", "always");
         props.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger");
@@ -32,12 +41,13 @@ final class CoreNlp {
         props.setProperty("ner.applyFineGrained", "false");
         props.setProperty("ner.applyNumericClassifiers", "false");
         props.setProperty("ner.buildEntityMentions", "false");
-        pipeline = new StanfordCoreNLP(props);
+        return props;
     }
 
     Doc annotate(String text) {
         Annotation annotation = new Annotation(text);
-        pipeline.annotate(annotation);
+        base.annotate(annotation);
+        ner.annotate(annotation);
         int[] paragraphs = Doc.paragraphs(text);
         List<Token> tokens = new ArrayList<>();
         int sentenceIndex = 0;
