@@ -108,6 +108,7 @@ class ReadModelTest {
         send(seedEvents());
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("q", "kadhimi").when().get("/api/entities")
                 .then().statusCode(200).body("total", is(1)).body("items[0].articleCount", is(2)));
+        awaitDrained(); // the quotes too
         assertSeedReadModel();
     }
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.quotewire.query.Sql;
 import io.smallrye.mutiny.Uni;
 
 import static io.quotewire.query.Sql.each;
@@ -29,6 +30,20 @@ import static io.quotewire.query.Sql.strings;
  */
 @ApplicationScoped
 public class Projector {
+
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    public Projector(com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
+    }
+
+    private String toJson(List<Map<String, Object>> rows) {
+        try {
+            return json.writeValueAsString(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Applies an article; the answer tells whether its row changed. */
     public Uni<Void> article(Mutiny.Session s, Events.Article a) {
@@ -57,9 +72,12 @@ public class Projector {
             return strings(s, "SELECT DISTINCT entity_id FROM article_entity WHERE article_id = :a", params("a", ev.articleId()))
                     .invoke(affected::addAll)
                     .chain(() -> exec(s, "DELETE FROM article_entity WHERE article_id = :a", params("a", ev.articleId())))
-                    .chain(() -> knownIds(s, ev.entities()))
-                    .chain(evidence -> each(ev.entities(), e -> resolve(s, e, evidence).invoke(id -> resolved.put(e.id(), id))))
-                    .chain(() -> each(ev.entities(), e -> store(s, ev.articleId(), e, resolved.get(e.id()))))
+                    .chain(() -> links(s, ev.entities()))
+                    .invoke(resolved::putAll)
+                    // the slow path only for entities never seen before: merge by name variant, or create
+                    .chain(() -> each(ev.entities().stream().filter(e -> !resolved.containsKey(e.id())).toList(),
+                            e -> resolve(s, e, new HashSet<>(resolved.values())).invoke(id -> resolved.put(e.id(), id))))
+                    .chain(() -> storeAll(s, ev.articleId(), ev.entities(), resolved))
                     .invoke(() -> affected.addAll(resolved.values()))
                     .chain(() -> recount(s, affected))
                     .chain(() -> recordAnalysis(s, ev.articleId(), "entities", ev.revision(), ev.analyzedAt(), ev.analyzerVersion()))
@@ -77,22 +95,45 @@ public class Projector {
             return strings(s, "SELECT DISTINCT quote_id FROM quote_occurrence WHERE article_id = :a", params("a", ev.articleId()))
                     .invoke(old::addAll)
                     .chain(() -> exec(s, "DELETE FROM quote_occurrence WHERE article_id = :a", params("a", ev.articleId())))
-                    .chain(() -> each(ev.quotes(), q -> exec(s, "INSERT INTO quote (id, text) VALUES (:id, :text) ON CONFLICT (id) DO NOTHING",
-                            params("id", q.id(), "text", q.text()))
-                            .chain(() -> exec(s, """
-                                    INSERT INTO quote_occurrence (article_id, quote_id, start_offset, end_offset, speaker_source_id,
-                                        speaker_name, speaker_mention, cue)
-                                    VALUES (:a, :q, :start, :end, cast(:speaker as text), cast(:name as text),
-                                        cast(cast(:mention as text) as jsonb), cast(cast(:cue as text) as jsonb))
-                                    ON CONFLICT DO NOTHING""", params("a", ev.articleId(), "q", q.id(), "start", q.start(), "end",
-                                    q.end(), "speaker", q.speakerEntityId(), "name", q.speakerName(), "mention",
-                                    q.speakerMentionJson(), "cue", q.cueJson())))))
+                    .chain(() -> storeQuotes(s, ev))
                     .chain(() -> old.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
                             DELETE FROM quote q WHERE q.id IN (:old)
                               AND NOT EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id)""", params("old", old)))
                     .chain(() -> recordAnalysis(s, ev.articleId(), "quotes", ev.revision(), ev.analyzedAt(), ev.analyzerVersion()))
                     .replaceWith(true);
         });
+    }
+
+    private Uni<Void> storeQuotes(Mutiny.Session s, Events.Quotes ev) {
+        if (ev.quotes().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Events.Quote q : ev.quotes()) {
+            Map<String, Object> r = new HashMap<>();
+            r.put("id", q.id());
+            r.put("text", q.text());
+            r.put("start", q.start());
+            r.put("end", q.end());
+            r.put("speaker", q.speakerEntityId());
+            r.put("name", q.speakerName());
+            r.put("mention", q.speakerMentionJson());
+            r.put("cue", q.cueJson());
+            rows.add(r);
+        }
+        String data = toJson(rows);
+        return exec(s, """
+                INSERT INTO quote (id, text) SELECT DISTINCT ON (x.id) x.id, x.text
+                FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(id text, text text) ON CONFLICT (id) DO NOTHING""",
+                params("rows", data))
+                .chain(() -> exec(s, """
+                        INSERT INTO quote_occurrence (article_id, quote_id, start_offset, end_offset, speaker_source_id,
+                            speaker_name, speaker_mention, cue)
+                        SELECT :a, x.id, x.start, x."end", x.speaker, x.name, cast(x.mention as jsonb), cast(x.cue as jsonb)
+                        FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                          AS x(id text, start int, "end" int, speaker text, name text, mention text, cue text)
+                        ON CONFLICT DO NOTHING""", params("a", ev.articleId(), "rows", data)))
+                .replaceWithVoid();
     }
 
     /** When the article was ingested, if the read model has it (for the freshness metric). */
@@ -126,15 +167,23 @@ public class Projector {
 
     // ---- entities ---------------------------------------------------------------------------------------
 
-    /** Read-model ids this article's entities already resolve to exactly: the evidence for merging by surname. */
-    private static Uni<Set<String>> knownIds(Mutiny.Session s, List<Events.Entity> entities) {
-        List<String> ids = entities.stream().map(Events.Entity::id).toList();
+    /** The read-model entity of each of these nlp entity ids that is already linked or exists under its id. */
+    private static Uni<Map<String, String>> links(Mutiny.Session s, List<Events.Entity> entities) {
+        List<String> ids = entities.stream().map(Events.Entity::id).distinct().toList();
         if (ids.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(Map.of());
         }
-        return strings(s, """
-                SELECT entity_id FROM entity_link WHERE source_id IN (:ids)
-                UNION SELECT id FROM entity WHERE id IN (:ids)""", params("ids", ids)).map(HashSet::new);
+        return Sql.rows(s, """
+                SELECT source_id, entity_id, 0 FROM entity_link WHERE source_id IN (:ids)
+                UNION ALL SELECT id, id, 1 FROM entity WHERE id IN (:ids)""", params("ids", ids)).map(rs -> {
+                    Map<String, String> links = new HashMap<>();
+                    for (Object[] r : rs) {
+                        if (((Number) r[2]).intValue() == 0 || !links.containsKey((String) r[0])) {
+                            links.put((String) r[0], (String) r[1]);
+                        }
+                    }
+                    return links;
+                });
     }
 
     /**
@@ -220,21 +269,44 @@ public class Projector {
                 .getSingleResult().map(n -> n > 0);
     }
 
-    private static Uni<Integer> store(Mutiny.Session s, String articleId, Events.Entity e, String entityId) {
-        Set<String> names = new LinkedHashSet<>();
-        names.add(e.name());
-        names.addAll(e.aliases());
-        return exec(s, "INSERT INTO entity_link (source_id, entity_id) VALUES (:src, :id) ON CONFLICT (source_id) DO NOTHING",
-                params("src", e.id(), "id", entityId))
-                .chain(() -> each(new ArrayList<>(names), n -> exec(s, """
-                        INSERT INTO entity_alias (entity_id, alias, alias_key) VALUES (:id, :alias, :key)
-                        ON CONFLICT DO NOTHING""", params("id", entityId, "alias", n, "key", NameKeys.key(n)))))
+    /** Links, aliases and the article's entity rows, in three statements. */
+    private Uni<Void> storeAll(Mutiny.Session s, String articleId, List<Events.Entity> entities, Map<String, String> resolved) {
+        if (entities.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map<String, Object>> links = new ArrayList<>();
+        List<Map<String, Object>> aliases = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Events.Entity e : entities) {
+            String id = resolved.get(e.id());
+            links.add(Map.of("src", e.id(), "eid", id));
+            Set<String> names = new LinkedHashSet<>();
+            names.add(e.name());
+            names.addAll(e.aliases());
+            for (String n : names) {
+                if (seen.add(id + "\u0000" + n)) {
+                    aliases.add(Map.of("eid", id, "alias", n, "key", NameKeys.key(n)));
+                }
+            }
+            rows.add(Map.of("src", e.id(), "eid", id, "name", e.name(), "type", e.type(), "salience", e.salience(),
+                    "count", e.mentionCount(), "mentions", e.mentionsJson()));
+        }
+        return exec(s, """
+                INSERT INTO entity_link (source_id, entity_id)
+                SELECT x.src, x.eid FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(src text, eid text)
+                ON CONFLICT (source_id) DO NOTHING""", params("rows", toJson(links)))
+                .chain(() -> exec(s, """
+                        INSERT INTO entity_alias (entity_id, alias, alias_key)
+                        SELECT x.eid, x.alias, x.key FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(eid text, alias text, key text)
+                        ON CONFLICT DO NOTHING""", params("rows", toJson(aliases))))
                 .chain(() -> exec(s, """
                         INSERT INTO article_entity (article_id, source_id, entity_id, name, type, salience, mention_count, mentions)
-                        VALUES (:a, :src, :id, :name, :type, :salience, :count, cast(:mentions as jsonb))
-                        ON CONFLICT (article_id, source_id) DO NOTHING""",
-                        params("a", articleId, "src", e.id(), "id", entityId, "name", e.name(), "type", e.type(),
-                                "salience", e.salience(), "count", e.mentionCount(), "mentions", e.mentionsJson())));
+                        SELECT :a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as jsonb)
+                        FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                          AS x(src text, eid text, name text, type text, salience float8, count int, mentions text)
+                        ON CONFLICT (article_id, source_id) DO NOTHING""", params("a", articleId, "rows", toJson(rows))))
+                .replaceWithVoid();
     }
 
     private static Uni<Integer> recount(Mutiny.Session s, Set<String> ids) {
