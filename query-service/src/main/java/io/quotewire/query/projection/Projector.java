@@ -45,7 +45,14 @@ public class Projector {
         }
     }
 
-    /** Applies an article; the answer tells whether its row changed. */
+    /** Adds (+) or removes (-) one article's share of its entities' article and mention counts. */
+    private static final String COUNTS = """
+            UPDATE entity x SET article_count = x.article_count %1$s 1, mention_count = x.mention_count %1$s d.mentions
+            FROM (SELECT entity_id, sum(mention_count) AS mentions FROM article_entity WHERE article_id = :a
+                  GROUP BY entity_id) d
+            WHERE x.id = d.entity_id""";
+
+    /** Applies an article (a later ingestion replaces an earlier one). */
     public Uni<Void> article(Mutiny.Session s, Events.Article a) {
         return exec(s, """
                 INSERT INTO article (id, revision, title, url, source, author, language, published_at, ingested_at, text)
@@ -67,19 +74,18 @@ public class Projector {
             if (current) {
                 return Uni.createFrom().item(false);
             }
-            Set<String> affected = new LinkedHashSet<>();
             Map<String, String> resolved = new HashMap<>();
-            return strings(s, "SELECT DISTINCT entity_id FROM article_entity WHERE article_id = :a", params("a", ev.articleId()))
-                    .invoke(affected::addAll)
-                    .chain(() -> exec(s, "DELETE FROM article_entity WHERE article_id = :a", params("a", ev.articleId())))
+            Map<String, Object> article = params("a", ev.articleId());
+            // counts move incrementally: the article's old entities lose it, its new ones gain it
+            return exec(s, COUNTS.formatted("-"), article)
+                    .chain(() -> exec(s, "DELETE FROM article_entity WHERE article_id = :a", article))
                     .chain(() -> links(s, ev.entities()))
                     .invoke(resolved::putAll)
                     // the slow path only for entities never seen before: merge by name variant, or create
                     .chain(() -> each(ev.entities().stream().filter(e -> !resolved.containsKey(e.id())).toList(),
                             e -> resolve(s, e, new HashSet<>(resolved.values())).invoke(id -> resolved.put(e.id(), id))))
                     .chain(() -> storeAll(s, ev.articleId(), ev.entities(), resolved))
-                    .invoke(() -> affected.addAll(resolved.values()))
-                    .chain(() -> recount(s, affected))
+                    .chain(() -> exec(s, COUNTS.formatted("+"), article))
                     .chain(() -> recordAnalysis(s, ev.articleId(), "entities", ev.revision(), ev.analyzedAt(), ev.analyzerVersion()))
                     .replaceWith(true);
         });
@@ -222,10 +228,9 @@ public class Projector {
         }
         String surname = words.get(words.size() - 1);
         return rows(s, """
-                SELECT x.id, x.name FROM entity x WHERE x.type = 'PERSON' AND EXISTS (
-                  SELECT 1 FROM entity_alias a WHERE a.entity_id = x.id
-                    AND (a.alias_key = :surname OR a.alias_key LIKE :suffix))""",
-                params("surname", surname, "suffix", "% " + surname)).chain(rows -> {
+                SELECT DISTINCT x.id, x.name FROM entity_alias a JOIN entity x ON x.id = a.entity_id
+                WHERE a.last_word = :surname AND x.type = 'PERSON'""",
+                params("surname", surname)).chain(rows -> {
                     List<String> fitting = new ArrayList<>();
                     boolean strong = false;
                     for (Object[] r : rows) {
@@ -263,8 +268,9 @@ public class Projector {
             return Uni.createFrom().item(false);
         }
         return s.createNativeQuery("""
-                SELECT count(*) FROM article_entity mine JOIN article_entity other ON other.article_id = mine.article_id
-                WHERE mine.entity_id = :candidate AND other.entity_id IN (:others)""", Long.class)
+                SELECT count(*) FROM (SELECT 1 FROM article_entity mine JOIN article_entity other
+                  ON other.article_id = mine.article_id
+                WHERE mine.entity_id = :candidate AND other.entity_id IN (:others) LIMIT 1) hit""", Long.class)
                 .setParameter("candidate", candidate).setParameter("others", others)
                 .getSingleResult().map(n -> n > 0);
     }
@@ -309,15 +315,4 @@ public class Projector {
                 .replaceWithVoid();
     }
 
-    private static Uni<Integer> recount(Mutiny.Session s, Set<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        return exec(s, """
-                UPDATE entity x SET article_count = coalesce(c.articles, 0), mention_count = coalesce(c.mentions, 0)
-                FROM (SELECT i.id, count(DISTINCT ae.article_id) AS articles, sum(ae.mention_count) AS mentions
-                      FROM entity i LEFT JOIN article_entity ae ON ae.entity_id = i.id
-                      WHERE i.id IN (:ids) GROUP BY i.id) c
-                WHERE x.id = c.id""", params("ids", ids));
-    }
 }

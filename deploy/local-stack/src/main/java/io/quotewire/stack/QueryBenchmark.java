@@ -1,0 +1,295 @@
+package io.quotewire.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quotewire.embedded.EmbeddedKafka;
+import io.quotewire.embedded.EmbeddedPostgresServer;
+import io.quotewire.embedded.Ports;
+
+/**
+ * {@code ./quotewire bench query}: query-service on its own Kafka and PostgreSQL (started here, in a
+ * temporary directory), filled with synthetic articles made from the contract fixtures (the two seeds'
+ * article, entities and quotes events; each copy with its own id, date, source, a few people and
+ * organisations of its own and quotes of its own). Prints projection throughput (articles with their
+ * entity and quote events per second) and query latency p50/p99 per endpoint under a fixed request rate
+ * from an open-loop load generator.
+ */
+public final class QueryBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // the embedded broker is chatty
+        int articles = 50_000;
+        int rate = 200;
+        int seconds = 30;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--articles" -> articles = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("usage: [--articles 50000] [--rate 200] [--seconds 30]");
+            }
+        }
+        Path root = Path.of(System.getProperty("quotewire.root", ".")).toAbsolutePath();
+        Path home = Files.createTempDirectory(root.resolve("deploy/local-stack/target"), "bench-query-");
+        Fixtures fixtures = Fixtures.load(root);
+        System.out.printf("Query benchmark: %d synthetic articles, then %d requests/s for %d s (%d cores; data in %s)%n",
+                articles, rate, seconds, Runtime.getRuntime().availableProcessors(), home);
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(home.resolve("kafka"), Ports.freePort(), Duration.ofSeconds(90));
+                EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(home.resolve("postgres"),
+                        home.resolve("postgres-binaries"), Ports.freePort(), Duration.ofSeconds(90))) {
+            kafka.createTopics(LocalStack.TOPICS, 6);
+            pg.createDatabase("quotewire");
+            int port = Ports.freePort();
+            Map<String, String> env = new HashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", pg.reactiveUrl("quotewire"));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", pg.jdbcUrl("quotewire"));
+            env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+            ServiceProcess query = ServiceProcess.start("query-service",
+                    root.resolve("query-service/target/quarkus-app/quarkus-run.jar"), port,
+                    System.getenv().getOrDefault("QUOTEWIRE_QUERY_HEAP", "256m"), "", env, home.resolve("query-service.log"));
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (!query.isReady()) {
+                    if (!query.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("query-service did not start: " + query.logTail(30));
+                    }
+                    Thread.sleep(200);
+                }
+                Generated generated = fill(kafka, fixtures, articles);
+                load(URI.create("http://localhost:" + port), generated, rate, seconds);
+            } finally {
+                query.stop(Duration.ofSeconds(20));
+            }
+        }
+    }
+
+    /** The ids the load generator asks for. */
+    record Generated(List<String> articleIds, List<String> entityIds, List<String> names) {
+    }
+
+    private static Generated fill(EmbeddedKafka kafka, Fixtures f, int n) throws Exception {
+        Random random = new Random(42);
+        List<String> articleIds = new ArrayList<>();
+        List<String> entityIds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        long start = System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < n; i++) {
+                int t = i % 2;
+                String id = String.format("bench-%06d", i);
+                articleIds.add(id);
+                ObjectNode article = f.articles.get(t).deepCopy();
+                article.put("id", id).put("text", "Bulletin " + i + ". " + article.get("text").asText())
+                        .put("publishedAt", java.time.LocalDate.of(2020, 1, 1).plusDays(i % 366).toString())
+                        .put("source", "outlet-" + (i % 25)).put("ingestedAt", java.time.Instant.now().toString());
+                article.remove("url");
+                ObjectNode entities = f.entities.get(t).deepCopy();
+                entities.put("articleId", id);
+                ArrayNode list = (ArrayNode) entities.get("entities");
+                for (int k = 0; k < 3; k++) { // people and organisations of their own, from a pool of 20,000
+                    int who = random.nextInt(20_000);
+                    boolean person = k < 2;
+                    String name = person ? "Alex" + who + " Example" + who : "Example Org " + who;
+                    ObjectNode e = list.addObject();
+                    e.put("id", "ebench" + (person ? "p" : "o") + who).put("name", name)
+                            .put("type", person ? "PERSON" : "ORGANIZATION").put("salience", 0.01);
+                    e.putArray("aliases");
+                    e.putArray("mentions").addObject().put("start", 0).put("end", 1).put("text", name);
+                    if (i < 2000) {
+                        entityIds.add(e.get("id").asText());
+                        names.add(person ? "example" + who : "org " + who);
+                    }
+                }
+                ObjectNode quotes = f.quotes.get(t).deepCopy();
+                quotes.put("articleId", id);
+                int q = 0;
+                for (JsonNode quote : quotes.get("quotes")) {
+                    // most quotes are the article's own; one in a hundred articles repeats the seed's quotes
+                    if (i % 100 != 0) {
+                        ((ObjectNode) quote).put("id", "qbench" + i + "-" + q++);
+                    }
+                }
+                producer.send(new ProducerRecord<>("articles", id, article.toString()));
+                producer.send(new ProducerRecord<>("entities", id, entities.toString()));
+                producer.send(new ProducerRecord<>("quotes", id, quotes.toString()));
+            }
+            producer.flush();
+        }
+        double produced = (System.nanoTime() - start) / 1e9;
+        awaitDrained(kafka);
+        double total = (System.nanoTime() - start) / 1e9;
+        System.out.printf("projection: %d articles with their entity and quote events (%d events) in %.1f s: "
+                + "%.0f articles/s (%.0f events/s); writing them to Kafka took %.1f s%n",
+                n, 3L * n, total, n / total, 3 * n / total, produced);
+        entityIds.addAll(f.seedEntityIds);
+        return new Generated(articleIds, entityIds, names);
+    }
+
+    private static void awaitDrained(EmbeddedKafka kafka) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String topic : List.of("articles", "entities", "quotes")) {
+                for (int p = 0; p < 6; p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            long last = 0;
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("query-service")
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                long behind = 0;
+                for (var e : ends.entrySet()) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    behind += e.getValue().offset() - (c == null ? 0 : c.offset());
+                }
+                if (behind <= 0) {
+                    return;
+                }
+                if (System.nanoTime() - last > 10_000_000_000L) {
+                    System.out.printf("  ... %d events still to project%n", behind);
+                    last = System.nanoTime();
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    /** Open-loop load: requests start on schedule whatever the answers' speed; latency per endpoint. */
+    private static void load(URI base, Generated g, int rate, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(64);
+        Random random = new Random(7);
+        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        AtomicLong errors = new AtomicLong();
+        long periodNanos = 1_000_000_000L / rate;
+        long total = (long) rate * seconds;
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * periodNanos; // open loop: each request starts on schedule
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String[] request = request(g, random);
+            workers.submit(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve(request[1]))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    if (r.statusCode() >= 400) {
+                        errors.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                }
+                latencies.computeIfAbsent(request[0], k -> new CopyOnWriteArrayList<>()).add(System.nanoTime() - t0);
+            });
+        }
+        workers.shutdown();
+        workers.awaitTermination(30, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("queries: %d requests in %.1f s (%.0f/s offered), %d errors%n", total, elapsed, total / elapsed,
+                errors.get());
+        List<Long> all = new ArrayList<>();
+        latencies.keySet().stream().sorted().forEach(k -> {
+            long[] l = latencies.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
+            all.addAll(latencies.get(k));
+            System.out.printf("  %-28s %6d requests  p50 %6.1f ms  p99 %6.1f ms%n", k, l.length, pct(l, 0.5), pct(l, 0.99));
+        });
+        long[] l = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("  %-28s %6d requests  p50 %6.1f ms  p99 %6.1f ms%n", "all", l.length, pct(l, 0.5), pct(l, 0.99));
+    }
+
+    private static String[] request(Generated g, Random r) {
+        int kind = r.nextInt(100);
+        if (kind < 25) {
+            return new String[] { "GET /api/articles", "/api/articles?page=" + r.nextInt(50) + "&size=20" };
+        }
+        if (kind < 45) {
+            return new String[] { "GET /api/articles/{id}", "/api/articles/" + pick(g.articleIds(), r) };
+        }
+        if (kind < 65) {
+            return new String[] { "GET /api/entities?q=", "/api/entities?q=" + pick(g.names(), r).replace(" ", "%20") };
+        }
+        if (kind < 80) {
+            return new String[] { "GET /api/entities/{id}", "/api/entities/" + pick(g.entityIds(), r) };
+        }
+        if (kind < 90) {
+            return new String[] { "GET /api/quotes?speaker=", "/api/quotes?speaker=" + pick(g.entityIds(), r) };
+        }
+        return new String[] { "GET /api/entities", "/api/entities?type=PERSON&sort=articles" };
+    }
+
+    private static <T> T pick(List<T> list, Random r) {
+        return list.get(r.nextInt(list.size()));
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
+    }
+
+    /** The contract fixtures the synthetic events are made from. */
+    private record Fixtures(List<ObjectNode> articles, List<ObjectNode> entities, List<ObjectNode> quotes,
+            List<String> seedEntityIds) {
+
+        static Fixtures load(Path root) throws IOException {
+            Path nlp = root.resolve("nlp-service/src/test/resources/contract");
+            JsonNode first = JSON.readTree(root.resolve("ingest-service/src/test/resources/contract/article-submitted.v1.json").toFile());
+            ObjectNode second = ((ObjectNode) first.get("value")).deepCopy();
+            second.put("text", first.get("value").get("text").asText()); // same shape; the text differs little
+            List<ObjectNode> entities = List.of(value(nlp.resolve("entities-extracted.v1.json")),
+                    value(nlp.resolve("entities-extracted.seed-001.json")));
+            List<String> ids = new ArrayList<>();
+            entities.forEach(e -> e.get("entities").forEach(x -> ids.add(x.get("id").asText())));
+            return new Fixtures(List.of((ObjectNode) first.get("value"), second), entities,
+                    List.of(value(nlp.resolve("quotes-extracted.v1.json")), value(nlp.resolve("quotes-extracted.seed-001.json"))),
+                    ids);
+        }
+
+        private static ObjectNode value(Path file) throws IOException {
+            return (ObjectNode) JSON.readTree(file.toFile()).get("value");
+        }
+    }
+
+}
