@@ -1,6 +1,5 @@
 package io.quotewire.nlp.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** A text with its tokens, and the lookups the analysis needs: which token covers an offset, paragraphs. */
@@ -56,26 +55,7 @@ final class Doc {
         return lo;
     }
 
-    /** Index of the last token ending at or before {@code offset}, or -1. */
-    int tokenBefore(int offset) {
-        return tokenAtOrAfter(offset) - 1 >= 0 && tokens.get(tokenAtOrAfter(offset) - 1).end() <= offset
-                ? tokenAtOrAfter(offset) - 1 : lastEndingBy(offset);
-    }
-
-    private int lastEndingBy(int offset) {
-        for (int i = Math.min(tokenAtOrAfter(offset), tokens.size() - 1); i >= 0; i--) {
-            if (tokens.get(i).end() <= offset) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     String span(int start, int end) {
         return text.substring(start, end);
-    }
-
-    List<Token> range(int from, int to) {
-        return new ArrayList<>(tokens.subList(Math.max(0, from), Math.min(tokens.size(), to)));
     }
 }

@@ -56,8 +56,6 @@ final class EntityFinder {
         final List<Mention> mentions = new ArrayList<>();
         final Set<String> surface = new LinkedHashSet<>();
         final Set<String> roles = new LinkedHashSet<>();
-        boolean known;
-        int quotes;
 
         Cluster(String type, String name) {
             this.type = type;
@@ -255,7 +253,6 @@ final class EntityFinder {
             String name = m.known() != null ? m.known().canonical() : cleanName(doc.span(m.start(), m.end()));
             String key = m.type() + "|" + Names.key(name);
             Cluster c = byKey.computeIfAbsent(key, k -> new Cluster(m.type(), name));
-            c.known |= m.known() != null;
             c.mentions.add(m);
             of.put(m, c);
         }
