@@ -66,17 +66,32 @@ public class ArticlesResource {
         int n = Params.size(size);
         OffsetDateTime since = Params.time("from", from, false);
         OffsetDateTime until = Params.time("to", to, true);
-        String where = """
-                WHERE (cast(:q as text) IS NULL OR a.search @@ websearch_to_tsquery('english', cast(:q as text)))
-                  AND (cast(:source as text) IS NULL OR lower(a.source) = lower(cast(:source as text)))
-                  AND (cast(:since as timestamptz) IS NULL OR a.published_at >= cast(:since as timestamptz))
-                  AND (cast(:until as timestamptz) IS NULL OR a.published_at < cast(:until as timestamptz))
-                  AND (cast(:entity as text) IS NULL OR EXISTS (SELECT 1 FROM article_entity ae
-                       WHERE ae.article_id = a.id AND ae.entity_id = ANY (string_to_array(cast(:entities as text), chr(31)))))""";
-        return EntityRefs.resolve(Params.blankToNull(entity)).chain(ids -> {
-            Map<String, Object> args = params("q", Params.blankToNull(q), "source", Params.blankToNull(source),
-                    "since", since, "until", until, "entity", Params.blankToNull(entity),
-                    "entities", String.join("\u001f", ids));
+        // only the filters given, so that each can use its index
+        List<String> filters = new ArrayList<>();
+        Map<String, Object> args = new java.util.HashMap<>();
+        if (Params.blankToNull(q) != null) {
+            filters.add("a.search @@ websearch_to_tsquery('english', :q)");
+            args.put("q", q.trim());
+        }
+        if (Params.blankToNull(source) != null) {
+            filters.add("lower(a.source) = lower(:source)");
+            args.put("source", source.trim());
+        }
+        if (since != null) {
+            filters.add("a.published_at >= :since");
+            args.put("since", since);
+        }
+        if (until != null) {
+            filters.add("a.published_at < :until");
+            args.put("until", until);
+        }
+        String entityRef = Params.blankToNull(entity);
+        return EntityRefs.resolve(entityRef).chain(ids -> {
+            if (entityRef != null) {
+                filters.add("a.id IN (SELECT ae.article_id FROM article_entity ae WHERE ae.entity_id IN (:entities))");
+                args.put("entities", ids.isEmpty() ? List.of("") : ids);
+            }
+            String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
             return Panache.getSession().chain(s -> countOf(s, "SELECT count(*) FROM article a " + where, args)
                     .chain(total -> {
                         Map<String, Object> pageArgs = new java.util.HashMap<>(args);

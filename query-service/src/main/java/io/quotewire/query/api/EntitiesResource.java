@@ -57,12 +57,17 @@ public class EntitiesResource {
         int n = Params.size(size);
         String t = Params.oneOf("type", type, TYPES, null);
         String order = SORTS.get(Params.oneOf("sort", sort, SORTS.keySet(), "articles"));
-        String key = q == null || q.isBlank() ? null : "%" + NameKeys.key(q) + "%";
-        String where = """
-                WHERE x.article_count > 0 AND (cast(:type as text) IS NULL OR x.type = cast(:type as text))
-                  AND (cast(:key as text) IS NULL OR EXISTS (SELECT 1 FROM entity_alias a
-                       WHERE a.entity_id = x.id AND a.alias_key LIKE cast(:key as text)))""";
-        Map<String, Object> args = params("type", t, "key", key);
+        List<String> filters = new ArrayList<>(List.of("x.article_count > 0"));
+        Map<String, Object> args = new HashMap<>();
+        if (t != null) {
+            filters.add("x.type = :type");
+            args.put("type", t);
+        }
+        if (q != null && !q.isBlank()) {
+            filters.add("x.id IN (SELECT a.entity_id FROM entity_alias a WHERE a.alias_key LIKE :key)");
+            args.put("key", "%" + NameKeys.key(q) + "%");
+        }
+        String where = " WHERE " + String.join(" AND ", filters);
         return Panache.getSession().chain(s -> ArticlesResource.countOf(s, "SELECT count(*) FROM entity x " + where, args)
                 .chain(total -> {
                     Map<String, Object> pageArgs = new HashMap<>(args);
@@ -91,10 +96,10 @@ public class EntitiesResource {
                                 WHERE mine.entity_id = :id GROUP BY o.id, o.name, o.type ORDER BY n DESC, o.id LIMIT 20""",
                                 params("id", eid))
                                 .chain(related -> rows(s, """
-                                        SELECT q.id, q.text FROM quote q WHERE EXISTS (
-                                          SELECT 1 FROM quote_occurrence oc JOIN entity_link l ON l.source_id = oc.speaker_source_id
-                                          WHERE oc.quote_id = q.id AND l.entity_id = :id)
-                                        ORDER BY q.id LIMIT 100""", params("id", eid))
+                                        SELECT DISTINCT q.id, q.text FROM entity_link l
+                                        JOIN quote_occurrence oc ON oc.speaker_source_id = l.source_id
+                                        JOIN quote q ON q.id = oc.quote_id
+                                        WHERE l.entity_id = :id ORDER BY q.id LIMIT 100""", params("id", eid))
                                         .map(quotes -> detail(items.get(0), related, quotes))))));
     }
 

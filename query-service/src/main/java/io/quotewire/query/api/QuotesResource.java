@@ -53,16 +53,31 @@ public class QuotesResource {
         OffsetDateTime until = Params.time("to", to, true);
         String who = Params.blankToNull(speaker);
         return EntityRefs.resolve(who).chain(ids -> {
-            String where = """
-                    WHERE (cast(:q as text) IS NULL OR lower(q.text) LIKE cast(:q as text))
-                      AND EXISTS (SELECT 1 FROM quote_occurrence o LEFT JOIN article a ON a.id = o.article_id
-                          LEFT JOIN entity_link l ON l.source_id = o.speaker_source_id
-                          WHERE o.quote_id = q.id
-                            AND (cast(:speaker as text) IS NULL OR l.entity_id = ANY (string_to_array(cast(:ids as text), chr(31))))
-                            AND (cast(:since as timestamptz) IS NULL OR a.published_at >= cast(:since as timestamptz))
-                            AND (cast(:until as timestamptz) IS NULL OR a.published_at < cast(:until as timestamptz)))""";
-            Map<String, Object> args = params("q", q == null || q.isBlank() ? null : "%" + q.trim().toLowerCase() + "%",
-                    "speaker", who, "ids", String.join("\u001f", ids), "since", since, "until", until);
+            // only the filters given, each driven by its index
+            List<String> filters = new ArrayList<>();
+            Map<String, Object> args = new HashMap<>();
+            if (q != null && !q.isBlank()) {
+                filters.add("lower(q.text) LIKE :q");
+                args.put("q", "%" + q.trim().toLowerCase() + "%");
+            }
+            if (who != null) {
+                filters.add("""
+                        q.id IN (SELECT oc.quote_id FROM entity_link l JOIN quote_occurrence oc
+                                 ON oc.speaker_source_id = l.source_id WHERE l.entity_id IN (:ids))""");
+                args.put("ids", ids.isEmpty() ? List.of("") : ids);
+            }
+            if (since != null || until != null) {
+                filters.add("q.id IN (SELECT o.quote_id FROM quote_occurrence o JOIN article a ON a.id = o.article_id WHERE "
+                        + (since != null ? "a.published_at >= :since" : "true") + " AND "
+                        + (until != null ? "a.published_at < :until" : "true") + ")");
+                if (since != null) {
+                    args.put("since", since);
+                }
+                if (until != null) {
+                    args.put("until", until);
+                }
+            }
+            String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
             return Panache.getSession().chain(s -> ArticlesResource.countOf(s, "SELECT count(*) FROM quote q " + where, args)
                     .chain(total -> {
                         Map<String, Object> pageArgs = new HashMap<>(args);
