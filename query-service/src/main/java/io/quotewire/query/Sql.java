@@ -35,6 +35,13 @@ public final class Sql {
         return q.getResultList();
     }
 
+    /** A query answering one number, such as {@code SELECT count(*) ...}. */
+    public static Uni<Long> count(Mutiny.Session s, String sql, Map<String, Object> params) {
+        Mutiny.SelectionQuery<Long> q = s.createNativeQuery(sql, Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
     public static Uni<List<Object[]>> rows(Mutiny.Session s, String sql, Map<String, Object> params) {
         Mutiny.SelectionQuery<Object[]> q = s.createNativeQuery(sql, Object[].class);
         params.forEach(q::setParameter);

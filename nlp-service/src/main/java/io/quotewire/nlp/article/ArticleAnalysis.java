@@ -1,6 +1,5 @@
 package io.quotewire.nlp.article;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +78,6 @@ public class ArticleAnalysis {
         Counter.builder("quotewire.nlp.articles").tag("outcome", "dead-lettered-" + outcome).register(registry)
                 .increment();
         LOG.infof("article record to %s: %s", Topics.ARTICLES_DLQ, reason.getMessage());
-        CompletionStage<Void> nacked = record.nack(reason);
-        return nacked == null ? CompletableFuture.completedFuture(null) : nacked;
+        return record.nack(reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.quotewire.query.api;
 
+import static io.quotewire.query.Sql.count;
 import static io.quotewire.query.Sql.params;
 import static io.quotewire.query.Sql.rows;
 
@@ -92,7 +93,7 @@ public class ArticlesResource {
                 args.put("entities", ids.isEmpty() ? List.of("") : ids);
             }
             String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
-            return Panache.getSession().chain(s -> countOf(s, "SELECT count(*) FROM article a " + where, args)
+            return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM article a " + where, args)
                     .chain(total -> {
                         Map<String, Object> pageArgs = new java.util.HashMap<>(args);
                         pageArgs.put("limit", n);
@@ -159,11 +160,5 @@ public class ArticlesResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Uni<Long> countOf(org.hibernate.reactive.mutiny.Mutiny.Session s, String sql, Map<String, Object> args) {
-        var query = s.createNativeQuery(sql, Long.class);
-        args.forEach(query::setParameter);
-        return query.getSingleResult();
     }
 }

@@ -1,5 +1,6 @@
 package io.quotewire.query.api;
 
+import static io.quotewire.query.Sql.count;
 import static io.quotewire.query.Sql.params;
 import static io.quotewire.query.Sql.rows;
 
@@ -68,7 +69,7 @@ public class EntitiesResource {
             args.put("key", "%" + NameKeys.key(q) + "%");
         }
         String where = " WHERE " + String.join(" AND ", filters);
-        return Panache.getSession().chain(s -> ArticlesResource.countOf(s, "SELECT count(*) FROM entity x " + where, args)
+        return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM entity x " + where, args)
                 .chain(total -> {
                     Map<String, Object> pageArgs = new HashMap<>(args);
                     pageArgs.put("limit", n);

@@ -1,5 +1,6 @@
 package io.quotewire.query.api;
 
+import static io.quotewire.query.Sql.count;
 import static io.quotewire.query.Sql.params;
 import static io.quotewire.query.Sql.rows;
 
@@ -78,7 +79,7 @@ public class QuotesResource {
                 }
             }
             String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
-            return Panache.getSession().chain(s -> ArticlesResource.countOf(s, "SELECT count(*) FROM quote q " + where, args)
+            return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM quote q " + where, args)
                     .chain(total -> {
                         Map<String, Object> pageArgs = new HashMap<>(args);
                         pageArgs.put("limit", n);

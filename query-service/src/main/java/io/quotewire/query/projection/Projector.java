@@ -154,11 +154,10 @@ public class Projector {
     /** True when the read model already holds this analysis or a newer one: nothing to do. */
     private static Uni<Boolean> isCurrent(Mutiny.Session s, String articleId, String kind, OffsetDateTime analyzedAt,
             String revision) {
-        return s.createNativeQuery("""
+        return Sql.count(s, """
                 SELECT count(*) FROM analysis WHERE article_id = :a AND kind = :k
                   AND (analyzed_at > cast(:t as timestamptz) OR (analyzed_at = cast(:t as timestamptz) AND revision = :r))""",
-                Long.class).setParameter("a", articleId).setParameter("k", kind).setParameter("t", analyzedAt)
-                .setParameter("r", revision).getSingleResult().map(n -> n > 0);
+                params("a", articleId, "k", kind, "t", analyzedAt, "r", revision)).map(n -> n > 0);
     }
 
     private static Uni<Integer> recordAnalysis(Mutiny.Session s, String articleId, String kind, String revision,
@@ -193,22 +192,16 @@ public class Projector {
     }
 
     /**
-     * The read-model entity of an article's entity: the one it was linked to before, the one with its id, else
-     * one unambiguous name variant of the same type (al-Kadhimi and Mustafa al Kadhimi; Pompeo and Mike
-     * Pompeo), else a new one. A surname alone merges only when exactly one person of that surname fits and
-     * the two share context (another entity in common), so two people with one surname stay apart.
+     * The read-model entity of an article's entity that {@link #links} did not find (never linked, no entity
+     * with its id): one unambiguous name variant of the same type (al-Kadhimi and Mustafa al Kadhimi; Pompeo
+     * and Mike Pompeo), else a new one. A surname alone merges only when exactly one person of that surname
+     * fits and the two share context (another entity in common), so two people with one surname stay apart.
      */
     private Uni<String> resolve(Mutiny.Session s, Events.Entity e, Set<String> evidence) {
-        return strings(s, "SELECT entity_id FROM entity_link WHERE source_id = :id UNION SELECT id FROM entity WHERE id = :id",
-                params("id", e.id())).chain(found -> {
-                    if (!found.isEmpty()) {
-                        return Uni.createFrom().item(found.get(0));
-                    }
-                    Uni<String> variant = e.type().equals("PERSON") ? personVariant(s, e, evidence) : sameName(s, e);
-                    return variant.chain(id -> id != null ? Uni.createFrom().item(id)
-                            : exec(s, "INSERT INTO entity (id, name, type) VALUES (:id, :name, :type) ON CONFLICT (id) DO NOTHING",
-                                    params("id", e.id(), "name", e.name(), "type", e.type())).replaceWith(e.id()));
-                });
+        Uni<String> variant = e.type().equals("PERSON") ? personVariant(s, e, evidence) : sameName(s, e);
+        return variant.chain(id -> id != null ? Uni.createFrom().item(id)
+                : exec(s, "INSERT INTO entity (id, name, type) VALUES (:id, :name, :type) ON CONFLICT (id) DO NOTHING",
+                        params("id", e.id(), "name", e.name(), "type", e.type())).replaceWith(e.id()));
     }
 
     private static Uni<String> sameName(Mutiny.Session s, Events.Entity e) {
@@ -267,12 +260,11 @@ public class Projector {
         if (others.isEmpty()) {
             return Uni.createFrom().item(false);
         }
-        return s.createNativeQuery("""
+        return Sql.count(s, """
                 SELECT count(*) FROM (SELECT 1 FROM article_entity mine JOIN article_entity other
                   ON other.article_id = mine.article_id
-                WHERE mine.entity_id = :candidate AND other.entity_id IN (:others) LIMIT 1) hit""", Long.class)
-                .setParameter("candidate", candidate).setParameter("others", others)
-                .getSingleResult().map(n -> n > 0);
+                WHERE mine.entity_id = :candidate AND other.entity_id IN (:others) LIMIT 1) hit""",
+                params("candidate", candidate, "others", others)).map(n -> n > 0);
     }
 
     /** Links, aliases and the article's entity rows, in three statements. */

@@ -257,11 +257,7 @@ final class Uploader {
                     if (retry(failure, response) && attempt < ATTEMPTS) {
                         return later(delay(response, attempt)).thenCompose(v -> sendBatch(file, batch, attempt + 1));
                     }
-                    String reason = reason(failure, response);
-                    batch.numbers().forEach(n -> report.rejected(file, n, reason));
-                    if (failure != null && unreachable(failure)) {
-                        report.markUnreachable();
-                    }
+                    batch.numbers().forEach(n -> fail(file, n, failure, response));
                     return CompletableFuture.<Void>completedFuture(null);
                 }).thenCompose(f -> f);
     }
