@@ -14,6 +14,8 @@ public final class Topics {
     public static final String ARTICLES_IN = "articles-in";
     public static final String ENTITIES_IN = "entities-in";
     public static final String QUOTES_IN = "quotes-in";
+    /** Where events that cannot be projected go: the topic's {@code .dlq}, set per record. */
+    public static final String DEAD_LETTERS_OUT = "dead-letters-out";
 
     private Topics() {
     }

@@ -180,6 +180,50 @@ class ReadModelTest {
 
     @Test
     @Order(5)
+    void aRecordTheDatabaseRefusesGoesToTheDeadLetterTopicAndTheRestOfItsPollIsProjected() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> good = new ArrayList<>();
+        String refused = "nul-" + run;
+        for (int i = 0; i < 20; i++) {
+            String id = (i == 10 ? refused : "poll-" + run + "-" + i);
+            // PostgreSQL text cannot hold U+0000: the database refuses this article, not the event reader
+            String text = i == 10 ? "An article with a \u0000 in it." : "Article " + i + " of one poll.";
+            // one partition, sent together: the records arrive in one poll and are applied as one batch
+            producer.send(new ProducerRecord<>(Topics.ARTICLES, 0, id, JSON.writeValueAsString(Map.of("id", id,
+                    "text", text, "ingestedAt", "2020-08-21T00:00:00Z"))));
+            if (i != 10) {
+                good.add(id);
+            }
+        }
+        producer.flush();
+        ConsumerRecord<String, String> dead = awaitDeadLetter(Topics.ARTICLES_DLQ, refused);
+        assertTrue(!reason(dead).isBlank(), "a reason");
+        for (String id : good) {
+            await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/articles/" + id).then().statusCode(200));
+        }
+        given().when().get("/api/articles/" + refused).then().statusCode(404);
+    }
+
+    private static ConsumerRecord<String, String> awaitDeadLetter(String topic, String key) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(250))) {
+                    if (key.equals(r.key())) {
+                        return r;
+                    }
+                }
+            }
+            throw new AssertionError("nothing for " + key + " on " + topic);
+        }
+    }
+
+    @Test
+    @Order(6)
     void badParametersAndUnknownIdsGetProblems() {
         for (String path : List.of("/api/articles?size=0", "/api/articles?from=yesterday", "/api/entities?type=ANIMAL",
                 "/api/entities?sort=random", "/api/quotes?page=-1", "/api/graph", "/api/timeline?entity=x&interval=year")) {

@@ -93,6 +93,7 @@ public final class QueryBenchmark {
                     Thread.sleep(200);
                 }
                 Generated generated = fill(kafka, fixtures, articles);
+                batches(URI.create("http://localhost:" + port));
                 load(URI.create("http://localhost:" + port), generated, rate, seconds);
             } finally {
                 query.stop(Duration.ofSeconds(20));
@@ -192,6 +193,27 @@ public final class QueryBenchmark {
                 }
                 Thread.sleep(250);
             }
+        }
+    }
+
+    /** How the projection batched: events per poll and time per batch, by topic (from the service's metrics). */
+    private static void batches(URI base) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Double> m = new HashMap<>();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("quotewire_query_batch_")) {
+                int space = line.lastIndexOf(' ');
+                m.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+            }
+        }
+        for (String topic : List.of("articles", "entities", "quotes")) {
+            String tag = "{topic=\"" + topic + "\"}";
+            double n = m.getOrDefault("quotewire_query_batch_size_count" + tag, 0.0);
+            double events = m.getOrDefault("quotewire_query_batch_size_sum" + tag, 0.0);
+            double seconds = m.getOrDefault("quotewire_query_batch_duration_seconds_sum" + tag, 0.0);
+            System.out.printf("  %-9s %6.0f batches, %5.1f events per batch, %6.1f ms per batch, %5.1f s in all%n", topic, n,
+                    n == 0 ? 0 : events / n, n == 0 ? 0 : 1000 * seconds / n, seconds);
         }
     }
 

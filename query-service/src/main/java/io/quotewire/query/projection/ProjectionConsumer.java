@@ -1,82 +1,179 @@
 package io.quotewire.query.projection;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quotewire.query.Topics;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Projects the three topics into PostgreSQL, one transaction per event. An event that cannot be projected
- * fails its transaction and goes to its topic's dead-letter topic with the reason; the consumer goes on.
- * Offsets are committed only for projected (or dead-lettered) events.
+ * Projects the three topics into PostgreSQL, one transaction per poll (batch): a handful of set-based
+ * statements for hundreds of events. An event that cannot be read goes to its topic's dead-letter topic with
+ * the reason before the batch is applied. When a batch fails in the database, its events are applied one by
+ * one, each in its own transaction, and only those that fail again are dead-lettered; the consumer goes on.
+ * Offsets are committed once every event of the batch is projected or dead-lettered.
  */
 @ApplicationScoped
 public class ProjectionConsumer {
 
+    private static final Logger LOG = Logger.getLogger(ProjectionConsumer.class);
+
     private final Projector projector;
     private final ObjectMapper json;
-    private final MeterRegistry registry;
+    private final MutinyEmitter<String> deadLetters;
     private final Timer freshness;
+    private final MeterRegistry registry;
 
-    public ProjectionConsumer(Projector projector, ObjectMapper json, MeterRegistry registry) {
+    public ProjectionConsumer(Projector projector, ObjectMapper json, MeterRegistry registry,
+            @Channel(Topics.DEAD_LETTERS_OUT) MutinyEmitter<String> deadLetters) {
         this.projector = projector;
         this.json = json;
         this.registry = registry;
+        this.deadLetters = deadLetters;
         this.freshness = Timer.builder("quotewire.query.freshness")
                 .description("from ingestedAt to the article's entities or quotes being visible in the read model")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     @Incoming(Topics.ARTICLES_IN)
-    @WithTransaction
-    public Uni<Void> article(ConsumerRecord<String, String> record) {
-        Events.Article a = Events.article(Events.parse(json, record.value()),
-                OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC));
-        return Panache.getSession().chain(s -> projector.article(s, a)).invoke(() -> projected(Topics.ARTICLES));
+    public Uni<Void> articles(ConsumerRecords<String, String> records) {
+        return project(Topics.ARTICLES, records,
+                r -> Events.article(Events.parse(json, r.value()),
+                        OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)),
+                (s, batch) -> projector.articles(s, batch).replaceWith(List.of()));
     }
 
     @Incoming(Topics.ENTITIES_IN)
-    @WithTransaction
-    public Uni<Void> entities(ConsumerRecord<String, String> record) {
-        Events.Entities ev = Events.entities(json, Events.parse(json, record.value()));
-        return Panache.getSession().chain(s -> projector.entities(s, ev)
-                .chain(changed -> changed ? fresh(s, ev.articleId()) : Uni.createFrom().voidItem()))
-                .invoke(() -> projected(Topics.ENTITIES));
+    public Uni<Void> entities(ConsumerRecords<String, String> records) {
+        return project(Topics.ENTITIES, records, r -> Events.entities(json, Events.parse(json, r.value())),
+                projector::entities);
     }
 
     @Incoming(Topics.QUOTES_IN)
-    @WithTransaction
-    public Uni<Void> quotes(ConsumerRecord<String, String> record) {
-        Events.Quotes ev = Events.quotes(json, Events.parse(json, record.value()));
-        return Panache.getSession().chain(s -> projector.quotes(s, ev)
-                .chain(changed -> changed ? fresh(s, ev.articleId()) : Uni.createFrom().voidItem()))
-                .invoke(() -> projected(Topics.QUOTES));
+    public Uni<Void> quotes(ConsumerRecords<String, String> records) {
+        return project(Topics.QUOTES, records, r -> Events.quotes(json, Events.parse(json, r.value())),
+                projector::quotes);
     }
 
-    private Uni<Void> fresh(org.hibernate.reactive.mutiny.Mutiny.Session s, String articleId) {
-        return projector.ingestedAt(s, articleId).invoke(t -> {
-            if (t != null) {
-                freshness.record(Duration.between(t.toInstant(), Instant.now()));
+    /** A record and the event read from it. */
+    private record Read<E>(ConsumerRecord<String, String> record, E event) {
+    }
+
+    /**
+     * Reads a poll's records, applies them in one transaction (the step answers the ids of the articles that
+     * changed), and falls back to one transaction per event when the batch fails.
+     */
+    private <E> Uni<Void> project(String topic, ConsumerRecords<String, String> records,
+            Function<ConsumerRecord<String, String>, E> read, BiFunction<Mutiny.Session, List<E>, Uni<List<String>>> apply) {
+        List<Read<E>> events = new ArrayList<>();
+        List<Uni<Void>> refused = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                events.add(new Read<>(r, read.apply(r)));
+            } catch (Events.Unprojectable e) {
+                refused.add(deadLetter(topic, r, e.getMessage()));
             }
-        }).replaceWithVoid();
+        }
+        Uni<Void> deadLettered = refused.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(refused).andFailFast().replaceWithVoid();
+        if (events.isEmpty()) {
+            return deadLettered;
+        }
+        Timer.Sample timing = Timer.start(registry);
+        registry.summary("quotewire.query.batch.size", "topic", topic).record(events.size());
+        return deadLettered
+                .chain(() -> apply(apply, events.stream().map(Read::event).toList()))
+                .onFailure().recoverWithUni(batchFailure -> {
+                    LOG.warnf("a batch of %d %s events failed (%s); applying them one by one", events.size(), topic,
+                            reason(batchFailure));
+                    return Uni.createFrom().voidItem().chain(() -> oneByOne(topic, events, apply));
+                })
+                .invoke(() -> {
+                    timing.stop(registry.timer("quotewire.query.batch.duration", "topic", topic));
+                    registry.counter("quotewire.query.events", "topic", topic).increment(records.count());
+                });
     }
 
-    private void projected(String topic) {
-        Counter.builder("quotewire.query.events").tag("topic", topic).register(registry).increment();
+    private <E> Uni<Void> oneByOne(String topic, List<Read<E>> events,
+            BiFunction<Mutiny.Session, List<E>, Uni<List<String>>> apply) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Read<E> e : events) {
+            chain = chain.chain(() -> apply(apply, List.of(e.event()))
+                    // the database is away or busy: wait for it (the consumer pauses) rather than dead-letter
+                    .onFailure(ProjectionConsumer::isTransient).invoke(f -> LOG.warnf("%s event waits for the database: %s", topic, f))
+                    .onFailure(ProjectionConsumer::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                    .onFailure().recoverWithUni(f -> deadLetter(topic, e.record(), reason(f))));
+        }
+        return chain;
+    }
+
+    /** One transaction; then the freshness of the articles that changed. */
+    private <E> Uni<Void> apply(BiFunction<Mutiny.Session, List<E>, Uni<List<String>>> apply, List<E> batch) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> apply.apply(s, batch).chain(changed -> projector.ingestedAt(s, changed))))
+                .invoke(times -> times.forEach(t -> freshness.record(Duration.between(t.toInstant(), Instant.now()))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> deadLetter(String topic, ConsumerRecord<String, String> r, String reason) {
+        LOG.warnf("%s record at partition %d offset %d goes to %s.dlq: %s", topic, r.partition(), r.offset(), topic, reason);
+        RecordHeaders headers = new RecordHeaders(r.headers().toArray());
+        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", topic.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
+        registry.counter("quotewire.query.dead.letters", "topic", topic).increment();
+        return deadLetters.sendMessage(Message.of(r.value() == null ? "" : r.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic + ".dlq").withKey(r.key())
+                        .withHeaders(headers).build()));
+    }
+
+    /** A failure of the connection or of concurrency (deadlock, serialization), not of the event. */
+    static boolean isTransient(Throwable f) {
+        for (Throwable t = f; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.sqlclient.DatabaseException db) {
+                String state = db.getSqlState() == null ? "" : db.getSqlState();
+                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.equals("40001") || state.equals("40P01");
+            }
+            if (t instanceof java.io.IOException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String reason(Throwable f) {
+        Throwable root = f;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == f ? f.toString() : f.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
