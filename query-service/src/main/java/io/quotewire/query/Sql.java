@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Native SQL on a Hibernate Reactive session: named parameters, typed results, sequential steps. */
@@ -48,11 +49,12 @@ public final class Sql {
         return q.getResultList();
     }
 
+    /**
+     * One step per item, each after the one before has finished. Stack-safe however many items there are and
+     * however many steps complete at once (a chain of nested {@code Uni}s would overflow the stack).
+     */
     public static <T> Uni<Void> each(List<T> items, Function<T, Uni<?>> step) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (T item : items) {
-            chain = chain.chain(() -> step.apply(item)).replaceWithVoid();
-        }
-        return chain;
+        return Multi.createFrom().iterable(items).onItem().transformToUniAndConcatenate(item -> step.apply(item))
+                .collect().last().replaceWithVoid();
     }
 }

@@ -204,6 +204,37 @@ class ReadModelTest {
         given().when().get("/api/articles/" + refused).then().statusCode(404);
     }
 
+    @Test
+    @Order(6)
+    void aFullPollOfAnalysesIsProjectedAndMergesWithinItself() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        int n = 450; // about one poll (max.poll.records 500)
+        for (int i = 0; i < n; i++) {
+            ObjectNode event = JSON.createObjectNode().put("articleId", "big-" + run + "-" + i).put("revision", "r1")
+                    .put("analyzedAt", "2020-08-21T00:00:00Z");
+            var entities = event.putArray("entities");
+            entity(entities, "eorg" + run, "Bigorg " + run, "ORGANIZATION"); // one nlp id in every article
+            entity(entities, "ep" + run + "-" + i, "Alex" + i + " Tester" + run, "PERSON"); // a person per article
+            if (i > 0) { // one person under a new nlp id in each article: merged by name, within the batch too
+                entity(entities, "eq" + run + "-" + i, "Morgan Tester" + run + "q", "PERSON");
+            }
+            producer.send(new ProducerRecord<>(Topics.ENTITIES, 0, event.get("articleId").asText(), event.toString()));
+        }
+        producer.flush();
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("q", "bigorg " + run).when().get("/api/entities")
+                .then().statusCode(200).body("total", is(1)).body("items[0].articleCount", is(n)));
+        given().queryParam("q", "morgan tester" + run + "q").when().get("/api/entities")
+                .then().statusCode(200).body("total", is(1)).body("items[0].articleCount", is(n - 1));
+        given().queryParam("q", "tester" + run).queryParam("type", "PERSON").queryParam("size", 1).when().get("/api/entities")
+                .then().statusCode(200).body("total", is(n + 1));
+    }
+
+    private static void entity(com.fasterxml.jackson.databind.node.ArrayNode list, String id, String name, String type) {
+        ObjectNode e = list.addObject().put("id", id).put("name", name).put("type", type).put("salience", 0.1);
+        e.putArray("aliases");
+        e.putArray("mentions").addObject().put("start", 0).put("end", name.length()).put("text", name);
+    }
+
     private static ConsumerRecord<String, String> awaitDeadLetter(String topic, String key) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
@@ -223,7 +254,7 @@ class ReadModelTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badParametersAndUnknownIdsGetProblems() {
         for (String path : List.of("/api/articles?size=0", "/api/articles?from=yesterday", "/api/entities?type=ANIMAL",
                 "/api/entities?sort=random", "/api/quotes?page=-1", "/api/graph", "/api/timeline?entity=x&interval=year")) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quotewire.query.Sql;
 import io.quotewire.query.Topics;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -121,15 +122,11 @@ public class ProjectionConsumer {
 
     private <E> Uni<Void> oneByOne(String topic, List<Read<E>> events,
             BiFunction<Mutiny.Session, List<E>, Uni<List<String>>> apply) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Read<E> e : events) {
-            chain = chain.chain(() -> apply(apply, List.of(e.event()))
-                    // the database is away or busy: wait for it (the consumer pauses) rather than dead-letter
-                    .onFailure(ProjectionConsumer::isTransient).invoke(f -> LOG.warnf("%s event waits for the database: %s", topic, f))
-                    .onFailure(ProjectionConsumer::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
-                    .onFailure().recoverWithUni(f -> deadLetter(topic, e.record(), reason(f))));
-        }
-        return chain;
+        return Sql.each(events, e -> apply(apply, List.of(e.event()))
+                // the database is away or busy: wait for it (the consumer pauses) rather than dead-letter
+                .onFailure(ProjectionConsumer::isTransient).invoke(f -> LOG.warnf("%s event waits for the database: %s", topic, f))
+                .onFailure(ProjectionConsumer::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure().recoverWithUni(f -> deadLetter(topic, e.record(), reason(f))));
     }
 
     /** One transaction; then the freshness of the articles that changed. */
