@@ -83,18 +83,19 @@ public class EntitiesResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "One entity, the entities most often mentioned with it, and its quotes")
+    @Operation(summary = "One entity, the entities most often mentioned with it, and its quotes",
+            description = "related: the 20 entities most often mentioned with it in its latest 500 articles (by publication), "
+                    + "with the number of those articles they share; quotes: up to 100 quotes attributed to it.")
     public Uni<EntityDetail> get(@PathParam("id") String id) {
         return EntityRefs.canonical(id).onItem().ifNull().failWith(() -> Params.notFound("entity", id))
                 .chain(eid -> Panache.getSession().chain(s -> rows(s,
                         "SELECT x.id, x.name, x.type, x.article_count, x.mention_count FROM entity x WHERE x.id = :id",
                         params("id", eid)).chain(rs -> withAliases(s, rs))
-                        .chain(items -> rows(s, """
+                        .chain(items -> rows(s, EntityRefs.RECENT + """
                                 SELECT o.id, o.name, o.type, count(DISTINCT other.article_id) AS n
-                                FROM article_entity mine
-                                JOIN article_entity other ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
+                                FROM recent JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_id <> :id
                                 JOIN entity o ON o.id = other.entity_id
-                                WHERE mine.entity_id = :id GROUP BY o.id, o.name, o.type ORDER BY n DESC, o.id LIMIT 20""",
+                                GROUP BY o.id, o.name, o.type ORDER BY n DESC, o.id LIMIT 20""",
                                 params("id", eid))
                                 .chain(related -> rows(s, """
                                         SELECT DISTINCT q.id, q.text FROM entity_link l

@@ -12,6 +12,19 @@ import io.smallrye.mutiny.Uni;
 /** An entity reference in a query parameter: a read-model id, an id nlp-service gave it, or a name or alias. */
 final class EntityRefs {
 
+    /** How many of an entity's latest articles its co-mentions (related entities, graph) are counted over. */
+    static final int RECENT_ARTICLES = 500;
+
+    /**
+     * The latest {@value #RECENT_ARTICLES} articles of entity {@code :id} by publication, as a CTE named
+     * {@code recent}: co-mentions stay cheap for entities in tens of thousands of articles, and say who is
+     * mentioned with it lately.
+     */
+    static final String RECENT = """
+            WITH recent AS (SELECT ae.article_id FROM article_entity ae JOIN article a ON a.id = ae.article_id
+                            WHERE ae.entity_id = :id ORDER BY a.published_at DESC NULLS LAST, a.id DESC LIMIT %d)
+            """.formatted(RECENT_ARTICLES);
+
     private EntityRefs() {
     }
 

@@ -46,16 +46,16 @@ public class GraphResource {
     @Path("/graph")
     @WithSession
     @Operation(summary = "Co-mention network around an entity",
-            description = "Nodes: the entity and the (limit) entities sharing most articles with it; edges: articles shared.")
+            description = "Over the entity's latest 500 articles (by publication): nodes are the entity and the (limit) "
+                    + "entities sharing most of those articles with it; edges count the articles two nodes share among them.")
     public Uni<Graph> graph(@QueryParam("entity") String entity, @QueryParam("limit") Integer limit) {
         String ref = require(entity);
         int n = Params.limit(limit, 20, 200);
         return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> Params.notFound("entity", ref))
-                .chain(center -> Panache.getSession().chain(s -> rows(s, """
+                .chain(center -> Panache.getSession().chain(s -> rows(s, EntityRefs.RECENT + """
                         SELECT other.entity_id, count(DISTINCT other.article_id) AS w
-                        FROM article_entity mine JOIN article_entity other
-                          ON other.article_id = mine.article_id AND other.entity_id <> mine.entity_id
-                        WHERE mine.entity_id = :id GROUP BY other.entity_id ORDER BY w DESC, other.entity_id LIMIT :limit""",
+                        FROM recent JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_id <> :id
+                        GROUP BY other.entity_id ORDER BY w DESC, other.entity_id LIMIT :limit""",
                         params("id", center, "limit", n)).chain(neighbours -> {
                             List<String> ids = new ArrayList<>();
                             ids.add(center);
@@ -64,9 +64,10 @@ public class GraphResource {
                                 ids.add((String) r[0]);
                                 edges.add(new Edge(center, (String) r[0], ((Number) r[1]).longValue()));
                             }
-                            return rows(s, """
+                            return rows(s, EntityRefs.RECENT + """
                                     SELECT a.entity_id, b.entity_id, count(DISTINCT a.article_id)
-                                    FROM article_entity a JOIN article_entity b ON b.article_id = a.article_id AND a.entity_id < b.entity_id
+                                    FROM recent JOIN article_entity a ON a.article_id = recent.article_id
+                                    JOIN article_entity b ON b.article_id = a.article_id AND a.entity_id < b.entity_id
                                     WHERE a.entity_id IN (:ids) AND b.entity_id IN (:ids)
                                       AND a.entity_id <> :id AND b.entity_id <> :id
                                     GROUP BY a.entity_id, b.entity_id""", params("ids", ids, "id", center))

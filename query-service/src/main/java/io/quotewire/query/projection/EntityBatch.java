@@ -38,6 +38,8 @@ final class EntityBatch {
     private final ObjectMapper json;
     /** nlp entity id → read-model entity id */
     private final Map<String, String> resolved = new HashMap<>();
+    /** nlp entity ids whose link is in the database already, or among the rows to write */
+    private final Set<String> linked = new HashSet<>();
     /** type and alias key → entities with that alias */
     private final Map<String, Set<String>> byKey = new HashMap<>();
     /** last word of an alias → persons with that alias */
@@ -89,8 +91,11 @@ final class EntityBatch {
                 SELECT source_id, entity_id, 0 FROM entity_link WHERE source_id IN (:ids)
                 UNION ALL SELECT id, id, 1 FROM entity WHERE id IN (:ids)""", params("ids", ids)).invoke(rs -> {
                     for (Object[] r : rs) {
-                        if (((Number) r[2]).intValue() == 0 || !resolved.containsKey((String) r[0])) {
+                        if (((Number) r[2]).intValue() == 0) {
                             resolved.put((String) r[0], (String) r[1]);
+                            linked.add((String) r[0]);
+                        } else {
+                            resolved.putIfAbsent((String) r[0], (String) r[1]);
                         }
                     }
                 }).replaceWithVoid();
@@ -207,7 +212,9 @@ final class EntityBatch {
     private void add(Events.Entities analysis) {
         for (Events.Entity e : analysis.entities()) {
             String id = resolved.get(e.id());
-            links.add(Map.of("src", e.id(), "eid", id));
+            if (linked.add(e.id())) {
+                links.add(Map.of("src", e.id(), "eid", id));
+            }
             Set<String> all = new LinkedHashSet<>();
             all.add(e.name());
             all.addAll(e.aliases());
@@ -243,7 +250,7 @@ final class EntityBatch {
                         UPDATE entity e SET name = x.name
                         FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(id text, name text) WHERE e.id = x.id""",
                         params("rows", toJson(names))))
-                .chain(() -> exec(s, """
+                .chain(() -> links.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
                         INSERT INTO entity_link (source_id, entity_id)
                         SELECT DISTINCT ON (x.src) x.src, x.eid FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(src text, eid text)
                         ON CONFLICT (source_id) DO NOTHING""", params("rows", toJson(links))))
