@@ -156,23 +156,10 @@ class ReadModelTest {
         String key = "broken-" + UUID.randomUUID();
         send(List.of(new ProducerRecord<>(Topics.ENTITIES, key, "{\"articleId\": \"" + key + "\", \"entities\": 5}"),
                 new ProducerRecord<>(Topics.QUOTES, key, "not json")));
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.ENTITIES_DLQ, Topics.QUOTES_DLQ));
-            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (dead.stream().filter(r -> key.equals(r.key())).count() < 2 && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(250)).forEach(dead::add);
-            }
-            ConsumerRecord<String, String> entities = dead.stream()
-                    .filter(r -> key.equals(r.key()) && r.topic().equals(Topics.ENTITIES_DLQ)).findFirst().orElseThrow();
-            assertTrue(reason(entities).contains("\"entities\""), reason(entities));
-            ConsumerRecord<String, String> quotes = dead.stream()
-                    .filter(r -> key.equals(r.key()) && r.topic().equals(Topics.QUOTES_DLQ)).findFirst().orElseThrow();
-            assertTrue(reason(quotes).contains("not JSON"), reason(quotes));
-        }
+        ConsumerRecord<String, String> entities = awaitDeadLetter(Topics.ENTITIES_DLQ, key);
+        assertTrue(reason(entities).contains("\"entities\""), reason(entities));
+        ConsumerRecord<String, String> quotes = awaitDeadLetter(Topics.QUOTES_DLQ, key);
+        assertTrue(reason(quotes).contains("not JSON"), reason(quotes));
         // the consumer went on
         String marker = sendMarker();
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/articles/" + marker).then().statusCode(200));

@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quotewire.query.Sql;
@@ -118,6 +117,7 @@ final class EntityBatch {
                 keys.addAll(keys(e));
             }
         }
+        // "" keeps every IN list non-empty
         keys.add("");
         surnames.add("");
         Set<String> known = new HashSet<>(resolved.values());
@@ -279,10 +279,6 @@ final class EntityBatch {
     }
 
     private String toJson(List<Map<String, Object>> rows) {
-        try {
-            return json.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Events.write(json, rows);
     }
 }

@@ -32,8 +32,19 @@ final class Events {
             String mentionsJson) {
     }
 
+    /** What the entities and quotes events of an article have in common: which analysis they are. */
+    interface Analysis {
+        String articleId();
+
+        String revision();
+
+        OffsetDateTime analyzedAt();
+
+        String analyzerVersion();
+    }
+
     record Entities(String articleId, String revision, OffsetDateTime analyzedAt, String analyzerVersion,
-            List<Entity> entities) {
+            List<Entity> entities) implements Analysis {
     }
 
     record Quote(String id, String text, int start, int end, String speakerEntityId, String speakerName,
@@ -41,7 +52,7 @@ final class Events {
     }
 
     record Quotes(String articleId, String revision, OffsetDateTime analyzedAt, String analyzerVersion,
-            List<Quote> quotes) {
+            List<Quote> quotes) implements Analysis {
     }
 
     private Events() {
@@ -175,7 +186,8 @@ final class Events {
         }
     }
 
-    private static String write(ObjectMapper json, JsonNode node) {
+    /** JSON text of a node, or of rows for a {@code jsonb_to_recordset} parameter. */
+    static String write(ObjectMapper json, Object node) {
         try {
             return json.writeValueAsString(node);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,11 +38,7 @@ public class Projector {
     }
 
     private String toJson(List<Map<String, Object>> rows) {
-        try {
-            return json.writeValueAsString(rows);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Events.write(json, rows);
     }
 
     /** Adds (+) or removes (-) these articles' share of their entities' article and mention counts. */
@@ -92,10 +87,7 @@ public class Projector {
      * lookups for entities the read model has never seen.
      */
     public Uni<List<String>> entities(Mutiny.Session s, List<Events.Entities> batch) {
-        List<Events.Entities> latest = latest(batch, Events.Entities::articleId, Events.Entities::analyzedAt,
-                Events.Entities::revision);
-        return stale(s, "entities", latest, Events.Entities::articleId, Events.Entities::analyzedAt,
-                Events.Entities::revision).chain(todo -> {
+        return stale(s, "entities", latest(batch)).chain(todo -> {
                     if (todo.isEmpty()) {
                         return Uni.createFrom().item(List.<String>of());
                     }
@@ -108,18 +100,14 @@ public class Projector {
                             .chain(() -> entities.resolve(s, todo))
                             .chain(() -> entities.store(s))
                             .chain(() -> exec(s, COUNTS.formatted("+"), articles))
-                            .chain(() -> recordAnalyses(s, "entities", todo.stream().map(ev -> new Analysis(ev.articleId(),
-                                    ev.revision(), ev.analyzedAt(), ev.analyzerVersion())).toList()))
+                            .chain(() -> recordAnalyses(s, "entities", todo))
                             .replaceWith(ids);
                 });
     }
 
     /** Replaces articles' quote occurrences with newer analyses; a quote with no occurrence left goes. */
     public Uni<List<String>> quotes(Mutiny.Session s, List<Events.Quotes> batch) {
-        List<Events.Quotes> latest = latest(batch, Events.Quotes::articleId, Events.Quotes::analyzedAt,
-                Events.Quotes::revision);
-        return stale(s, "quotes", latest, Events.Quotes::articleId, Events.Quotes::analyzedAt, Events.Quotes::revision)
-                .chain(todo -> {
+        return stale(s, "quotes", latest(batch)).chain(todo -> {
                     if (todo.isEmpty()) {
                         return Uni.createFrom().item(List.<String>of());
                     }
@@ -133,8 +121,7 @@ public class Projector {
                                     DELETE FROM quote q WHERE q.id IN (:old)
                                       AND NOT EXISTS (SELECT 1 FROM quote_occurrence o WHERE o.quote_id = q.id)""",
                                     params("old", old)))
-                            .chain(() -> recordAnalyses(s, "quotes", todo.stream().map(ev -> new Analysis(ev.articleId(),
-                                    ev.revision(), ev.analyzedAt(), ev.analyzerVersion())).toList()))
+                            .chain(() -> recordAnalyses(s, "quotes", todo))
                             .replaceWith(ids);
                 });
     }
@@ -187,20 +174,16 @@ public class Projector {
 
     // ---- analyses ---------------------------------------------------------------------------------------
 
-    private record Analysis(String articleId, String revision, OffsetDateTime analyzedAt, String version) {
-    }
-
     /**
      * Of several analyses of one article in a batch, the one the read model would end with had they come one
      * by one: a later one replaces the one held unless the held one is newer, or the same analysis.
      */
-    private static <E> List<E> latest(List<E> batch, Function<E, String> article, Function<E, OffsetDateTime> at,
-            Function<E, String> revision) {
+    private static <E extends Events.Analysis> List<E> latest(List<E> batch) {
         Map<String, E> held = new LinkedHashMap<>();
         for (E next : batch) {
-            held.merge(article.apply(next), next, (h, n) -> {
-                Instant ht = micros(at.apply(h)), nt = micros(at.apply(n));
-                return ht.isAfter(nt) || (ht.equals(nt) && revision.apply(h).equals(revision.apply(n))) ? h : n;
+            held.merge(next.articleId(), next, (h, n) -> {
+                Instant ht = micros(h.analyzedAt()), nt = micros(n.analyzedAt());
+                return ht.isAfter(nt) || (ht.equals(nt) && h.revision().equals(n.revision())) ? h : n;
             });
         }
         return new ArrayList<>(held.values());
@@ -212,28 +195,27 @@ public class Projector {
     }
 
     /** The analyses that are news to the read model: it holds neither them nor a newer one. */
-    private <E> Uni<List<E>> stale(Mutiny.Session s, String kind, List<E> batch, Function<E, String> article,
-            Function<E, OffsetDateTime> at, Function<E, String> revision) {
-        List<Map<String, Object>> rows = batch.stream().map(e -> Map.<String, Object>of("a", article.apply(e),
-                "t", at.apply(e).toString(), "r", revision.apply(e))).toList();
+    private <E extends Events.Analysis> Uni<List<E>> stale(Mutiny.Session s, String kind, List<E> batch) {
+        List<Map<String, Object>> rows = batch.stream().map(e -> Map.<String, Object>of("a", e.articleId(),
+                "t", e.analyzedAt().toString(), "r", e.revision())).toList();
         return strings(s, """
                 SELECT x.a FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(a text, t timestamptz, r text)
                 JOIN analysis y ON y.article_id = x.a AND y.kind = :k
                 WHERE y.analyzed_at > x.t OR (y.analyzed_at = x.t AND y.revision = x.r)""",
                 params("rows", toJson(rows), "k", kind)).map(current -> {
                     Set<String> skip = new HashSet<>(current);
-                    return batch.stream().filter(e -> !skip.contains(article.apply(e))).toList();
+                    return batch.stream().filter(e -> !skip.contains(e.articleId())).toList();
                 });
     }
 
-    private Uni<Integer> recordAnalyses(Mutiny.Session s, String kind, List<Analysis> analyses) {
+    private Uni<Integer> recordAnalyses(Mutiny.Session s, String kind, List<? extends Events.Analysis> analyses) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Analysis a : analyses) {
+        for (Events.Analysis a : analyses) {
             Map<String, Object> r = new HashMap<>();
             r.put("a", a.articleId());
             r.put("r", a.revision());
             r.put("t", a.analyzedAt().toString());
-            r.put("v", a.version());
+            r.put("v", a.analyzerVersion());
             rows.add(r);
         }
         return exec(s, """
