@@ -86,6 +86,15 @@ class SeedAnalysisTest {
     }
 
     @Test
+    void aPersonWithAPlaceOrOrganisationAfterAPrepositionIsTheSpeaker() throws IOException {
+        JsonNode governor = analyse("Governor Ada Quill of Norway said on Tuesday: “The talks went well.” Quill spoke in Oslo.");
+        assertEquals(List.of("Ada Quill"), speakers(governor));
+        JsonNode senator = analyse("“We will not wait,” Senator Ben Cardin of Maryland said. "
+                + "“It is done,” Mike Pompeo of the State Department said.");
+        assertEquals(List.of("Ben Cardin", "Mike Pompeo"), speakers(senator));
+    }
+
+    @Test
     void theSameQuoteFromTwoOutletsHasTheSameId() {
         assertEquals(a.get("quotes").get(4).get("id"), b.get("quotes").get(3).get("id"));
     }

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,6 +40,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration INFRA_STARTUP = Duration.ofSeconds(90);
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
+    private static final int MAX_RESTARTS = 3;
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
 
     private final StackConfig config;
     private final PrintStream out;
@@ -44,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     /** In start order: query-service (the read side) first, ingest-service (the front door) last. */
     private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Long>> restarts = new HashMap<>();
     private boolean closed;
 
     private LocalStack(StackConfig config, PrintStream out) {
@@ -69,8 +76,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void doStart(boolean fresh) {
-        checkPortsFree();
         lockHome();
+        stopLeftovers();
+        checkPortsFree();
         if (fresh) {
             out.println("Starting fresh: removing the data in " + config.home());
             deleteRecursively(config.kafkaData());
@@ -119,8 +127,72 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("stopped while starting");
         }
         Path jar = config.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(name, jar, port, heap, config.javaOptions(), env,
-                config.logs().resolve(name + ".log"));
+        return remember(ServiceProcess.start(name, jar, port, heap, config.javaOptions(), env,
+                config.logs().resolve(name + ".log")));
+    }
+
+    /**
+     * Notes the service's pid in {@code $QUOTEWIRE_HOME/run/}: services run in sessions of their own, so
+     * if this launcher is killed without its stop (kill -9), the next {@code up} finds and stops them.
+     */
+    private ServiceProcess remember(ServiceProcess s) {
+        try {
+            Files.createDirectories(runDir());
+            Files.writeString(runDir().resolve(s.name() + ".pid"), s.pid() + "\n");
+        } catch (IOException e) {
+            out.println("Could not note the pid of " + s.name() + ": " + e.getMessage());
+        }
+        return s;
+    }
+
+    private Path runDir() {
+        return config.home().resolve("run");
+    }
+
+    /** Stops the services and the PostgreSQL server that a launcher killed without its stop left running here. */
+    private void stopLeftovers() {
+        for (String name : List.of("ingest-service", "nlp-service", "query-service")) {
+            Path pidFile = runDir().resolve(name + ".pid");
+            String jar = config.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString();
+            readPid(pidFile).filter(p -> p.info().commandLine().orElse("").contains(jar))
+                    .ifPresent(p -> stopLeftover(name, p));
+            deleteQuietly(pidFile);
+        }
+        readPid(config.postgresData().resolve("postmaster.pid"))
+                .filter(p -> p.info().commandLine().orElse("").contains("postgres"))
+                .ifPresent(p -> stopLeftover("PostgreSQL", p));
+    }
+
+    private void stopLeftover(String name, ProcessHandle process) {
+        out.printf("Stopping %s (pid %d), left running by a launcher that did not stop%n", name, process.pid());
+        process.destroy();
+        try {
+            process.onExit().get(SERVICE_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            // it has exited
+        }
+    }
+
+    private static Optional<ProcessHandle> readPid(Path pidFile) {
+        try {
+            String first = Files.readAllLines(pidFile).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stale pid file is harmless: its pid is checked against the command line
+        }
     }
 
     private void awaitReady() {
@@ -145,14 +217,36 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The first service that has exited, if any: the stack is then no longer whole. */
-    public java.util.Optional<String> deadService() {
-        if (isClosed()) {
-            return java.util.Optional.empty();
+    /**
+     * Restarts every service that has exited on its own (a crash, an out-of-memory exit, a kill), as
+     * Kubernetes restarts a pod: the others go on, and Kafka hands the service's partitions back to it.
+     * Returns why the stack cannot go on when a service keeps exiting ({@value #MAX_RESTARTS} restarts
+     * within {@link #RESTART_WINDOW}); the caller then stops everything.
+     */
+    public synchronized Optional<String> supervise() {
+        if (closed) {
+            return Optional.empty();
         }
-        return services.stream().filter(s -> !s.isAlive())
-                .map(s -> s.name() + " exited with status " + s.exitValue() + "; see " + s.log())
-                .findFirst();
+        for (int i = 0; i < services.size(); i++) {
+            ServiceProcess s = services.get(i);
+            if (s.isAlive()) {
+                continue;
+            }
+            Deque<Long> recent = restarts.computeIfAbsent(s.name(), k -> new ArrayDeque<>());
+            long now = System.nanoTime();
+            while (!recent.isEmpty() && now - recent.peekFirst() > RESTART_WINDOW.toNanos()) {
+                recent.removeFirst();
+            }
+            if (recent.size() >= MAX_RESTARTS) {
+                return Optional.of(s.name() + " exited with status " + s.exitValue() + ", its " + (MAX_RESTARTS + 1)
+                        + "th exit within " + RESTART_WINDOW.toMinutes() + " minutes. The end of " + s.log() + ":\n"
+                        + s.logTail(25));
+            }
+            recent.addLast(now);
+            out.printf("%s exited with status %d; restarting it (log: %s)%n", s.name(), s.exitValue(), s.log());
+            services.set(i, remember(s.restart()));
+        }
+        return Optional.empty();
     }
 
     /** What a user needs to know once the stack is up. */
@@ -183,6 +277,7 @@ public final class LocalStack implements AutoCloseable {
         closed = true;
         for (ServiceProcess s : reversed(services)) {
             Duration took = s.stop(SERVICE_GRACE);
+            deleteQuietly(runDir().resolve(s.name() + ".pid"));
             out.printf("Stopped %s (%.1f s)%n", s.name(), took.toMillis() / 1000.0);
         }
         if (kafka != null) {

@@ -46,9 +46,9 @@ public final class Main {
         out.printf("Started in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
         stack.printSummary();
         while (true) {
-            var dead = stack.deadService();
-            if (dead.isPresent()) {
-                System.err.println("quotewire: " + dead.get() + "; stopping the stack.");
+            var failed = stack.supervise();
+            if (failed.isPresent()) {
+                System.err.println("quotewire: " + failed.get() + "\nStopping the stack.");
                 System.exit(1);
             }
             try {

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quotewire.stack.bench.Percentiles;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
 import io.quotewire.embedded.Ports;
@@ -257,10 +258,10 @@ public final class QueryBenchmark {
         latencies.keySet().stream().sorted().forEach(k -> {
             long[] l = latencies.get(k).stream().mapToLong(Long::longValue).sorted().toArray();
             all.addAll(latencies.get(k));
-            System.out.printf("  %-28s %6d requests  p50 %6.1f ms  p99 %6.1f ms%n", k, l.length, pct(l, 0.5), pct(l, 0.99));
+            System.out.printf("  %-28s %6d requests  p50 %6.1f ms  p99 %6.1f ms%n", k, l.length, Percentiles.millis(l, 0.5), Percentiles.millis(l, 0.99));
         });
         long[] l = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("  %-28s %6d requests  p50 %6.1f ms  p99 %6.1f ms%n", "all", l.length, pct(l, 0.5), pct(l, 0.99));
+        System.out.printf("  %-28s %6d requests  p50 %6.1f ms  p99 %6.1f ms%n", "all", l.length, Percentiles.millis(l, 0.5), Percentiles.millis(l, 0.99));
     }
 
     private static String[] request(Generated g, Random r) {
@@ -285,10 +286,6 @@ public final class QueryBenchmark {
 
     private static <T> T pick(List<T> list, Random r) {
         return list.get(r.nextInt(list.size()));
-    }
-
-    private static double pct(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
     }
 
     /**

@@ -25,12 +25,17 @@ final class ServiceProcess {
     private final int port;
     private final Path log;
     private final Process process;
+    private final List<String> command;
+    private final Map<String, String> env;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, Process process, List<String> command,
+            Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.command = command;
+        this.env = env;
     }
 
     /**
@@ -63,6 +68,19 @@ final class ServiceProcess {
         }
         command.add("-jar");
         command.add(jar.toString());
+        Map<String, String> environment = new java.util.LinkedHashMap<>(env);
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        return launch(name, port, log, List.copyOf(command), Map.copyOf(environment));
+    }
+
+    /** The same service started again, as it was first started (after it exited on its own). */
+    ServiceProcess restart() {
+        return launch(name, port, log, command, env);
+    }
+
+    private static ServiceProcess launch(String name, int port, Path log, List<String> command,
+            Map<String, String> env) {
+        Path jar = Path.of(command.get(command.size() - 1));
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "\n==== " + name + " starting at " + Instant.now() + " ====\n",
@@ -73,8 +91,7 @@ final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(env);
-            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            return new ServiceProcess(name, port, log, builder.start());
+            return new ServiceProcess(name, port, log, builder.start(), command, env);
         } catch (IOException e) {
             throw new StackException("cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -99,6 +116,10 @@ final class ServiceProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     int exitValue() {

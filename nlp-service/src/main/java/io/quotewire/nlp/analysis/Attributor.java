@@ -561,6 +561,15 @@ final class Attributor {
             return null;
         }
         Cluster last = byToken[to - 1];
+        // a person with a place or organisation after a preposition: "Governor Ada Quill of Norway",
+        // "Mike Pompeo of the State Department": the person heads the phrase
+        if (last != null && !last.type.equals("PERSON") && headFrom - 2 >= from
+                && NP_PREPOSITIONS.contains(EntityFinder.lower(tokens.get(headFrom - 1)))) {
+            Attribution person = resolve(ctx, from, headFrom - 1, cue);
+            if (person != null && person.entity() != null && person.entity().type.equals("PERSON")) {
+                return person;
+            }
+        }
         if (last != null && !last.type.equals("LOCATION") || last != null && headFrom == to - 1 - span(byToken, to - 1, headFrom)) {
             int s = to - 1;
             while (s - 1 >= headFrom && byToken[s - 1] == last) {

@@ -1,7 +1,5 @@
 package io.quotewire.stack.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +44,7 @@ public final class IngestBenchmark {
                         + "[--batch-lines 500] [--seconds 20] [--url http://localhost:8081]");
             }
         }
-        List<String> seeds = List.of(seed("000_f6c6e8ee842b0466.txt"), seed("001_8d6b20e82ebcd1a3.txt"));
+        List<String> seeds = SyntheticArticles.SAMPLES;
         System.out.printf("Ingest benchmark against %s: %d cores here, seed-sized articles (%d and %d chars)%n",
                 url, Runtime.getRuntime().availableProcessors(), seeds.get(0).length(), seeds.get(1).length());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -83,13 +81,6 @@ public final class IngestBenchmark {
         batches.run(Math.max(3, seconds / 4), seconds);
     }
 
-    private static String seed(String name) throws IOException {
-        try (InputStream in = IngestBenchmark.class.getResourceAsStream("/bench/" + name)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.substring(text.indexOf('\n') + 1); // without the date line
-        }
-    }
-
     interface Call {
         int send() throws Exception;
     }
@@ -104,7 +95,7 @@ public final class IngestBenchmark {
             Arrays.sort(sorted);
             System.out.printf("%-40s %8.0f articles/s  (%d articles in %.1f s; %d requests, latency p50 %.1f ms, "
                     + "p99 %.1f ms; %d failed)%n", name, r.articles / r.seconds, r.articles, r.seconds, sorted.length,
-                    percentile(sorted, 0.50), percentile(sorted, 0.99), r.failed);
+                    Percentiles.millis(sorted, 0.50), Percentiles.millis(sorted, 0.99), r.failed);
         }
 
         private record Result(long articles, long failed, double seconds, List<Long> latencies) {
@@ -142,10 +133,6 @@ public final class IngestBenchmark {
             double elapsed = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
             return new Result(articles.get(), failed.get(), elapsed, latencies);
-        }
-
-        private static double percentile(long[] sorted, double p) {
-            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
         }
     }
 }

@@ -1,0 +1,276 @@
+package io.quotewire.stack.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The whole system's speed against a running stack ({@code ./quotewire bench system}): synthetic seed-sized
+ * articles (unique texts, see {@link SyntheticArticles}) in through ingest-service, out through query-service.
+ * <ol>
+ * <li>Throughput: N articles posted as NDJSON batches of 500; articles/s from the first accepted batch to
+ * the last article queryable (its tagged quote visible in {@code GET /api/quotes}).</li>
+ * <li>Freshness: one article every 1/rate s for a while; for each, the time from its POST to its entities
+ * and quotes being visible in {@code GET /api/articles/{id}} (so it includes ingest's own work and the
+ * Kafka acknowledgement before {@code ingestedAt}); p50/p99/max.</li>
+ * <li>Memory: the peak resident memory of each process of the stack, sampled every second: the three
+ * services, the launcher (which runs the Kafka broker) and PostgreSQL (proportional set size summed
+ * over its processes, so shared buffers count once).</li>
+ * </ol>
+ */
+public final class SystemBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        URI ingest = URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_INGEST_PORT", "8081"));
+        URI query = URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_QUERY_PORT", "8080"));
+        int articles = 2_000;
+        double rate = 10;
+        int seconds = 60;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--articles" -> articles = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--ingest-url" -> ingest = URI.create(args[++i]);
+                case "--query-url" -> query = URI.create(args[++i]);
+                default -> {
+                    System.err.println("usage: ./quotewire bench system [--articles 2000] [--rate 10] [--seconds 60] "
+                            + "[--ingest-url http://localhost:8081] [--query-url http://localhost:8080]");
+                    System.exit(64);
+                }
+            }
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        System.out.printf("Whole-system benchmark against ingest %s and query %s, %d cores here, run %s%n", ingest, query,
+                Runtime.getRuntime().availableProcessors(), run);
+        Memory memory = Memory.start();
+        try {
+            throughput(ingest, query, new SyntheticArticles("t" + run), articles, "bench-" + run);
+            memory.print("after the throughput run");
+            freshness(ingest, query, new SyntheticArticles("f" + run), rate, seconds, "bench-fresh-" + run);
+            memory.print("whole benchmark");
+        } finally {
+            memory.stop();
+        }
+    }
+
+    private static void throughput(URI ingest, URI query, SyntheticArticles synthetic, int n, String source)
+            throws Exception {
+        System.out.printf("%nThroughput: %d articles as NDJSON batches of 500%n", n);
+        long firstAccepted = 0;
+        long postedAll;
+        for (int from = 0; from < n; from += 500) {
+            StringBuilder body = new StringBuilder();
+            for (int k = from; k < Math.min(n, from + 500); k++) {
+                body.append(JSON.writeValueAsString(synthetic.article(k).json(source))).append('\n');
+            }
+            JsonNode answer = send(HttpRequest.newBuilder(ingest.resolve("/api/articles/batch"))
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+            if (answer.path("rejected").size() > 0) {
+                throw new IllegalStateException("ingest-service rejected articles: " + answer.path("rejected"));
+            }
+            if (firstAccepted == 0) {
+                firstAccepted = System.nanoTime();
+            }
+        }
+        postedAll = System.nanoTime();
+        URI tagged = query.resolve("/api/quotes?size=1&q=Report%20" + synthetic.tag(0).replaceFirst("-0$", "-"));
+        int visible = 0;
+        long lastProgress = System.nanoTime();
+        while (visible < n) {
+            Thread.sleep(250);
+            visible = send(HttpRequest.newBuilder(tagged).GET()).path("total").asInt();
+            if (System.nanoTime() - lastProgress > 10_000_000_000L) {
+                System.out.printf("  %d of %d queryable after %.0f s%n", visible, n, (System.nanoTime() - firstAccepted) / 1e9);
+                lastProgress = System.nanoTime();
+            }
+        }
+        double took = (System.nanoTime() - firstAccepted) / 1e9;
+        System.out.printf("  all %d posted in %.1f s (%.0f articles/s into Kafka)%n", n, (postedAll - firstAccepted) / 1e9,
+                n / ((postedAll - firstAccepted) / 1e9));
+        System.out.printf("  end to end: %.1f articles/s (%d articles, first accepted to last queryable %.1f s; target >= 30)%n",
+                n / took, n, took);
+    }
+
+    private static void freshness(URI ingest, URI query, SyntheticArticles synthetic, double rate, int seconds,
+            String source) throws Exception {
+        int n = (int) Math.round(rate * seconds);
+        System.out.printf("%nFreshness: %d articles at a steady %.0f/s (%d s), each from its POST to its entities and "
+                + "quotes in GET /api/articles/{id}%n", n, rate, seconds);
+        Map<String, Long> posted = new ConcurrentHashMap<>();
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread poller = new Thread(() -> poll(query, posted, latencies, n), "freshness-poller");
+        poller.start();
+        long interval = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int k = 0; k < n; k++) {
+            long due = start + k * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            long t = System.nanoTime();
+            JsonNode answer = send(HttpRequest.newBuilder(ingest.resolve("/api/articles"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(synthetic.article(k).json(source)),
+                            StandardCharsets.UTF_8)));
+            posted.put(answer.path("id").asText(), t);
+        }
+        poller.join(Duration.ofSeconds(120).toMillis());
+        poller.interrupt();
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("  %d of %d visible; POST to visible p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 2000 ms)%n",
+                sorted.length, n, Percentiles.millis(sorted, 0.5), Percentiles.millis(sorted, 0.99),
+                Percentiles.millis(sorted, 1.0));
+    }
+
+    /** Checks every article still pending, oldest first, until {@code n} have become visible. */
+    private static void poll(URI query, Map<String, Long> posted, List<Long> latencies, int n) {
+        Map<String, Boolean> done = new ConcurrentHashMap<>();
+        while (done.size() < n && !Thread.currentThread().isInterrupted()) {
+            List<Map.Entry<String, Long>> pending = posted.entrySet().stream().filter(e -> !done.containsKey(e.getKey()))
+                    .sorted(Map.Entry.comparingByValue()).toList();
+            for (Map.Entry<String, Long> e : pending) {
+                try {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(query.resolve("/api/articles/" + e.getKey()))
+                            .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    long seen = System.nanoTime();
+                    if (r.statusCode() == 200) {
+                        JsonNode article = JSON.readTree(r.body());
+                        if (article.path("entities").size() > 0 && article.path("quotes").size() > 0) {
+                            done.put(e.getKey(), true);
+                            latencies.add(seen - e.getValue());
+                        }
+                    }
+                } catch (IOException ex) {
+                    // not there yet, or the service is busy: try again
+                } catch (InterruptedException ex) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ex) {
+                return;
+            }
+        }
+    }
+
+    private static JsonNode send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(request.build().uri() + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** Peak resident memory per process of the stack, read from /proc every second. */
+    private static final class Memory {
+
+        private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
+        private final Thread sampler = new Thread(this::sampleForever, "memory-sampler");
+
+        static Memory start() {
+            Memory m = new Memory();
+            m.sampler.setDaemon(true);
+            m.sampler.start();
+            return m;
+        }
+
+        void stop() {
+            sampler.interrupt();
+        }
+
+        void print(String when) {
+            sample();
+            System.out.printf("%nPeak memory, %s:%n", when);
+            if (peakKb.isEmpty()) {
+                System.out.println("  (no stack processes found in /proc: is the stack on this machine?)");
+            }
+            peakKb.forEach((name, kb) -> System.out.printf("  %-36s %6d MiB%n", name, kb / 1024));
+        }
+
+        private void sampleForever() {
+            while (!Thread.currentThread().isInterrupted()) {
+                sample();
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void sample() {
+            Map<String, Long> now = new LinkedHashMap<>();
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String name = name(proc);
+                    if (name != null) {
+                        long kb = name.startsWith("PostgreSQL") ? field(proc.resolve("smaps_rollup"), "Pss:")
+                                : field(proc.resolve("status"), "VmRSS:");
+                        now.merge(name, kb, Long::sum);
+                    }
+                }
+            } catch (IOException e) {
+                return;
+            }
+            now.forEach((k, v) -> peakKb.merge(k, v, Math::max));
+        }
+
+        private static String name(Path proc) {
+            try {
+                String cmd = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+                for (String service : List.of("ingest-service", "nlp-service", "query-service")) {
+                    if (cmd.contains(service + "/target/quarkus-app/quarkus-run.jar")) {
+                        return service + " (JVM RSS)";
+                    }
+                }
+                if (cmd.contains("quotewire-local-stack.jar") && cmd.contains(" up")) {
+                    return "launcher with Kafka (JVM RSS)";
+                }
+                String comm = Files.readString(proc.resolve("comm")).trim();
+                if (comm.equals("postgres") || cmd.startsWith("postgres:")) {
+                    return "PostgreSQL (PSS, all processes)";
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process has gone
+            }
+            return null;
+        }
+
+        private static long field(Path file, String key) {
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    if (line.startsWith(key)) {
+                        return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the process has gone
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.quotewire.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The stack's public HTTP APIs, as a client sees them: JSON in and out, status codes checked. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI ingest;
+    private final URI query;
+    private final URI nlp;
+
+    Api(int ingestPort, int queryPort, int nlpPort) {
+        this.ingest = URI.create("http://localhost:" + ingestPort);
+        this.query = URI.create("http://localhost:" + queryPort);
+        this.nlp = URI.create("http://localhost:" + nlpPort);
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    JsonNode postText(String path, String text, int expectedStatus) throws Exception {
+        return send(HttpRequest.newBuilder(ingest.resolve(path)).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), expectedStatus);
+    }
+
+    JsonNode postNdjson(String path, String lines) throws Exception {
+        return send(HttpRequest.newBuilder(ingest.resolve(path)).header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(lines, StandardCharsets.UTF_8)), 200);
+    }
+
+    /** nlp-service's synchronous analysis of {@code text}. */
+    JsonNode analyze(String text) throws Exception {
+        return send(HttpRequest.newBuilder(nlp.resolve("/api/analyze")).header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), 200);
+    }
+
+    /** GET on query-service; must answer 200. */
+    JsonNode query(String path) throws Exception {
+        return send(HttpRequest.newBuilder(query.resolve(path)).GET(), 200);
+    }
+
+    /** Polls a query-service path until its answer satisfies {@code done}; fails with the last answer after {@code timeout}. */
+    JsonNode await(String what, Duration timeout, String path, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = query(path);
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (IOException | AssertionError e) {
+                last = JSON.getNodeFactory().textNode(e.toString()); // the service may be restarting
+            }
+            Thread.sleep(100);
+        }
+        fail(what + ": not there within " + timeout + "; last answer of " + path + ": " + last);
+        return last;
+    }
+
+    private static JsonNode send(HttpRequest.Builder request, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(expectedStatus, response.statusCode(), () -> request.build().uri() + " answered " + response.body());
+        return JSON.readTree(response.body());
+    }
+}

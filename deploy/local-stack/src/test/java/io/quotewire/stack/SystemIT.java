@@ -1,0 +1,332 @@
+package io.quotewire.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quotewire.embedded.Ports;
+import io.quotewire.stack.Launcher.Launch;
+import io.quotewire.stack.bench.SyntheticArticles;
+
+/**
+ * The whole system as {@code ./quotewire up} starts it (real Kafka, real PostgreSQL, three service
+ * processes), driven only through its public interfaces: the ingest and query REST APIs, the Kafka
+ * topics, and the processes themselves. The tests run in order on one stack; each leaves it running.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemIT {
+
+    private static final Duration VISIBLE = Duration.ofSeconds(30);
+
+    private final Launcher launcher = new Launcher();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private Map<String, String> env;
+    private Launch stack;
+    private Api api;
+
+    @BeforeAll
+    void startTheStack() throws Exception {
+        env = Launcher.freshEnvironment(3);
+        stack = launcher.up(env, "--fresh");
+        api = new Api(stack.port("QUOTEWIRE_INGEST_PORT"), stack.port("QUOTEWIRE_QUERY_PORT"),
+                stack.port("QUOTEWIRE_NLP_PORT"));
+    }
+
+    /** A graceful stop when all went well; in every case, nothing of the stack is left running. */
+    @AfterAll
+    void stopTheStack() throws Exception {
+        try {
+            if (stack != null && stack.process().isAlive()) {
+                List<ProcessHandle> processes = stack.processes();
+                stack.interrupt();
+                Launcher.awaitGone(processes);
+            }
+        } finally {
+            launcher.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theSeedsThroughTheRestApiGiveOneEntityPerThingAndOneSharedQuote() throws Exception {
+        long t0 = System.nanoTime();
+        for (String sample : List.of("2020-08-20-trump-kadhimi-meeting.txt", "2020-08-20-trump-kadhimi-meeting-ap.txt")) {
+            String text = new String(SystemIT.class.getResourceAsStream("/samples/" + sample).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            JsonNode accepted = api.postText("/api/articles?source=" + sample.replace(".txt", ""), text, 202);
+            assertEquals("accepted", accepted.path("status").asText());
+        }
+
+        JsonNode postman = api.await("the postman quote with two occurrences", VISIBLE, "/api/quotes?q=role%20of%20postman",
+                page -> page.path("total").asInt() == 1 && page.at("/items/0/occurrences").size() == 2
+                        && !page.at("/items/0/speaker").isNull());
+        System.out.printf("[system] both seeds queryable %.1f s after they were posted%n", (System.nanoTime() - t0) / 1e9);
+
+        JsonNode kadhimi = api.query("/api/entities?q=kadhimi");
+        assertEquals(1, kadhimi.path("total").asInt(), kadhimi.toString());
+        assertEquals("PERSON", kadhimi.at("/items/0/type").asText());
+        assertEquals(2, kadhimi.at("/items/0/articleCount").asInt());
+        assertTrue(strings(kadhimi.at("/items/0/aliases")).containsAll(List.of("Kadhimi", "al-Kadhimi")), kadhimi.toString());
+        assertEquals(kadhimi.at("/items/0/id").asText(), postman.at("/items/0/speaker/entityId").asText(),
+                "the postman quote is Kadhimi's");
+
+        JsonNode us = api.query("/api/entities?q=united%20states&type=LOCATION");
+        assertEquals(1, us.path("total").asInt(), us.toString());
+        assertEquals(2, us.at("/items/0/articleCount").asInt());
+        assertTrue(strings(us.at("/items/0/aliases")).containsAll(List.of("US", "U.S.", "United States of America")),
+                us.toString());
+
+        JsonNode daesh = api.query("/api/entities?q=daesh");
+        assertEquals(1, daesh.path("total").asInt(), daesh.toString());
+        assertEquals(2, daesh.at("/items/0/articleCount").asInt());
+        assertTrue(strings(daesh.at("/items/0/aliases")).containsAll(List.of("Daesh", "IS", "ISIS")), daesh.toString());
+        assertEquals(daesh.at("/items/0/id"), api.query("/api/entities?q=islamic%20state").at("/items/0/id"),
+                "Islamic State and Daesh are one entity");
+
+        JsonNode trump = api.query("/api/quotes?speaker=Donald%20Trump");
+        assertEquals(3, trump.path("total").asInt(), trump.toString());
+    }
+
+    @Test
+    @Order(2)
+    void anArticleFromTheKafkaConsoleProducerWithoutHeadersIsQueryable() throws Exception {
+        String line = "{\"text\": \"Governor Ada Quill of Norway said on Tuesday: \\u201cThe console producer works for "
+                + run + ".\\u201d Quill spoke in Oslo.\", \"publishedAt\": \"2020-09-01\"}";
+        Process producer = new ProcessBuilder(javaBin(), "-cp", testClasspath(), "org.apache.kafka.tools.ConsoleProducer",
+                "--bootstrap-server", "localhost:" + stack.port("QUOTEWIRE_KAFKA_PORT"), "--topic", "articles")
+                .redirectErrorStream(true).redirectOutput(Path.of("target", "console-producer.log").toFile()).start();
+        producer.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        producer.getOutputStream().close();
+        assertTrue(producer.waitFor(60, TimeUnit.SECONDS), "the console producer finished");
+        assertEquals(0, producer.exitValue(), "console producer exit status (log: target/console-producer.log)");
+
+        JsonNode quote = api.await("the console producer's article", VISIBLE,
+                "/api/quotes?q=" + Api.encode("console producer works for " + run), page -> page.path("total").asInt() == 1);
+        assertEquals("Ada Quill", quote.at("/items/0/speaker/name").asText(), quote.toString());
+        String articleId = quote.at("/items/0/occurrences/0/articleId").asText();
+        JsonNode article = api.query("/api/articles/" + articleId);
+        assertEquals("2020-09-01", article.path("publishedAt").asText().substring(0, 10));
+        assertTrue(article.path("entities").findValuesAsText("name").containsAll(List.of("Ada Quill", "Norway", "Oslo")),
+                article.toString());
+    }
+
+    @Test
+    @Order(3)
+    void malformedRecordsGoToTheDeadLetterTopicAndThePipelineKeepsFlowing() throws Exception {
+        String notJson = "malformed-" + run;
+        String noText = "textless-" + run;
+        try (KafkaProducer<String, String> producer = producer()) {
+            // one partition, so the good article is behind the bad ones in every consumer
+            producer.send(new ProducerRecord<>("articles", 0, notJson, "this is not an article {")).get();
+            producer.send(new ProducerRecord<>("articles", 0, noText, "{\"title\": \"no text here\"}")).get();
+            producer.send(new ProducerRecord<>("articles", 0, null, "{\"text\": \"Senator Bo Tallis said: \\u201cBad records do not stop "
+                    + run + ".\\u201d\"}")).get();
+        }
+
+        // nlp-service and query-service both read articles: each dead-letters each bad record, with a reason
+        Map<String, List<String>> reasons = new HashMap<>();
+        try (KafkaConsumer<String, String> dlq = consumer("dlq-reader-" + run)) {
+            dlq.subscribe(List.of("articles.dlq"));
+            long deadline = System.nanoTime() + VISIBLE.toNanos();
+            while ((reasons.getOrDefault(notJson, List.of()).size() < 2 || reasons.getOrDefault(noText, List.of()).size() < 2)
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : dlq.poll(Duration.ofMillis(500))) {
+                    Header reason = r.headers().lastHeader("dead-letter-reason");
+                    reasons.computeIfAbsent(String.valueOf(r.key()), k -> new ArrayList<>())
+                            .add(reason == null ? "" : new String(reason.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        for (String key : List.of(notJson, noText)) {
+            List<String> got = reasons.getOrDefault(key, List.of());
+            assertEquals(2, got.size(), key + " dead-lettered by nlp-service and query-service: " + reasons);
+            got.forEach(reason -> assertTrue(!reason.isBlank(), key + " has a reason: " + got));
+        }
+        api.await("the article behind the malformed ones", VISIBLE,
+                "/api/quotes?q=" + Api.encode("bad records do not stop " + run), page -> page.path("total").asInt() == 1);
+    }
+
+    @Test
+    @Order(4)
+    void killingNlpServiceWith200ArticlesInFlightLosesAndDuplicatesNothing() throws Exception {
+        SyntheticArticles articles = new SyntheticArticles("flight" + run);
+        String source = "flight-" + run;
+        StringBuilder ndjson = new StringBuilder();
+        for (int n = 0; n < 200; n++) {
+            ndjson.append(Api.JSON.writeValueAsString(articles.article(n).json(source))).append('\n');
+        }
+        JsonNode batch = api.postNdjson("/api/articles/batch", ndjson.toString());
+        assertEquals(200, batch.path("accepted").size(), batch.toString());
+
+        String allTags = "/api/quotes?size=1&q=" + Api.encode("Report flight" + run + "-");
+        api.await("the first analysed articles", VISIBLE, allTags, page -> page.path("total").asInt() >= 5);
+        ProcessHandle nlp = stack.service("nlp-service");
+        nlp.destroyForcibly(); // kill -9: no graceful stop, no last offset commit
+        long killed = System.nanoTime();
+        int analysedAtKill = api.query(allTags).path("total").asInt();
+        System.out.printf("[system] killed nlp-service (pid %d) with %d of 200 articles analysed%n", nlp.pid(), analysedAtKill);
+        assertTrue(analysedAtKill < 200, "articles were still in flight when nlp-service was killed");
+
+        Launcher.awaitOutput(stack, "nlp-service exited with status 137; restarting it", Duration.ofSeconds(10));
+        api.await("all 200 articles analysed after the restart", Duration.ofSeconds(180), allTags,
+                page -> page.path("total").asInt() >= 200);
+        System.out.printf("[system] all 200 analysed %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);
+
+        // exactly once: 200 articles, 200 tagged quotes with one occurrence each, and every article's
+        // quotes and mentions in the read model are exactly those of one analysis of its text
+        assertEquals(200, api.query("/api/articles?size=1&source=" + source).path("total").asInt());
+        Set<String> articleIds = new HashSet<>();
+        for (int page = 0; page < 2; page++) {
+            JsonNode quotes = api.query(allTags.replace("size=1", "size=100&page=" + page));
+            assertEquals(200, quotes.path("total").asInt());
+            for (JsonNode q : quotes.path("items")) {
+                assertEquals(1, q.path("occurrences").size(), "one occurrence: " + q);
+                articleIds.add(q.at("/occurrences/0/articleId").asText());
+            }
+        }
+        assertEquals(200, articleIds.size(), "each article has its own tagged quote");
+        for (String id : articleIds) {
+            JsonNode article = api.query("/api/articles/" + id);
+            JsonNode analysis = api.analyze(article.path("text").asText());
+            assertEquals(sorted(analysis.path("quotes").findValuesAsText("id")),
+                    sorted(article.path("quotes").findValuesAsText("id")), "quotes of " + id);
+            assertEquals(mentions(analysis.path("entities")), mentions(article.path("entities")), "mentions in " + id);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aRestartOnTheSameDataKeepsTheReadModelAndTheTopics() throws Exception {
+        Map<String, JsonNode> readModel = readModelSnapshot();
+        Map<TopicPartition, List<Long>> topics = topicOffsets();
+        List<ProcessHandle> processes = stack.processes();
+
+        stack.interrupt();
+        Launcher.awaitGone(processes);
+        for (String port : List.of("QUOTEWIRE_KAFKA_PORT", "QUOTEWIRE_POSTGRES_PORT", "QUOTEWIRE_QUERY_PORT",
+                "QUOTEWIRE_INGEST_PORT", "QUOTEWIRE_NLP_PORT")) {
+            assertTrue(Ports.isFree(stack.port(port)), port + " is free after the stop");
+        }
+
+        stack = launcher.up(env);
+        assertEquals(readModel, readModelSnapshot(), "the read model after the restart");
+        Thread.sleep(5_000); // time for the consumers to rejoin their groups; nothing may be re-published
+        assertEquals(topics, topicOffsets(), "first and end offsets of every partition after the restart");
+        assertEquals(readModel, readModelSnapshot(), "the read model once the consumers are back");
+
+        String text = "Mayor Lina Ostrova said: \u201cThe system still works for " + run + " after a restart.\u201d";
+        api.postText("/api/articles?source=after-restart", text, 202);
+        api.await("an article sent after the restart", VISIBLE,
+                "/api/quotes?q=" + Api.encode("still works for " + run), page -> page.path("total").asInt() == 1);
+    }
+
+    /** What a user sees of the read model: totals and the busiest entities with their counts. */
+    private Map<String, JsonNode> readModelSnapshot() throws Exception {
+        Map<String, JsonNode> snapshot = new LinkedHashMap<>();
+        for (String path : List.of("/api/articles?size=100", "/api/entities?sort=mentions&size=50",
+                "/api/quotes?size=100", "/api/entities?q=kadhimi", "/api/quotes?q=postman")) {
+            snapshot.put(path, api.query(path));
+        }
+        return snapshot;
+    }
+
+    private Map<TopicPartition, List<Long>> topicOffsets() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + stack.port("QUOTEWIRE_KAFKA_PORT")))) {
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var t : admin.describeTopics(LocalStack.TOPICS).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
+                t.partitions().forEach(p -> {
+                    earliest.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.earliest());
+                    latest.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest());
+                });
+            }
+            var first = admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS);
+            var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, List<Long>> offsets = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+            first.forEach((tp, o) -> offsets.put(tp, List.of(o.offset(), end.get(tp).offset())));
+            return offsets;
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + stack.port("QUOTEWIRE_KAFKA_PORT"), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    private KafkaConsumer<String, String> consumer(String group) {
+        return new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + stack.port("QUOTEWIRE_KAFKA_PORT"), ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+    }
+
+    /**
+     * Every mention span of an article's entities. Names are left out on purpose: the read model merges an
+     * article's "Al-Kadhimi" into the "Mustafa al Kadhimi" of other articles.
+     */
+    private static List<String> mentions(JsonNode entities) {
+        List<String> spans = new ArrayList<>();
+        for (JsonNode e : entities) {
+            e.path("mentions").forEach(m -> spans.add(m.path("start").asInt() + "-" + m.path("end").asInt()));
+        }
+        return sorted(spans);
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The test classpath (Failsafe runs tests from a manifest-only jar and names the real one here). */
+    private static String testClasspath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return String.join(File.pathSeparator, cp.split(File.pathSeparator));
+    }
+}
