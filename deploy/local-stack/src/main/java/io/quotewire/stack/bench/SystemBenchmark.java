@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class SystemBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long POLL_MILLIS = 200;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -140,18 +141,25 @@ public final class SystemBenchmark {
         poller.join(Duration.ofSeconds(120).toMillis());
         poller.interrupt();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("  %d of %d visible; POST to visible p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 2000 ms)%n",
-                sorted.length, n, Percentiles.millis(sorted, 0.5), Percentiles.millis(sorted, 0.99),
-                Percentiles.millis(sorted, 1.0));
+        System.out.printf("  %d of %d visible; POST to visible p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 <= 2000 ms;"
+                + " checked every %d ms)%n", sorted.length, n, Percentiles.millis(sorted, 0.5),
+                Percentiles.millis(sorted, 0.99), Percentiles.millis(sorted, 1.0), POLL_MILLIS);
     }
 
-    /** Checks every article still pending, oldest first, until {@code n} have become visible. */
+    /**
+     * Checks each article still pending at most every {@value #POLL_MILLIS} ms (so the polling itself stays a
+     * small load on the 2-core machine), until {@code n} have become visible.
+     */
     private static void poll(URI query, Map<String, Long> posted, List<Long> latencies, int n) {
+        Map<String, Long> lastChecked = new ConcurrentHashMap<>();
         Map<String, Boolean> done = new ConcurrentHashMap<>();
         while (done.size() < n && !Thread.currentThread().isInterrupted()) {
-            List<Map.Entry<String, Long>> pending = posted.entrySet().stream().filter(e -> !done.containsKey(e.getKey()))
+            long now = System.nanoTime();
+            List<Map.Entry<String, Long>> due = posted.entrySet().stream().filter(e -> !done.containsKey(e.getKey()))
+                    .filter(e -> now - lastChecked.getOrDefault(e.getKey(), 0L) > POLL_MILLIS * 1_000_000L)
                     .sorted(Map.Entry.comparingByValue()).toList();
-            for (Map.Entry<String, Long> e : pending) {
+            for (Map.Entry<String, Long> e : due) {
+                lastChecked.put(e.getKey(), System.nanoTime());
                 try {
                     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(query.resolve("/api/articles/" + e.getKey()))
                             .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -170,7 +178,7 @@ public final class SystemBenchmark {
                 }
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(10);
             } catch (InterruptedException ex) {
                 return;
             }
