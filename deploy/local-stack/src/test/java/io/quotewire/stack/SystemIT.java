@@ -94,12 +94,18 @@ class SystemIT {
             assertEquals("accepted", accepted.path("status").asText());
         }
 
+        // the three topics are projected independently: wait until both articles' entities and quotes are in
         JsonNode postman = api.await("the postman quote with two occurrences", VISIBLE, "/api/quotes?q=role%20of%20postman",
                 page -> page.path("total").asInt() == 1 && page.at("/items/0/occurrences").size() == 2
                         && !page.at("/items/0/speaker").isNull());
+        JsonNode kadhimi = api.await("Kadhimi in both articles", VISIBLE, "/api/entities?q=kadhimi",
+                page -> page.at("/items/0/articleCount").asInt() >= 2);
+        JsonNode us = api.await("the United States in both articles", VISIBLE, "/api/entities?q=united%20states&type=LOCATION",
+                page -> page.at("/items/0/articleCount").asInt() >= 2);
+        JsonNode daesh = api.await("the Islamic State in both articles", VISIBLE, "/api/entities?q=daesh",
+                page -> page.at("/items/0/articleCount").asInt() >= 2);
         System.out.printf("[system] both seeds queryable %.1f s after they were posted%n", (System.nanoTime() - t0) / 1e9);
 
-        JsonNode kadhimi = api.query("/api/entities?q=kadhimi");
         assertEquals(1, kadhimi.path("total").asInt(), kadhimi.toString());
         assertEquals("PERSON", kadhimi.at("/items/0/type").asText());
         assertEquals(2, kadhimi.at("/items/0/articleCount").asInt());
@@ -107,13 +113,11 @@ class SystemIT {
         assertEquals(kadhimi.at("/items/0/id").asText(), postman.at("/items/0/speaker/entityId").asText(),
                 "the postman quote is Kadhimi's");
 
-        JsonNode us = api.query("/api/entities?q=united%20states&type=LOCATION");
         assertEquals(1, us.path("total").asInt(), us.toString());
         assertEquals(2, us.at("/items/0/articleCount").asInt());
         assertTrue(strings(us.at("/items/0/aliases")).containsAll(List.of("US", "U.S.", "United States of America")),
                 us.toString());
 
-        JsonNode daesh = api.query("/api/entities?q=daesh");
         assertEquals(1, daesh.path("total").asInt(), daesh.toString());
         assertEquals(2, daesh.at("/items/0/articleCount").asInt());
         assertTrue(strings(daesh.at("/items/0/aliases")).containsAll(List.of("Daesh", "IS", "ISIS")), daesh.toString());
@@ -141,7 +145,9 @@ class SystemIT {
                 "/api/quotes?q=" + Api.encode("console producer works for " + run), page -> page.path("total").asInt() == 1);
         assertEquals("Ada Quill", quote.at("/items/0/speaker/name").asText(), quote.toString());
         String articleId = quote.at("/items/0/occurrences/0/articleId").asText();
-        JsonNode article = api.query("/api/articles/" + articleId);
+        // its article row and entities come from the other two topics, projected independently
+        JsonNode article = api.await("the console producer's article with its entities", VISIBLE, "/api/articles/" + articleId,
+                a -> a.path("entities").size() >= 3);
         assertEquals("2020-09-01", article.path("publishedAt").asText().substring(0, 10));
         assertTrue(article.path("entities").findValuesAsText("name").containsAll(List.of("Ada Quill", "Norway", "Oslo")),
                 article.toString());
@@ -211,6 +217,7 @@ class SystemIT {
 
         // exactly once: 200 articles, 200 tagged quotes with one occurrence each, and every article's
         // quotes and mentions in the read model are exactly those of one analysis of its text
+        api.await("200 article rows", VISIBLE, "/api/articles?size=1&source=" + source, page -> page.path("total").asInt() >= 200);
         assertEquals(200, api.query("/api/articles?size=1&source=" + source).path("total").asInt());
         Set<String> articleIds = new HashSet<>();
         for (int page = 0; page < 2; page++) {
@@ -223,7 +230,8 @@ class SystemIT {
         }
         assertEquals(200, articleIds.size(), "each article has its own tagged quote");
         for (String id : articleIds) {
-            JsonNode article = api.query("/api/articles/" + id);
+            JsonNode article = api.await("article " + id + " with its entities", VISIBLE, "/api/articles/" + id,
+                    a -> a.path("entities").size() > 0);
             JsonNode analysis = api.analyze(article.path("text").asText());
             assertEquals(sorted(analysis.path("quotes").findValuesAsText("id")),
                     sorted(article.path("quotes").findValuesAsText("id")), "quotes of " + id);
@@ -234,6 +242,7 @@ class SystemIT {
     @Test
     @Order(5)
     void aRestartOnTheSameDataKeepsTheReadModelAndTheTopics() throws Exception {
+        awaitNoLag(); // everything published so far is projected, so the snapshot is final
         Map<String, JsonNode> readModel = readModelSnapshot();
         Map<TopicPartition, List<Long>> topics = topicOffsets();
         List<ProcessHandle> processes = stack.processes();
@@ -267,9 +276,41 @@ class SystemIT {
         return snapshot;
     }
 
+    /** Until consumer groups nlp-service and query-service have committed everything on their topics. */
+    private void awaitNoLag() throws Exception {
+        try (Admin admin = admin()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            Map<String, Long> lag = Map.of();
+            while (System.nanoTime() < deadline) {
+                lag = new TreeMap<>();
+                for (String group : List.of("nlp-service", "query-service")) {
+                    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                            .get(30, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+                    for (var e : committed.entrySet()) {
+                        long behind = end.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset());
+                        if (behind > 0) {
+                            lag.put(group + "/" + e.getKey(), behind);
+                        }
+                    }
+                }
+                if (lag.isEmpty()) {
+                    return;
+                }
+                Thread.sleep(250);
+            }
+            throw new AssertionError("consumer groups still behind after 60 s: " + lag);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + stack.port("QUOTEWIRE_KAFKA_PORT")));
+    }
+
     private Map<TopicPartition, List<Long>> topicOffsets() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "localhost:" + stack.port("QUOTEWIRE_KAFKA_PORT")))) {
+        try (Admin admin = admin()) {
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (var t : admin.describeTopics(LocalStack.TOPICS).allTopicNames().get(30, TimeUnit.SECONDS).values()) {
