@@ -261,6 +261,9 @@ class ReadModelTest {
         List<String> kAliases = kadhimi.getList("items[0].aliases");
         assertTrue(kAliases.containsAll(List.of("al-Kadhimi", "Al-Kadhimi", "Kadhimi")), kAliases.toString());
         String kadhimiId = kadhimi.getString("items[0].id");
+        // a page past the end still tells the total
+        given().queryParam("q", "kadhimi").queryParam("page", 3).when().get("/api/entities").then().statusCode(200)
+                .body("total", is(1)).body("items.size()", is(0));
 
         given().queryParam("q", "pompeo").when().get("/api/entities").then().statusCode(200)
                 .body("total", is(1)).body("items[0].articleCount", is(2)).body("items[0].type", is("PERSON"));

@@ -69,15 +69,23 @@ public class EntitiesResource {
             args.put("key", "%" + NameKeys.key(q) + "%");
         }
         String where = " WHERE " + String.join(" AND ", filters);
+        Map<String, Object> pageArgs = new HashMap<>(args);
+        pageArgs.put("limit", n);
+        pageArgs.put("offset", (long) p * n);
+        String select = "SELECT x.id, x.name, x.type, x.article_count, x.mention_count";
+        if (q != null && !q.isBlank()) {
+            // a name search matches few entities: one trigram search gives the page and, as a window, the total
+            return Panache.getSession().chain(s -> rows(s, select + ", count(*) OVER () FROM entity x " + where
+                    + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", pageArgs)
+                    .chain(rs -> (rs.isEmpty() ? count(s, "SELECT count(*) FROM entity x " + where, args)
+                            : Uni.createFrom().item(((Number) rs.get(0)[5]).longValue()))
+                            .chain(total -> withAliases(s, rs).map(items -> new Page<>(items, total, p, n)))));
+        }
+        // a listing by type may cover most entities: an index-only count, then the page in index order
         return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM entity x " + where, args)
-                .chain(total -> {
-                    Map<String, Object> pageArgs = new HashMap<>(args);
-                    pageArgs.put("limit", n);
-                    pageArgs.put("offset", (long) p * n);
-                    return rows(s, "SELECT x.id, x.name, x.type, x.article_count, x.mention_count FROM entity x " + where
-                            + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", pageArgs)
-                            .chain(rs -> withAliases(s, rs)).map(items -> new Page<>(items, total, p, n));
-                }));
+                .chain(total -> rows(s, select + " FROM entity x " + where + " ORDER BY " + order
+                        + " LIMIT :limit OFFSET :offset", pageArgs)
+                        .chain(rs -> withAliases(s, rs)).map(items -> new Page<>(items, total, p, n))));
     }
 
     @GET
