@@ -142,7 +142,7 @@ class ArticleIngestTest {
                 {"text": "bad date", "publishedAt": "yesterday"}
                 """;
         var response = given().contentType("application/x-ndjson").body(batch.getBytes(StandardCharsets.UTF_8))
-                .when().post("/api/articles/batch").then().statusCode(200)
+                .queryParam("source", "wire").when().post("/api/articles/batch").then().statusCode(200)
                 .body("accepted", hasSize(2)).body("rejected", hasSize(3))
                 .body("accepted[0].line", is(1)).body("accepted[1].line", is(5))
                 .body("rejected[0].line", is(2)).body("rejected[0].error", containsString("JSON object"))
@@ -152,6 +152,10 @@ class ArticleIngestTest {
         String second = response.path("accepted[1].id");
         JsonNode value = JSON.readTree(topic.await(second, 1, WAIT).get(0).value());
         assertEquals("2020-08-21", value.get("publishedAt").asText());
+        assertEquals("wire", value.get("source").asText(), "?source= is the default of the lines that name none");
+        String first = response.path("accepted[0].id");
+        assertEquals("batch", JSON.readTree(topic.await(first, 1, WAIT).get(0).value()).get("source").asText(),
+                "a line's own source wins");
     }
 
     @Test

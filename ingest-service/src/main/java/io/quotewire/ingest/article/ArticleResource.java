@@ -104,8 +104,9 @@ public class ArticleResource {
     @Path("/batch")
     @Consumes(NDJSON)
     @Operation(summary = "Submit many articles, one JSON object a line",
-            description = "Every line is validated; the good ones are published. Lines are numbered from 1.")
-    public Uni<BatchResult> postBatch(byte[] body) {
+            description = "Every line is validated; the good ones are published. Lines are numbered from 1. "
+                    + "source: the source of the lines that name none.")
+    public Uni<BatchResult> postBatch(byte[] body, @QueryParam("source") String source) {
         if (body.length > batchMaxBytes) {
             throw ProblemException.tooLarge("the batch is " + body.length + " bytes; the limit is " + batchMaxBytes
                     + " bytes (quotewire.ingest.batch.max-bytes)");
@@ -137,7 +138,8 @@ public class ArticleResource {
                         + " articles (quotewire.ingest.batch.max-lines)");
             }
             try {
-                ArticleSubmitted event = ArticleSubmitted.of(reader.fromJson(text), clock.instant());
+                ArticleSubmitted event = ArticleSubmitted.of(reader.fromJson(text).withDefaults(null, null, source),
+                        clock.instant());
                 results.add(publisher.publish(event)
                         .<Object>map(a -> new AcceptedLine(lineNo, a.id()))
                         .onFailure().recoverWithItem(f -> new RejectedLine(lineNo, f.getMessage(), true)));

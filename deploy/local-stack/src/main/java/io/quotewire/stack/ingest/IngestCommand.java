@@ -45,7 +45,8 @@ public final class IngestCommand {
         for (Path path : options.paths()) {
             collect(path, files, report);
         }
-        Uploader uploader = new Uploader(options.url(), options.apiKey(), options.concurrency(), options.batchLines(),
+        Uploader uploader = new Uploader(options.url(), options.apiKey(), options.source(), options.concurrency(),
+                options.batchLines(),
                 report);
         if (!uploader.reachable()) {
             err.println("quotewire ingest: cannot reach ingest-service at " + options.url()
@@ -103,12 +104,13 @@ public final class IngestCommand {
         return EXTENSIONS.contains(extension(file));
     }
 
-    record Options(List<Path> paths, URI url, String apiKey, int concurrency, int batchLines, boolean progressBar,
-            boolean help) {
+    record Options(List<Path> paths, URI url, String apiKey, String source, int concurrency, int batchLines,
+            boolean progressBar, boolean help) {
 
         static final String USAGE = """
-                usage: ./quotewire ingest [--url URL] [--concurrency N] [--batch-lines N] PATH...
+                usage: ./quotewire ingest [--source NAME] [--url URL] [--concurrency N] [--batch-lines N] PATH...
                   Sends .txt, .html, .json and .ndjson files, and folders of them (recursively), to ingest-service.
+                  --source       the source (outlet) of the articles that name none
                   --url          ingest-service address (env QUOTEWIRE_INGEST_URL, default http://localhost:8081)
                   --concurrency  requests in flight (default 8)
                   --batch-lines  NDJSON lines per batch request (default 500)
@@ -120,14 +122,16 @@ public final class IngestCommand {
                     "http://localhost:" + env.getOrDefault("QUOTEWIRE_INGEST_PORT", "8081"));
             int concurrency = 8;
             int batchLines = 500;
+            String source = null;
             boolean bar = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
                     case "-h", "--help" -> {
-                        return new Options(List.of(), URI.create(url), null, 1, 1, false, true);
+                        return new Options(List.of(), URI.create(url), null, null, 1, 1, false, true);
                     }
                     case "--url" -> url = value(args, ++i, a);
+                    case "--source" -> source = value(args, ++i, a);
                     case "--concurrency" -> concurrency = positive(value(args, ++i, a), a);
                     case "--batch-lines" -> batchLines = positive(value(args, ++i, a), a);
                     case "--progress=bar" -> bar = true;
@@ -153,7 +157,8 @@ public final class IngestCommand {
                 throw new IllegalArgumentException("not an http(s) URL: " + url);
             }
             String key = env.get("QUOTEWIRE_API_KEY");
-            return new Options(paths, uri, key == null || key.isBlank() ? null : key.trim(), concurrency, batchLines,
+            return new Options(paths, uri, key == null || key.isBlank() ? null : key.trim(),
+                    source == null || source.isBlank() ? null : source.trim(), concurrency, batchLines,
                     bar, false);
         }
 

@@ -54,14 +54,17 @@ final class Uploader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI url;
     private final String apiKey;
+    private final String source;
     private final Semaphore inFlight;
     private final int concurrency;
     private final int batchLines;
     private final Report report;
 
-    Uploader(URI url, String apiKey, int concurrency, int batchLines, Report report) {
+    /** {@code source}: sent as {@code ?source=}, the default source of every article; null for none. */
+    Uploader(URI url, String apiKey, String source, int concurrency, int batchLines, Report report) {
         this.url = url;
         this.apiKey = apiKey;
+        this.source = source;
         this.concurrency = concurrency;
         this.inFlight = new Semaphore(concurrency);
         this.batchLines = batchLines;
@@ -295,7 +298,9 @@ final class Uploader {
     }
 
     private HttpRequest post(String path, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(60))
+        String query = source == null ? ""
+                : "?source=" + java.net.URLEncoder.encode(source, java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path + query)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
