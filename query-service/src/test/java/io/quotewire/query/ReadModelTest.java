@@ -110,6 +110,7 @@ class ReadModelTest {
                 .then().statusCode(200).body("total", is(1)).body("items[0].articleCount", is(2)));
         awaitDrained(); // the quotes too
         assertSeedReadModel();
+        given().when().get("/api/articles").then().statusCode(200).body("total", is(2)).body("items.size()", is(2));
     }
 
     @Test
@@ -138,6 +139,7 @@ class ReadModelTest {
                 ids.add(r.key());
             }
         }
+        long before = articleTotal();
         send(reversed);
         for (String id : ids) {
             await().atMost(WAIT).untilAsserted(() -> {
@@ -148,6 +150,11 @@ class ReadModelTest {
                 assertEquals(original.getString("text"), reordered.getString("text"));
             });
         }
+        assertEquals(before + ids.size(), articleTotal(), "the unfiltered total counts each new article once");
+    }
+
+    private static long articleTotal() {
+        return given().when().get("/api/articles").then().statusCode(200).extract().jsonPath().getLong("total");
     }
 
     @Test
@@ -324,7 +331,9 @@ class ReadModelTest {
                 .then().statusCode(200).extract().body().asString();
         String quotes = given().queryParam("size", 100).when().get("/api/quotes")
                 .then().statusCode(200).extract().body().asString();
-        return entities + "\n" + quotes;
+        String articles = given().queryParam("size", 100).when().get("/api/articles")
+                .then().statusCode(200).extract().body().asString();
+        return entities + "\n" + quotes + "\n" + articles;
     }
 
     /** An article sent after everything else: once it is visible, everything before it on its topic was processed. */

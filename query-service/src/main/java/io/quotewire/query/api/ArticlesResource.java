@@ -93,7 +93,9 @@ public class ArticlesResource {
                 args.put("entities", ids.isEmpty() ? List.of("") : ids);
             }
             String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
-            return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM article a " + where, args)
+            // unfiltered, the total is the projection's running count rather than a count of the whole table
+            String totalSql = filters.isEmpty() ? "SELECT n FROM article_total" : "SELECT count(*) FROM article a " + where;
+            return Panache.getSession().chain(s -> count(s, totalSql, args)
                     .chain(total -> {
                         Map<String, Object> pageArgs = new java.util.HashMap<>(args);
                         pageArgs.put("limit", n);

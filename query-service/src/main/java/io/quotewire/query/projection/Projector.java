@@ -69,7 +69,9 @@ public class Projector {
             r.put("text", a.text());
             rows.add(r);
         }
+        // article_total counts the rows this statement inserted (xmax = 0), not those it updated
         return exec(s, """
+                WITH upserted AS (
                 INSERT INTO article (id, revision, title, url, source, author, language, published_at, ingested_at, text)
                 SELECT x.id, x.revision, x.title, x.url, x.source, x.author, x.language, x.published, x.ingested, x.text
                 FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(id text, revision text, title text,
@@ -78,6 +80,9 @@ public class Projector {
                     source = excluded.source, author = excluded.author, language = excluded.language,
                     published_at = excluded.published_at, ingested_at = excluded.ingested_at, text = excluded.text
                 WHERE article.ingested_at <= excluded.ingested_at
+                RETURNING xmax = 0 AS inserted),
+                added AS (SELECT count(*) AS n FROM upserted WHERE inserted)
+                UPDATE article_total SET n = article_total.n + added.n FROM added WHERE added.n > 0
                 """, params("rows", toJson(rows))).replaceWithVoid();
     }
 
