@@ -118,12 +118,13 @@ public class QuotesResource {
                 WHERE o.quote_id IN (:ids) ORDER BY a.published_at NULLS LAST, o.article_id""", params("ids", ids))
                 .map(occ -> {
                     Map<String, List<Occurrence>> occurrences = new LinkedHashMap<>();
+                    Map<String, java.util.Set<String>> seen = new HashMap<>(); // one occurrence per article, in O(1)
                     Map<String, Map<Speaker, Integer>> votes = new HashMap<>();
                     for (Object[] r : occ) {
                         String q = (String) r[0];
-                        List<Occurrence> list = occurrences.computeIfAbsent(q, k -> new ArrayList<>());
-                        if (list.stream().noneMatch(o -> o.articleId().equals(r[1]))) {
-                            list.add(new Occurrence((String) r[1], (String) r[2], (OffsetDateTime) r[3], (String) r[4]));
+                        if (seen.computeIfAbsent(q, k -> new java.util.HashSet<>()).add((String) r[1])) {
+                            occurrences.computeIfAbsent(q, k -> new ArrayList<>())
+                                    .add(new Occurrence((String) r[1], (String) r[2], (OffsetDateTime) r[3], (String) r[4]));
                         }
                         if (r[5] != null) {
                             votes.computeIfAbsent(q, k -> new HashMap<>()).merge(new Speaker((String) r[5], (String) r[6]), 1,
