@@ -38,6 +38,9 @@ public final class LocalStack implements AutoCloseable {
     /** Topics the services read or write; each consumer input has its dead-letter topic beside it. */
     public static final Set<String> TOPICS = QuotewireTopics.ALL;
 
+    /** The three services, in start order: the read side first, the front door last. */
+    static final List<String> SERVICES = List.of("query-service", "nlp-service", "ingest-service");
+
     private static final Duration INFRA_STARTUP = Duration.ofSeconds(90);
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
     private static final int MAX_RESTARTS = 3;
@@ -126,9 +129,13 @@ public final class LocalStack implements AutoCloseable {
         if (isClosed()) {
             throw new StackException("stopped while starting");
         }
-        Path jar = config.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        return remember(ServiceProcess.start(name, jar, port, heap, config.javaOptions(), env,
+        return remember(ServiceProcess.start(name, serviceJar(config.root(), name), port, heap, config.javaOptions(), env,
                 config.logs().resolve(name + ".log")));
+    }
+
+    /** The packaged application of {@code service} in the checkout at {@code root}. */
+    static Path serviceJar(Path root, String service) {
+        return root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /**
@@ -151,9 +158,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the services and the PostgreSQL server that a launcher killed without its stop left running here. */
     private void stopLeftovers() {
-        for (String name : List.of("ingest-service", "nlp-service", "query-service")) {
+        for (String name : SERVICES) {
             Path pidFile = runDir().resolve(name + ".pid");
-            String jar = config.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString();
+            String jar = serviceJar(config.root(), name).toString();
             readPid(pidFile).filter(p -> p.info().commandLine().orElse("").contains(jar))
                     .ifPresent(p -> stopLeftover(name, p));
             deleteQuietly(pidFile);

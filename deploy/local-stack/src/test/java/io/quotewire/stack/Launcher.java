@@ -25,6 +25,9 @@ final class Launcher implements AutoCloseable {
 
     static final Path ROOT = Path.of(System.getProperty("quotewire.root", "../..")).toAbsolutePath().normalize();
     private static final Duration UP_TIMEOUT = Duration.ofSeconds(240);
+    /** The variables that set the stack's five ports. */
+    static final List<String> PORT_VARIABLES = List.of("QUOTEWIRE_KAFKA_PORT", "QUOTEWIRE_POSTGRES_PORT",
+            "QUOTEWIRE_QUERY_PORT", "QUOTEWIRE_INGEST_PORT", "QUOTEWIRE_NLP_PORT");
 
     private final List<Process> launched = new ArrayList<>();
     private final List<Path> homes = new ArrayList<>();
@@ -39,8 +42,7 @@ final class Launcher implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("QUOTEWIRE_HOME", ROOT.resolve("deploy/local-stack/target/stack-home-" + System.nanoTime()).toString());
         env.put("QUOTEWIRE_PARTITIONS", String.valueOf(partitions));
-        for (String name : List.of("QUOTEWIRE_KAFKA_PORT", "QUOTEWIRE_POSTGRES_PORT", "QUOTEWIRE_QUERY_PORT",
-                "QUOTEWIRE_INGEST_PORT", "QUOTEWIRE_NLP_PORT")) {
+        for (String name : PORT_VARIABLES) {
             env.put(name, String.valueOf(Ports.freePort()));
         }
         return env;
@@ -65,7 +67,7 @@ final class Launcher implements AutoCloseable {
 
         /** The running JVM of one service ({@code nlp-service}, ...), a descendant of the launcher. */
         ProcessHandle service(String name) {
-            String jar = ROOT.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString();
+            String jar = LocalStack.serviceJar(ROOT, name).toString();
             return process.descendants().filter(p -> p.info().commandLine().orElse("").contains(jar))
                     .findFirst().orElseThrow(() -> new AssertionError(name + " is not running"));
         }

@@ -3,7 +3,6 @@ package io.quotewire.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -201,7 +200,7 @@ class SystemIT {
         JsonNode batch = api.postNdjson("/api/articles/batch", ndjson.toString());
         assertEquals(200, batch.path("accepted").size(), batch.toString());
 
-        String allTags = "/api/quotes?size=1&q=" + Api.encode("Report flight" + run + "-");
+        String allTags = "/api/quotes?size=1&q=" + Api.encode(articles.marker());
         api.await("the first analysed articles", VISIBLE, allTags, page -> page.path("total").asInt() >= 5);
         ProcessHandle nlp = stack.service("nlp-service");
         nlp.destroyForcibly(); // kill -9: no graceful stop, no last offset commit
@@ -249,8 +248,7 @@ class SystemIT {
 
         stack.interrupt();
         Launcher.awaitGone(processes);
-        for (String port : List.of("QUOTEWIRE_KAFKA_PORT", "QUOTEWIRE_POSTGRES_PORT", "QUOTEWIRE_QUERY_PORT",
-                "QUOTEWIRE_INGEST_PORT", "QUOTEWIRE_NLP_PORT")) {
+        for (String port : Launcher.PORT_VARIABLES) {
             assertTrue(Ports.isFree(stack.port(port)), port + " is free after the stop");
         }
 
@@ -367,7 +365,6 @@ class SystemIT {
 
     /** The test classpath (Failsafe runs tests from a manifest-only jar and names the real one here). */
     private static String testClasspath() {
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return String.join(File.pathSeparator, cp.split(File.pathSeparator));
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 }

@@ -64,7 +64,7 @@ public final class SyntheticArticles {
                 .append(" met ").append(role2).append(' ').append(first2).append(' ').append(last2).append(" of ")
                 .append(country2).append(" in ").append(city).append(" on ").append(pick(r, DAYS))
                 .append(" to discuss ").append(topic).append(".\n\n");
-        text.append("“Report ").append(tag(n)).append(" shows that we have moved forward on ").append(topic)
+        text.append("“").append(marker()).append(n).append(" shows that we have moved forward on ").append(topic)
                 .append(",” ").append(last1).append(" said after the talks.\n\n");
         List<String> pool = new ArrayList<>(PARAGRAPHS);
         java.util.Collections.shuffle(pool, r);
@@ -88,6 +88,11 @@ public final class SyntheticArticles {
     /** The tag in article {@code n}'s first quote. */
     public String tag(long n) {
         return run + "-" + n;
+    }
+
+    /** Words that begin the first quote of every article of this run and of no other run: a search for all of them. */
+    public String marker() {
+        return "Report " + run + "-";
     }
 
     /** One synthetic article; {@link #json(String)} is its form for the ingest API. */

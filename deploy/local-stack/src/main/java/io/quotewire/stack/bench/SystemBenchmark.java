@@ -96,7 +96,8 @@ public final class SystemBenchmark {
             }
         }
         postedAll = System.nanoTime();
-        URI tagged = query.resolve("/api/quotes?size=1&q=Report%20" + synthetic.tag(0).replaceFirst("-0$", "-"));
+        URI tagged = query.resolve("/api/quotes?size=1&q="
+                + java.net.URLEncoder.encode(synthetic.marker(), StandardCharsets.UTF_8).replace("+", "%20"));
         int visible = 0;
         long lastProgress = System.nanoTime();
         while (visible < n) {
