@@ -249,6 +249,58 @@ class ReadModelTest {
 
     @Test
     @Order(7)
+    void aQuoteReportedByManyArticlesListsTheFirstTwentyAndPagesTheRest() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        int n = 25;
+        String quoteId = "qwide" + run;
+        List<ProducerRecord<String, String>> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = "wide-" + run + "-" + i;
+            // publication dates out of id order: day 25 - i, so article n-1 was published first
+            events.add(new ProducerRecord<>(Topics.ARTICLES, id, JSON.writeValueAsString(Map.of("id", id,
+                    "text", "Article " + i + " reporting a quote.", "title", "Report " + i, "source", "outlet-" + i,
+                    "publishedAt", String.format("2021-03-%02d", n - i), "ingestedAt", "2021-03-26T00:00:00Z"))));
+            // 15 articles attribute it to one person, 10 to another: the majority is the speaker
+            boolean alpha = i % 5 < 3;
+            String entityId = (alpha ? "ewa" : "ewb") + run;
+            String name = (alpha ? "Wanda Alpha" : "Boris Beta") + run;
+            ObjectNode entities = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
+                    .put("analyzedAt", "2021-03-26T00:00:00Z");
+            entity(entities.putArray("entities"), entityId, name, "PERSON");
+            events.add(new ProducerRecord<>(Topics.ENTITIES, id, entities.toString()));
+            ObjectNode quotes = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
+                    .put("analyzedAt", "2021-03-26T00:00:00Z");
+            ObjectNode quote = quotes.putArray("quotes").addObject().put("id", quoteId)
+                    .put("text", "words many outlets reported " + run).put("start", 1).put("end", 20);
+            quote.putObject("speaker").put("entityId", entityId).put("name", name)
+                    .putObject("mention").put("start", 22).put("end", 30).put("text", name);
+            events.add(new ProducerRecord<>(Topics.QUOTES, id, quotes.toString()));
+        }
+        send(events);
+        awaitDrained();
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/quotes/" + quoteId).then().statusCode(200)
+                .body("occurrenceCount", is(n)).body("speaker.name", is("Wanda Alpha" + run)));
+        JsonPath listed = given().queryParam("q", "many outlets reported " + run).when().get("/api/quotes").then()
+                .statusCode(200).body("total", is(1)).body("items[0].occurrenceCount", is(n)).extract().jsonPath();
+        List<String> shown = listed.getList("items[0].occurrences.articleId");
+        List<String> earliest = new ArrayList<>();
+        for (int i = n - 1; i >= n - 20; i--) {
+            earliest.add("wide-" + run + "-" + i);
+        }
+        assertEquals(earliest, shown, "the 20 earliest reports, earliest first");
+        JsonPath rest = given().queryParam("page", 1).queryParam("size", 20).when()
+                .get("/api/quotes/" + quoteId + "/occurrences").then().statusCode(200).body("total", is(n))
+                .extract().jsonPath();
+        assertEquals(List.of("wide-" + run + "-4", "wide-" + run + "-3", "wide-" + run + "-2", "wide-" + run + "-1",
+                "wide-" + run + "-0"), rest.getList("items.articleId"));
+        assertEquals("outlet-0", rest.getString("items[4].source"));
+        assertEquals("2021-03-25T00:00:00Z", rest.getString("items[4].publishedAt"));
+        given().when().get("/api/quotes/nope/occurrences").then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("size", 101).when().get("/api/quotes/" + quoteId + "/occurrences").then().statusCode(400);
+    }
+
+    @Test
+    @Order(8)
     void badParametersAndUnknownIdsGetProblems() {
         for (String path : List.of("/api/articles?size=0", "/api/articles?from=yesterday", "/api/entities?type=ANIMAL",
                 "/api/entities?sort=random", "/api/quotes?page=-1", "/api/graph", "/api/timeline?entity=x&interval=year")) {
@@ -285,9 +337,17 @@ class ReadModelTest {
         JsonPath postman = given().queryParam("q", "role of postman").when().get("/api/quotes").then().statusCode(200)
                 .body("total", is(1)).extract().jsonPath();
         assertEquals(2, postman.getList("items[0].occurrences").size());
+        assertEquals(2, postman.getInt("items[0].occurrenceCount"));
         assertEquals(kadhimiId, postman.getString("items[0].speaker.entityId"));
-        given().when().get("/api/quotes/" + postman.getString("items[0].id")).then().statusCode(200)
-                .body("occurrences.source", hasItems("seed-outlet", "second-outlet"));
+        String postmanId = postman.getString("items[0].id");
+        given().when().get("/api/quotes/" + postmanId).then().statusCode(200)
+                .body("occurrences.source", hasItems("seed-outlet", "second-outlet")).body("occurrenceCount", is(2));
+        String firstPage = given().queryParam("size", 1).when().get("/api/quotes/" + postmanId + "/occurrences").then()
+                .statusCode(200).body("total", is(2)).body("items.size()", is(1)).extract().path("items[0].articleId");
+        String secondPage = given().queryParam("size", 1).queryParam("page", 1).when()
+                .get("/api/quotes/" + postmanId + "/occurrences").then().statusCode(200).body("total", is(2))
+                .body("items.size()", is(1)).extract().path("items[0].articleId");
+        assertTrue(!firstPage.equals(secondPage), "two pages, two articles");
         given().queryParam("speaker", kadhimiId).when().get("/api/quotes").then().statusCode(200).body("total", is(1));
         given().queryParam("speaker", "Donald Trump").when().get("/api/quotes").then().statusCode(200).body("total", is(3));
 

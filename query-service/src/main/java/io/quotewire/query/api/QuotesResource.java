@@ -38,7 +38,8 @@ public class QuotesResource {
     public record Occurrence(String articleId, String source, OffsetDateTime publishedAt, String title) {
     }
 
-    public record QuoteItem(String id, String text, Speaker speaker, List<Occurrence> occurrences) {
+    /** occurrenceCount: the articles that report it; occurrences: the first {@value #OCCURRENCES_SHOWN} of them by publication. */
+    public record QuoteItem(String id, String text, Speaker speaker, long occurrenceCount, List<Occurrence> occurrences) {
     }
 
     @GET
@@ -93,7 +94,7 @@ public class QuotesResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "One quote with its speaker and every article that reports it")
+    @Operation(summary = "One quote with its speaker, its number of occurrences and the first 20 of them (all: /{id}/occurrences)")
     public Uni<QuoteItem> get(@PathParam("id") String id) {
         return Panache.getSession().chain(s -> rows(s, "SELECT q.id, q.text FROM quote q WHERE q.id = :id", params("id", id))
                 .chain(rs -> items(s, rs)))
@@ -105,42 +106,90 @@ public class QuotesResource {
                 });
     }
 
-    /** The quotes with their occurrences, and as speaker the entity most occurrences are attributed to. */
+    @GET
+    @Path("/{id}/occurrences")
+    @WithSession
+    @Operation(summary = "Every article that reports a quote, paged, by publication (undated last)")
+    public Uni<Page<Occurrence>> occurrences(@PathParam("id") String id, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        int p = Params.page(page);
+        int n = Params.size(size);
+        return Panache.getSession().chain(s -> rows(s, "SELECT q.id, (SELECT count(DISTINCT o.article_id) FROM "
+                + "quote_occurrence o WHERE o.quote_id = q.id) FROM quote q WHERE q.id = :id", params("id", id))
+                .chain(found -> {
+                    if (found.isEmpty()) {
+                        throw Params.notFound("quote", id);
+                    }
+                    long total = ((Number) found.get(0)[1]).longValue();
+                    return rows(s, OCCURRENCES + """
+                            SELECT quote_id, article_id, source, published_at, title FROM occ
+                            WHERE n > :from AND n <= :to ORDER BY n""",
+                            params("ids", List.of(id), "from", (long) p * n, "to", (long) (p + 1) * n))
+                            .map(rs -> new Page<>(rs.stream().map(QuotesResource::occurrence).toList(), total, p, n));
+                }));
+    }
+
+    /**
+     * The quotes with their number of occurrences (reporting articles), the first {@link #OCCURRENCES_SHOWN} of
+     * them by publication, and as speaker the entity most occurrences are attributed to. Counts and the vote are
+     * aggregated in the database: a quote reported by thousands of articles costs no more to send than one.
+     */
     static Uni<List<QuoteItem>> items(org.hibernate.reactive.mutiny.Mutiny.Session s, List<Object[]> quotes) {
         if (quotes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         List<String> ids = quotes.stream().map(r -> (String) r[0]).toList();
+        Map<String, Object> args = params("ids", ids);
         return rows(s, """
-                SELECT o.quote_id, o.article_id, a.source, a.published_at, a.title, e.id, e.name
-                FROM quote_occurrence o LEFT JOIN article a ON a.id = o.article_id
-                LEFT JOIN entity_link l ON l.source_id = o.speaker_source_id LEFT JOIN entity e ON e.id = l.entity_id
-                WHERE o.quote_id IN (:ids) ORDER BY a.published_at NULLS LAST, o.article_id""", params("ids", ids))
-                .map(occ -> {
-                    Map<String, List<Occurrence>> occurrences = new LinkedHashMap<>();
-                    Map<String, java.util.Set<String>> seen = new HashMap<>(); // one occurrence per article, in O(1)
-                    Map<String, Map<Speaker, Integer>> votes = new HashMap<>();
-                    for (Object[] r : occ) {
-                        String q = (String) r[0];
-                        if (seen.computeIfAbsent(q, k -> new java.util.HashSet<>()).add((String) r[1])) {
-                            occurrences.computeIfAbsent(q, k -> new ArrayList<>())
-                                    .add(new Occurrence((String) r[1], (String) r[2], (OffsetDateTime) r[3], (String) r[4]));
-                        }
-                        if (r[5] != null) {
-                            votes.computeIfAbsent(q, k -> new HashMap<>()).merge(new Speaker((String) r[5], (String) r[6]), 1,
-                                    Integer::sum);
-                        }
-                    }
-                    List<QuoteItem> items = new ArrayList<>();
-                    for (Object[] r : quotes) {
-                        String q = (String) r[0];
-                        Speaker speaker = votes.getOrDefault(q, Map.of()).entrySet().stream()
-                                .max(Map.Entry.<Speaker, Integer>comparingByValue()
-                                        .thenComparing(e -> e.getKey().entityId(), java.util.Comparator.reverseOrder()))
-                                .map(Map.Entry::getKey).orElse(null);
-                        items.add(new QuoteItem(q, (String) r[1], speaker, occurrences.getOrDefault(q, List.of())));
-                    }
-                    return items;
-                });
+                SELECT o.quote_id, count(DISTINCT o.article_id) FROM quote_occurrence o
+                WHERE o.quote_id IN (:ids) GROUP BY o.quote_id""", args)
+                .chain(counts -> rows(s, """
+                        SELECT o.quote_id, e.id, e.name, count(*) AS votes FROM quote_occurrence o
+                        JOIN entity_link l ON l.source_id = o.speaker_source_id JOIN entity e ON e.id = l.entity_id
+                        WHERE o.quote_id IN (:ids) GROUP BY o.quote_id, e.id, e.name
+                        ORDER BY o.quote_id, votes DESC, e.id""", args)
+                        .chain(votes -> rows(s, OCCURRENCES + """
+                                SELECT quote_id, article_id, source, published_at, title FROM occ WHERE n <= :shown
+                                ORDER BY quote_id, n""", params("ids", ids, "shown", OCCURRENCES_SHOWN))
+                                .map(occ -> items(quotes, counts, votes, occ))));
+    }
+
+    /** How many occurrences a quote in a list or on its own carries; all of them are at {@code /{id}/occurrences}. */
+    static final int OCCURRENCES_SHOWN = 20;
+
+    /** A quote's occurrences, one per article, numbered {@code n} from 1 by publication (undated last), then article. */
+    private static final String OCCURRENCES = """
+            WITH occ AS (
+                SELECT o.quote_id, o.article_id, a.source, a.published_at, a.title,
+                       row_number() OVER (PARTITION BY o.quote_id ORDER BY a.published_at NULLS LAST, o.article_id) AS n
+                FROM (SELECT DISTINCT quote_id, article_id FROM quote_occurrence WHERE quote_id IN (:ids)) o
+                LEFT JOIN article a ON a.id = o.article_id)
+            """;
+
+    private static List<QuoteItem> items(List<Object[]> quotes, List<Object[]> counts, List<Object[]> votes,
+            List<Object[]> occ) {
+        Map<String, Long> count = new HashMap<>();
+        for (Object[] r : counts) {
+            count.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        Map<String, Speaker> speaker = new HashMap<>();
+        for (Object[] r : votes) { // most votes first, then the lowest id: the first row of a quote wins
+            speaker.putIfAbsent((String) r[0], new Speaker((String) r[1], (String) r[2]));
+        }
+        Map<String, List<Occurrence>> occurrences = new HashMap<>();
+        for (Object[] r : occ) {
+            occurrences.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(occurrence(r));
+        }
+        List<QuoteItem> items = new ArrayList<>();
+        for (Object[] r : quotes) {
+            String q = (String) r[0];
+            items.add(new QuoteItem(q, (String) r[1], speaker.get(q), count.getOrDefault(q, 0L),
+                    occurrences.getOrDefault(q, List.of())));
+        }
+        return items;
+    }
+
+    private static Occurrence occurrence(Object[] r) {
+        return new Occurrence((String) r[1], (String) r[2], (OffsetDateTime) r[3], (String) r[4]);
     }
 }
