@@ -20,3 +20,5 @@ echo "== NER, CoNLL++ dev"
 python3 "$SHARED/eval/score.py" ner "$OUT/conll_dev_gold.jsonl" "$OUT/conll_dev_sys.jsonl"
 echo "== Quotes, PolNeAR dev"
 python3 "$SHARED/eval/score.py" quotes "$OUT/polnear_dev_gold.jsonl" "$OUT/polnear_dev_sys.jsonl"
+echo "== Parts of speech only for the sentences the attribution reads: the same analysis as tagging all?"
+java -Xmx2g -cp "$CP" io.quotewire.nlp.bench.SameAnalysis "$OUT/conll_dev_gold.jsonl" "$OUT/polnear_dev_gold.jsonl" 2>/dev/null

@@ -28,7 +28,7 @@ import io.quotewire.nlp.analysis.EntityFinder.Cluster;
 public class Analyzer {
 
     /** Changes whenever the analysis can give a different result for the same text. */
-    public static final String VERSION = "quotewire-nlp/1 corenlp-4.5.10";
+    public static final String VERSION = "quotewire-nlp/2 corenlp-4.5.10";
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
@@ -36,10 +36,21 @@ public class Analyzer {
     }
 
     private final java.util.concurrent.CompletableFuture<Parts> parts;
+    private final boolean tagEverySentence;
 
     /** Starts loading the models in the background; {@link #analyze} waits for them, {@link #loaded} tells. */
+    @jakarta.inject.Inject
     public Analyzer(@ConfigProperty(name = "quotewire.nlp.ner-model", defaultValue = CoreNlp.DEFAULT_NER_MODEL) String nerModel) {
+        this(nerModel, false);
+    }
+
+    /**
+     * {@code tagEverySentence}: parts of speech for every sentence, not only for those the attribution reads.
+     * The result is the same, slower; the tests and the evaluation use it to check that.
+     */
+    public Analyzer(String nerModel, boolean tagEverySentence) {
         this.parts = load(nerModel);
+        this.tagEverySentence = tagEverySentence;
     }
 
     private static java.util.concurrent.CompletableFuture<Parts> load(String nerModel) {
@@ -74,10 +85,10 @@ public class Analyzer {
         CoreNlp coreNlp = p.coreNlp();
         EntityFinder entityFinder = p.entityFinder();
         Attributor attributor = p.attributor();
-        Doc doc = coreNlp.annotate(text);
-        EntityFinder.Result entities = entityFinder.find(doc);
         // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone
         List<QuoteFinder.Found> found = QuoteFinder.find(text).stream().filter(q -> !Attributor.isTitle(q.text())).toList();
+        Doc doc = coreNlp.annotate(text, tagEverySentence ? null : Attributor.reads(text, found));
+        EntityFinder.Result entities = entityFinder.find(doc);
         List<Attributor.Attribution> attributions = attributor.attribute(doc, entities, found);
 
         List<Quote> quotes = new ArrayList<>();

@@ -91,6 +91,30 @@ final class Attributor {
         return result;
     }
 
+    /**
+     * The character ranges whose parts of speech and lemmas {@link #attribute} reads for these quotes, to be
+     * tagged with the sentence before and the sentence after each (a cue after the quote, a line ending with
+     * a colon before it): each quote from its opening to its closing mark, and the words between two quotes of
+     * the same or adjacent paragraphs (a cue there breaks a continuation). Everything else it reads is names.
+     */
+    static List<int[]> reads(String text, List<QuoteFinder.Found> quotes) {
+        int[] paragraph = Doc.paragraphs(text);
+        List<int[]> ranges = new ArrayList<>();
+        for (int i = 0; i < quotes.size(); i++) {
+            QuoteFinder.Found q = quotes.get(i);
+            int close = q.closeMark() >= 0 ? q.closeMark() + 1 : q.end();
+            ranges.add(new int[] { q.openMark(), close });
+            if (i > 0) {
+                QuoteFinder.Found p = quotes.get(i - 1);
+                int prevClose = p.closeMark() >= 0 ? p.closeMark() + 1 : p.end();
+                if (paragraph[q.openMark()] - paragraph[p.openMark()] <= 1 && prevClose < q.openMark()) {
+                    ranges.add(new int[] { prevClose, q.openMark() });
+                }
+            }
+        }
+        return ranges;
+    }
+
     private static final Set<String> SMALL_WORDS = Set.of("of", "the", "and", "in", "on", "a", "an", "with", "for",
             "to", "at", "by", "or");
 

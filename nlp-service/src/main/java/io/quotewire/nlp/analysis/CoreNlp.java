@@ -14,19 +14,27 @@ import edu.stanford.nlp.util.CoreMap;
  * The CoreNLP base: a lean pipeline (tokenize, ssplit, pos, lemma, ner with one CRF model; no SUTime, no
  * fine-grained or numeric classifiers) that loads in about 2 s. One instance serves all worker threads
  * (CoreNLP's annotators are thread-safe).
+ *
+ * <p>Names are recognised in every sentence, but parts of speech and lemmas, nearly half the cost of an
+ * article, are computed only for the sentences a caller asks for (those the attribution of quotes reads). The
+ * others get a tag from the word alone where it is certain (hyphen, possessive, personal pronoun) and the word
+ * as lemma. The tagger works sentence by sentence, so a tagged sentence gets the same tags either way; the
+ * name recogniser runs before it, on every sentence.
  */
 final class CoreNlp {
 
     static final String DEFAULT_NER_MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
-    private final StanfordCoreNLP base;
+    private final StanfordCoreNLP sentences;
+    private final StanfordCoreNLP tagger;
     private final StanfordCoreNLP ner;
 
-    /** Loads the two halves (tagger; name recogniser) in parallel: start-up takes the longer, not the sum. */
+    /** Loads the parts (tokenizer, tagger; name recogniser) in parallel: start-up takes the longer, not the sum. */
     CoreNlp(String nerModel) {
         java.util.concurrent.CompletableFuture<StanfordCoreNLP> names = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> new StanfordCoreNLP(props("ner", nerModel), false));
-        this.base = new StanfordCoreNLP(props("tokenize,ssplit,pos,lemma", nerModel));
+        this.sentences = new StanfordCoreNLP(props("tokenize,ssplit", nerModel));
+        this.tagger = new StanfordCoreNLP(props("pos,lemma", nerModel), false);
         this.ner = names.join();
     }
 
@@ -44,10 +52,31 @@ final class CoreNlp {
         return props;
     }
 
+    /** Every sentence tagged. */
     Doc annotate(String text) {
+        return annotate(text, null);
+    }
+
+    /**
+     * Tokens with names; parts of speech and lemmas for the sentences that overlap one of {@code ranges}
+     * (character {@code [start, end)} pairs) and the sentence on either side of those, or for every sentence
+     * when {@code ranges} is null.
+     */
+    Doc annotate(String text, List<int[]> ranges) {
         Annotation annotation = new Annotation(text);
-        base.annotate(annotation);
+        sentences.annotate(annotation);
+        List<CoreMap> all = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        List<CoreMap> toTag = ranges == null ? all : withNeighbours(all, ranges);
+        // names first, on untagged tokens: with tags present the recogniser's output changes slightly, and it
+        // must not depend on which sentences are tagged
         ner.annotate(annotation);
+        if (!toTag.isEmpty()) {
+            Annotation part = new Annotation(text);
+            part.set(CoreAnnotations.SentencesAnnotation.class, toTag);
+            part.set(CoreAnnotations.TokensAnnotation.class,
+                    toTag.stream().flatMap(s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()).toList());
+            tagger.annotate(part); // the same token objects: tags and lemmas land on the whole annotation
+        }
         int[] paragraphs = Doc.paragraphs(text);
         List<Token> tokens = new ArrayList<>();
         int sentenceIndex = 0;
@@ -55,11 +84,61 @@ final class CoreNlp {
             for (CoreLabel t : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
                 int start = t.beginPosition();
                 int end = t.endPosition();
-                tokens.add(new Token(tokens.size(), start, end, text.substring(start, end), t.tag(), t.lemma(),
-                        t.ner() == null ? "O" : t.ner(), sentenceIndex, paragraphs[start]));
+                String word = text.substring(start, end);
+                tokens.add(new Token(tokens.size(), start, end, word, t.tag() != null ? t.tag() : lexicalTag(word),
+                        t.lemma() != null ? t.lemma() : word, t.ner() == null ? "O" : t.ner(), sentenceIndex,
+                        paragraphs[start]));
             }
             sentenceIndex++;
         }
         return new Doc(text, tokens, paragraphs);
+    }
+
+    /** The sentences that overlap a range, and the sentence before and after each of those. */
+    private static List<CoreMap> withNeighbours(List<CoreMap> sentences, List<int[]> ranges) {
+        boolean[] tag = new boolean[sentences.size()];
+        for (int i = 0; i < sentences.size(); i++) {
+            if (overlaps(sentences.get(i), ranges)) {
+                for (int k = Math.max(0, i - 1); k <= Math.min(sentences.size() - 1, i + 1); k++) {
+                    tag[k] = true;
+                }
+            }
+        }
+        List<CoreMap> selected = new ArrayList<>();
+        for (int i = 0; i < tag.length; i++) {
+            if (tag[i]) {
+                selected.add(sentences.get(i));
+            }
+        }
+        return selected;
+    }
+
+    private static boolean overlaps(CoreMap sentence, List<int[]> ranges) {
+        int start = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+        for (int[] r : ranges) {
+            if (r[0] < end && start < r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> PERSONAL_PRONOUNS = java.util.Set.of("i", "you", "he", "she", "it",
+            "we", "they", "me", "him", "her", "us", "them");
+
+    /** The tag of an untagged token where the word alone decides it; otherwise "" (no tag). */
+    static String lexicalTag(String word) {
+        if (word.equals("-")) {
+            return "HYPH";
+        }
+        if (word.equals("'s") || word.equals("’s") || word.equals("'") || word.equals("’")) {
+            return "POS";
+        }
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        // he, He, I; not US or IT, which are names
+        boolean pronounCase = word.equals("I") || word.length() > 1 && word.substring(1).equals(lower.substring(1))
+                || word.equals(lower);
+        return PERSONAL_PRONOUNS.contains(lower) && pronounCase ? "PRP" : "";
     }
 }
