@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -249,6 +250,45 @@ class ReadModelTest {
 
     @Test
     @Order(7)
+    void anEntitysRelatedAreCountedOverItsLatestArticlesEvenWhenTheirEntitiesCameFirst() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        int n = 501; // one more than the window of latest articles (EntityRefs.RECENT_ARTICLES)
+        String entityId = "erecent" + run;
+        List<ProducerRecord<String, String>> entities = new ArrayList<>();
+        List<ProducerRecord<String, String>> articles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // article 0 is the oldest but has the highest id: without its date it would sort first
+            String id = String.format("recent-%s-%04d", run, 9999 - i);
+            ObjectNode event = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
+                    .put("analyzedAt", "2021-06-01T00:00:00Z");
+            var list = event.putArray("entities");
+            entity(list, entityId, "Recentorg " + run, "ORGANIZATION");
+            if (i == 0) {
+                entity(list, "eoldie" + run, "Oldieorg " + run, "ORGANIZATION");
+            }
+            if (i == n - 1) {
+                entity(list, "enewbie" + run, "Newbieorg " + run, "ORGANIZATION");
+            }
+            entities.add(new ProducerRecord<>(Topics.ENTITIES, 0, id, event.toString()));
+            articles.add(new ProducerRecord<>(Topics.ARTICLES, 0, id, JSON.writeValueAsString(Map.of("id", id,
+                    "text", "Article " + i + ".", "publishedAt", java.time.LocalDate.of(2019, 1, 1).plusDays(i).toString(),
+                    "ingestedAt", "2021-06-01T00:00:00Z"))));
+        }
+        entities.forEach(producer::send); // the entities first, then their articles
+        producer.flush();
+        articles.forEach(producer::send);
+        producer.flush();
+        awaitDrained();
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/entities/" + entityId).then().statusCode(200)
+                .body("articleCount", is(n)));
+        List<String> related = given().when().get("/api/entities/" + entityId).then().statusCode(200).extract()
+                .jsonPath().getList("related.name");
+        assertTrue(related.contains("Newbieorg " + run), "the newest article is in the window: " + related);
+        assertFalse(related.contains("Oldieorg " + run), "the oldest of 501 is not: " + related);
+    }
+
+    @Test
+    @Order(8)
     void aQuoteReportedByManyArticlesListsTheFirstTwentyAndPagesTheRest() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
         int n = 25;
@@ -300,7 +340,7 @@ class ReadModelTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void badParametersAndUnknownIdsGetProblems() {
         for (String path : List.of("/api/articles?size=0", "/api/articles?from=yesterday", "/api/entities?type=ANIMAL",
                 "/api/entities?sort=random", "/api/quotes?page=-1", "/api/graph", "/api/timeline?entity=x&interval=year")) {

@@ -18,11 +18,12 @@ final class EntityRefs {
     /**
      * The latest {@value #RECENT_ARTICLES} articles of entity {@code :id} by publication, as a CTE named
      * {@code recent}: co-mentions stay cheap for entities in tens of thousands of articles, and say who is
-     * mentioned with it lately.
+     * mentioned with it lately. One index range ({@code article_entity_recent}), the publication date being
+     * kept on {@code article_entity}.
      */
     static final String RECENT = """
-            WITH recent AS (SELECT ae.article_id FROM article_entity ae JOIN article a ON a.id = ae.article_id
-                            WHERE ae.entity_id = :id ORDER BY a.published_at DESC NULLS LAST, a.id DESC LIMIT %d)
+            WITH recent AS (SELECT ae.article_id FROM article_entity ae
+                            WHERE ae.entity_id = :id ORDER BY ae.published_at DESC NULLS LAST, ae.article_id DESC LIMIT %d)
             """.formatted(RECENT_ARTICLES);
 
     private EntityRefs() {

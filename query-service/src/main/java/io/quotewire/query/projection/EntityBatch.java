@@ -259,10 +259,12 @@ final class EntityBatch {
                         SELECT x.eid, x.alias, x.key FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(eid text, alias text, key text)
                         ON CONFLICT DO NOTHING""", params("rows", toJson(aliases))))
                 .chain(() -> exec(s, """
-                        INSERT INTO article_entity (article_id, source_id, entity_id, name, type, salience, mention_count, mentions)
-                        SELECT x.a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as jsonb)
+                        INSERT INTO article_entity (article_id, source_id, entity_id, name, type, salience, mention_count, mentions,
+                                                    published_at)
+                        SELECT x.a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as jsonb), a.published_at
                         FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
                           AS x(a text, src text, eid text, name text, type text, salience float8, count int, mentions text)
+                        LEFT JOIN article a ON a.id = x.a
                         ON CONFLICT (article_id, source_id) DO NOTHING""", params("rows", toJson(rows))))
                 .replaceWithVoid();
     }

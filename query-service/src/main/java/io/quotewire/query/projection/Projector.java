@@ -17,6 +17,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.smallrye.mutiny.Uni;
 
+import io.quotewire.query.Sql;
+
 import static io.quotewire.query.Sql.exec;
 import static io.quotewire.query.Sql.params;
 import static io.quotewire.query.Sql.strings;
@@ -69,8 +71,9 @@ public class Projector {
             r.put("text", a.text());
             rows.add(r);
         }
+        List<String> ids = List.copyOf(latest.keySet());
         // article_total counts the rows this statement inserted (xmax = 0), not those it updated
-        return exec(s, """
+        return lockArticles(s, ids).chain(() -> exec(s, """
                 WITH upserted AS (
                 INSERT INTO article (id, revision, title, url, source, author, language, published_at, ingested_at, text)
                 SELECT x.id, x.revision, x.title, x.url, x.source, x.author, x.language, x.published, x.ingested, x.text
@@ -83,7 +86,25 @@ public class Projector {
                 RETURNING xmax = 0 AS inserted),
                 added AS (SELECT count(*) AS n FROM upserted WHERE inserted)
                 UPDATE article_total SET n = article_total.n + added.n FROM added WHERE added.n > 0
-                """, params("rows", toJson(rows))).replaceWithVoid();
+                """, params("rows", toJson(rows))))
+                // entities that came first take the publication date now
+                .chain(() -> exec(s, """
+                        UPDATE article_entity ae SET published_at = a.published_at FROM article a
+                        WHERE a.id IN (:ids) AND ae.article_id = a.id AND ae.published_at IS DISTINCT FROM a.published_at""",
+                        params("ids", ids)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Serialises the articles and entities transactions of the same articles (advisory locks, taken in one
+     * order), so that {@code article_entity.published_at} cannot miss an article committed concurrently: the
+     * later transaction sees the earlier one's rows. Quotes need no such lock.
+     */
+    private Uni<Long> lockArticles(Mutiny.Session s, List<String> articleIds) {
+        return Sql.count(s, """
+                SELECT count(pg_advisory_xact_lock(k.h)) FROM (SELECT DISTINCT hashtextextended(x, 0) AS h
+                  FROM jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) AS x ORDER BY h) k""",
+                params("ids", Events.write(json, articleIds)));
     }
 
     /**
@@ -100,7 +121,7 @@ public class Projector {
                     Map<String, Object> articles = params("a", ids);
                     EntityBatch entities = new EntityBatch(json);
                     // counts move incrementally: the articles' old entities lose them, their new ones gain them
-                    return exec(s, COUNTS.formatted("-"), articles)
+                    return lockArticles(s, ids).chain(() -> exec(s, COUNTS.formatted("-"), articles))
                             .chain(() -> exec(s, "DELETE FROM article_entity WHERE article_id IN (:a)", articles))
                             .chain(() -> entities.resolve(s, todo))
                             .chain(() -> entities.store(s))
