@@ -56,12 +56,15 @@ public final class QueryBenchmark {
         int articles = 50_000;
         int rate = 200;
         int seconds = 30;
+        int warmupSeconds = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--articles" -> articles = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: [--articles 50000] [--rate 200] [--seconds 30]");
+                case "--warmup" -> warmupSeconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException(
+                        "usage: [--articles 50000] [--rate 200] [--seconds 30] [--warmup 10]");
             }
         }
         Path root = Path.of(System.getProperty("quotewire.root", ".")).toAbsolutePath();
@@ -85,6 +88,10 @@ public final class QueryBenchmark {
             ServiceProcess query = ServiceProcess.start("query-service",
                     root.resolve("query-service/target/quarkus-app/quarkus-run.jar"), port,
                     System.getenv().getOrDefault("QUOTEWIRE_QUERY_HEAP", "256m"), "", env, home.resolve("query-service.log"));
+            // Ctrl-C or a kill runs no finally block: the service must not outlive the benchmark (and hog the CPU
+            // of the next one)
+            Thread stopOnExit = new Thread(() -> query.stop(Duration.ofSeconds(5)), "stop-query-service");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
                 while (!query.isReady()) {
@@ -96,12 +103,13 @@ public final class QueryBenchmark {
                 Generated generated = fill(kafka, fixtures, articles);
                 batches(URI.create("http://localhost:" + port));
                 analyse(pg);
-                int warmup = Math.min(10, seconds);
+                int warmup = warmupSeconds;
                 System.out.printf("warm-up: %d s at %d requests/s, not measured%n", warmup, rate);
                 load(URI.create("http://localhost:" + port), generated, rate, warmup, false);
                 load(URI.create("http://localhost:" + port), generated, rate, seconds, true);
             } finally {
                 query.stop(Duration.ofSeconds(20));
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
             }
         }
     }
@@ -241,6 +249,8 @@ public final class QueryBenchmark {
         java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(64);
         Random random = new Random(7);
         Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        long[] window = new long[(seconds + 9) / 10 * rate * 10]; // every latency by its request's number
+
         AtomicLong errors = new AtomicLong();
         long periodNanos = 1_000_000_000L / rate;
         long total = (long) rate * seconds;
@@ -252,8 +262,9 @@ public final class QueryBenchmark {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String[] request = request(g, random);
+            long number = i;
             workers.submit(() -> {
-                long t0 = System.nanoTime();
+                long t0 = due; // from the scheduled start: a request the generator could not start on time counts late
                 try {
                     HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(base.resolve(request[1]))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -263,7 +274,9 @@ public final class QueryBenchmark {
                 } catch (Exception e) {
                     errors.incrementAndGet();
                 }
-                latencies.computeIfAbsent(request[0], k -> new CopyOnWriteArrayList<>()).add(System.nanoTime() - t0);
+                long took = System.nanoTime() - t0;
+                latencies.computeIfAbsent(request[0], k -> new CopyOnWriteArrayList<>()).add(took);
+                window[(int) number] = took;
             });
         }
         workers.shutdown();
@@ -282,6 +295,16 @@ public final class QueryBenchmark {
         });
         long[] l = all.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("  %-28s %6d requests  p50 %6.1f ms  p99 %6.1f ms%n", "all", l.length, Percentiles.millis(l, 0.5), Percentiles.millis(l, 0.99));
+        // a tail spread over the run is the load's; one in a window is a stall (compilation, a checkpoint)
+        StringBuilder byWindow = new StringBuilder("  p99 of each 10 s:");
+        for (int w = 0; w * 10 < seconds; w++) {
+            int from = w * 10 * rate;
+            int to = (int) Math.min(total, (long) (w + 1) * 10 * rate);
+            long[] part = java.util.Arrays.copyOfRange(window, from, to);
+            java.util.Arrays.sort(part);
+            byWindow.append(String.format(" %.1f ms", Percentiles.millis(part, 0.99)));
+        }
+        System.out.println(byWindow);
     }
 
     private static String[] request(Generated g, Random r) {

@@ -99,17 +99,12 @@ public class EntitiesResource {
                 .chain(eid -> Panache.getSession().chain(s -> rows(s,
                         "SELECT x.id, x.name, x.type, x.article_count, x.mention_count FROM entity x WHERE x.id = :id",
                         params("id", eid)).chain(rs -> withAliases(s, rs))
-                        .chain(items -> rows(s, EntityRefs.RECENT + """
-                                SELECT o.id, o.name, o.type, count(DISTINCT other.article_id) AS n
-                                FROM recent JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_id <> :id
-                                JOIN entity o ON o.id = other.entity_id
-                                GROUP BY o.id, o.name, o.type ORDER BY n DESC, o.id LIMIT 20""",
-                                params("id", eid))
-                                .chain(related -> rows(s, """
-                                        SELECT DISTINCT q.id, q.text FROM entity_link l
-                                        JOIN quote_occurrence oc ON oc.speaker_source_id = l.source_id
-                                        JOIN quote q ON q.id = oc.quote_id
-                                        WHERE l.entity_id = :id ORDER BY q.id LIMIT 100""", params("id", eid))
+                        .chain(items -> rows(s, "SELECT o.id, o.name, o.type, c.n FROM (" + EntityRefs.CO_MENTIONED
+                                + ") c JOIN entity o ON o.id = c.entity_id ORDER BY c.n DESC, o.id COLLATE \"C\"",
+                                params("id", eid, "limit", 20))
+                                .chain(related -> rows(s, "SELECT q.id, q.text FROM quote q JOIN ("
+                                        + QuotesResource.SPEAKER_QUOTES + " ORDER BY oc.quote_id LIMIT 100) x"
+                                        + " ON x.quote_id = q.id ORDER BY q.id", params("ids", List.of(eid)))
                                         .map(quotes -> detail(items.get(0), related, quotes))))));
     }
 

@@ -26,6 +26,17 @@ final class EntityRefs {
                             WHERE ae.entity_id = :id ORDER BY ae.published_at DESC NULLS LAST, ae.article_id DESC LIMIT %d)
             """.formatted(RECENT_ARTICLES);
 
+    /**
+     * The entities that share most of entity {@code :id}'s {@link #RECENT} articles with it, at most
+     * {@code :limit}: rows of (entity id, shared articles), most shared first. Each (article, entity) pair
+     * counts once, hashed rather than sorted, and ties go by id in byte order.
+     */
+    static final String CO_MENTIONED = RECENT + """
+            , shared AS (SELECT DISTINCT other.article_id, other.entity_id FROM recent
+                         JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_id <> :id)
+            SELECT entity_id, count(*) AS n FROM shared GROUP BY entity_id ORDER BY n DESC, entity_id COLLATE "C" LIMIT :limit
+            """;
+
     private EntityRefs() {
     }
 

@@ -52,11 +52,7 @@ public class GraphResource {
         String ref = require(entity);
         int n = Params.limit(limit, 20, 200);
         return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> Params.notFound("entity", ref))
-                .chain(center -> Panache.getSession().chain(s -> rows(s, EntityRefs.RECENT + """
-                        SELECT other.entity_id, count(DISTINCT other.article_id) AS w
-                        FROM recent JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_id <> :id
-                        GROUP BY other.entity_id ORDER BY w DESC, other.entity_id LIMIT :limit""",
-                        params("id", center, "limit", n)).chain(neighbours -> {
+                .chain(center -> Panache.getSession().chain(s -> rows(s, EntityRefs.CO_MENTIONED, params("id", center, "limit", n)).chain(neighbours -> {
                             List<String> ids = new ArrayList<>();
                             ids.add(center);
                             List<Edge> edges = new ArrayList<>();

@@ -79,6 +79,9 @@ public class QuotesResource {
                     args.put("until", until);
                 }
             }
+            if (who != null && filters.size() == 1) {
+                return bySpeaker(args, p, n);
+            }
             String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
             return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM quote q " + where, args)
                     .chain(total -> {
@@ -89,6 +92,21 @@ public class QuotesResource {
                                 pageArgs).chain(rs -> items(s, rs)).map(items -> new Page<>(items, total, p, n));
                     }));
         });
+    }
+
+    /** A speaker's quotes, distinct, from the (speaker, quote) index: the count and the page never read a quote row twice. */
+    static final String SPEAKER_QUOTES = """
+            SELECT DISTINCT oc.quote_id FROM entity_link l JOIN quote_occurrence oc ON oc.speaker_source_id = l.source_id
+            WHERE l.entity_id IN (:ids)""";
+
+    private static Uni<Page<QuoteItem>> bySpeaker(Map<String, Object> args, int p, int n) {
+        Map<String, Object> pageArgs = new HashMap<>(args);
+        pageArgs.put("limit", n);
+        pageArgs.put("offset", (long) p * n);
+        return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM (" + SPEAKER_QUOTES + ") x", args)
+                .chain(total -> rows(s, "SELECT q.id, q.text FROM quote q JOIN (" + SPEAKER_QUOTES
+                        + " ORDER BY oc.quote_id LIMIT :limit OFFSET :offset) x ON x.quote_id = q.id ORDER BY q.id", pageArgs)
+                        .chain(rs -> items(s, rs)).map(items -> new Page<>(items, total, p, n))));
     }
 
     @GET
