@@ -140,8 +140,10 @@ class SystemIT {
         assertTrue(producer.waitFor(60, TimeUnit.SECONDS), "the console producer finished");
         assertEquals(0, producer.exitValue(), "console producer exit status (log: target/console-producer.log)");
 
-        JsonNode quote = api.await("the console producer's article", VISIBLE,
-                "/api/quotes?q=" + Api.encode("console producer works for " + run), page -> page.path("total").asInt() == 1);
+        // the speaker's name comes from the entities topic, projected independently of the quotes topic
+        JsonNode quote = api.await("the console producer's quote with its speaker", VISIBLE,
+                "/api/quotes?q=" + Api.encode("console producer works for " + run),
+                page -> page.path("total").asInt() == 1 && !page.at("/items/0/speaker/name").asText().isEmpty());
         assertEquals("Ada Quill", quote.at("/items/0/speaker/name").asText(), quote.toString());
         String articleId = quote.at("/items/0/occurrences/0/articleId").asText();
         // its article row and entities come from the other two topics, projected independently
