@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +44,8 @@ class SeedAnalysisTest {
         if (a != null) {
             return;
         }
-        first = seed("000_f6c6e8ee842b0466.txt");
-        second = seed("001_8d6b20e82ebcd1a3.txt");
+        first = Seeds.text(Seeds.FIRST);
+        second = Seeds.text(Seeds.SECOND);
         a = analyse(first);
         b = analyse(second);
     }
@@ -156,13 +155,6 @@ class SeedAnalysisTest {
         assertTrue(entity(a, "Frank McKenzie").get("salience").asDouble() > entity(a, "Qassem Soleimani").get("salience").asDouble());
     }
 
-    private static String seed(String name) throws IOException {
-        try (InputStream in = SeedAnalysisTest.class.getResourceAsStream("/seeds/" + name)) {
-            // as ingest-service publishes it: the "date YYYY-MM-DD" prefix removed
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
-        }
-    }
-
     private static JsonNode analyse(String text) throws IOException {
         String body = given().contentType("text/plain; charset=utf-8").body(text.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/analyze").then().statusCode(200).extract().asString();
@@ -211,5 +203,4 @@ class SeedAnalysisTest {
         }
         return all.stream().collect(Collectors.toSet());
     }
-
 }

@@ -53,7 +53,7 @@ final class Attributor {
     List<Attribution> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
         boolean[] inQuote = new boolean[doc.tokens.size()];
         for (QuoteFinder.Found q : quotes) {
-            int close = q.closeMark() >= 0 ? q.closeMark() + 1 : q.end();
+            int close = q.afterClose();
             for (int k = doc.tokenAtOrAfter(q.openMark()); k < doc.tokens.size() && doc.tokens.get(k).start() < close; k++) {
                 inQuote[k] = true;
             }
@@ -102,11 +102,11 @@ final class Attributor {
         List<int[]> ranges = new ArrayList<>();
         for (int i = 0; i < quotes.size(); i++) {
             QuoteFinder.Found q = quotes.get(i);
-            int close = q.closeMark() >= 0 ? q.closeMark() + 1 : q.end();
+            int close = q.afterClose();
             ranges.add(new int[] { q.openMark(), close });
             if (i > 0) {
                 QuoteFinder.Found p = quotes.get(i - 1);
-                int prevClose = p.closeMark() >= 0 ? p.closeMark() + 1 : p.end();
+                int prevClose = p.afterClose();
                 if (paragraph[q.openMark()] - paragraph[p.openMark()] <= 1 && prevClose < q.openMark()) {
                     ranges.add(new int[] { prevClose, q.openMark() });
                 }
@@ -153,7 +153,7 @@ final class Attributor {
 
     /** Text between two quotes that names someone else saying something breaks the continuation. */
     private boolean hasCueBetween(Context ctx, QuoteFinder.Found a, QuoteFinder.Found b, Attribution ofA) {
-        int from = ctx.doc.tokenAtOrAfter(a.closeMark() >= 0 ? a.closeMark() + 1 : a.end());
+        int from = ctx.doc.tokenAtOrAfter(a.afterClose());
         int to = ctx.doc.tokenAtOrAfter(b.openMark());
         for (int k = from; k < to; k++) {
             if (!ctx.inQuote[k] && isCue(ctx.doc.tokens.get(k)) && (k < ofA.cueFrom() || k >= ofA.cueTo())) {
@@ -168,7 +168,7 @@ final class Attributor {
         Doc doc = ctx.doc;
         List<Token> tokens = doc.tokens;
         int openToken = doc.tokenAtOrAfter(q.openMark());
-        int afterClose = q.closeMark() >= 0 ? doc.tokenAtOrAfter(q.closeMark() + 1) : doc.tokenAtOrAfter(q.end());
+        int afterClose = doc.tokenAtOrAfter(q.afterClose());
         int paragraph = doc.paragraphAt(q.openMark());
 
         // 1. right after the quote: “...,” X said / said X / X, the ..., said. A quote that ends its own

@@ -13,6 +13,11 @@ final class QuoteFinder {
 
     /** A quote: the quoted words {@code [start, end)} and the marks around them. */
     record Found(int start, int end, int openMark, int closeMark, String text) {
+
+        /** The offset just past the closing mark, or past the words of a quote that was never closed. */
+        int afterClose() {
+            return closeMark >= 0 ? closeMark + 1 : end;
+        }
     }
 
     private QuoteFinder() {

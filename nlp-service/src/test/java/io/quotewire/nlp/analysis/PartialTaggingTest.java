@@ -3,14 +3,13 @@ package io.quotewire.nlp.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.quotewire.nlp.Seeds;
 
 /**
  * Parts of speech only for the sentences the attribution reads give the same analysis as parts of speech for
@@ -29,9 +28,9 @@ class PartialTaggingTest {
     }
 
     @Test
-    void theSeedsAreAnalysedAlike() throws IOException {
-        for (String seed : List.of("000_f6c6e8ee842b0466.txt", "001_8d6b20e82ebcd1a3.txt")) {
-            String text = seed(seed);
+    void theSeedsAreAnalysedAlike() {
+        for (String seed : List.of(Seeds.FIRST, Seeds.SECOND)) {
+            String text = Seeds.text(seed);
             Analysis a = partial.analyze(text);
             assertFalse(a.quotes().isEmpty());
             assertEquals(full.analyze(text), a, seed);
@@ -69,11 +68,5 @@ class PartialTaggingTest {
         assertEquals("", CoreNlp.lexicalTag("US"), "a name, not the pronoun");
         assertEquals("", CoreNlp.lexicalTag("IT"));
         assertEquals("", CoreNlp.lexicalTag("said"));
-    }
-
-    private static String seed(String name) throws IOException {
-        try (InputStream in = PartialTaggingTest.class.getResourceAsStream("/seeds/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
-        }
     }
 }

@@ -1,14 +1,13 @@
 package io.quotewire.nlp.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quotewire.nlp.Seeds;
 import io.quotewire.nlp.analysis.Analyzer;
 
 /**
@@ -21,7 +20,7 @@ public final class Throughput {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        List<String> seeds = List.of(seed("000_f6c6e8ee842b0466.txt"), seed("001_8d6b20e82ebcd1a3.txt"));
+        List<String> seeds = List.of(Seeds.text(Seeds.FIRST), Seeds.text(Seeds.SECOND));
         long t0 = System.nanoTime();
         Analyzer analyzer = new Analyzer("edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz");
         System.out.printf("model loading: %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -61,11 +60,5 @@ public final class Throughput {
             }
         }
         return -1;
-    }
-
-    private static String seed(String name) throws IOException {
-        try (InputStream in = Throughput.class.getResourceAsStream("/seeds/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
-        }
     }
 }

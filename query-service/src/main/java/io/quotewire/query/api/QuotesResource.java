@@ -63,9 +63,7 @@ public class QuotesResource {
                 args.put("q", "%" + q.trim().toLowerCase() + "%");
             }
             if (who != null) {
-                filters.add("""
-                        q.id IN (SELECT oc.quote_id FROM entity_link l JOIN quote_occurrence oc
-                                 ON oc.speaker_source_id = l.source_id WHERE l.entity_id IN (:ids))""");
+                filters.add("q.id IN (" + SPEAKER_QUOTES + ")");
                 args.put("ids", ids.isEmpty() ? List.of("") : ids);
             }
             if (since != null || until != null) {
@@ -79,35 +77,27 @@ public class QuotesResource {
                     args.put("until", until);
                 }
             }
-            if (who != null && filters.size() == 1) {
-                return bySpeaker(args, p, n);
-            }
             String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
-            return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM quote q " + where, args)
-                    .chain(total -> {
-                        Map<String, Object> pageArgs = new HashMap<>(args);
-                        pageArgs.put("limit", n);
-                        pageArgs.put("offset", (long) p * n);
-                        return rows(s, "SELECT q.id, q.text FROM quote q " + where + " ORDER BY q.id LIMIT :limit OFFSET :offset",
-                                pageArgs).chain(rs -> items(s, rs)).map(items -> new Page<>(items, total, p, n));
-                    }));
+            // a speaker alone: the count and the page straight from the (speaker, quote) index
+            boolean speakerOnly = who != null && filters.size() == 1;
+            String countSql = speakerOnly ? "SELECT count(*) FROM (" + SPEAKER_QUOTES + ") x"
+                    : "SELECT count(*) FROM quote q " + where;
+            String pageSql = speakerOnly ? "SELECT q.id, q.text FROM quote q JOIN (" + SPEAKER_QUOTES
+                    + " ORDER BY oc.quote_id LIMIT :limit OFFSET :offset) x ON x.quote_id = q.id ORDER BY q.id"
+                    : "SELECT q.id, q.text FROM quote q " + where + " ORDER BY q.id LIMIT :limit OFFSET :offset";
+            Map<String, Object> pageArgs = new HashMap<>(args);
+            pageArgs.put("limit", n);
+            pageArgs.put("offset", (long) p * n);
+            return Panache.getSession().chain(s -> count(s, countSql, args)
+                    .chain(total -> rows(s, pageSql, pageArgs).chain(rs -> items(s, rs))
+                            .map(items -> new Page<>(items, total, p, n))));
         });
     }
 
-    /** A speaker's quotes, distinct, from the (speaker, quote) index: the count and the page never read a quote row twice. */
+    /** The quotes spoken by entities {@code :ids}, each once: read from the (speaker, quote) index alone. */
     static final String SPEAKER_QUOTES = """
             SELECT DISTINCT oc.quote_id FROM entity_link l JOIN quote_occurrence oc ON oc.speaker_source_id = l.source_id
             WHERE l.entity_id IN (:ids)""";
-
-    private static Uni<Page<QuoteItem>> bySpeaker(Map<String, Object> args, int p, int n) {
-        Map<String, Object> pageArgs = new HashMap<>(args);
-        pageArgs.put("limit", n);
-        pageArgs.put("offset", (long) p * n);
-        return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM (" + SPEAKER_QUOTES + ") x", args)
-                .chain(total -> rows(s, "SELECT q.id, q.text FROM quote q JOIN (" + SPEAKER_QUOTES
-                        + " ORDER BY oc.quote_id LIMIT :limit OFFSET :offset) x ON x.quote_id = q.id ORDER BY q.id", pageArgs)
-                        .chain(rs -> items(s, rs)).map(items -> new Page<>(items, total, p, n))));
-    }
 
     @GET
     @Path("/{id}")
@@ -139,10 +129,7 @@ public class QuotesResource {
                         throw Params.notFound("quote", id);
                     }
                     long total = ((Number) found.get(0)[1]).longValue();
-                    return rows(s, OCCURRENCES + """
-                            SELECT quote_id, article_id, source, published_at, title FROM occ
-                            WHERE n > :from AND n <= :to ORDER BY n""",
-                            params("ids", List.of(id), "from", (long) p * n, "to", (long) (p + 1) * n))
+                    return occurrences(s, List.of(id), (long) p * n, (long) (p + 1) * n)
                             .map(rs -> new Page<>(rs.stream().map(QuotesResource::occurrence).toList(), total, p, n));
                 }));
     }
@@ -166,23 +153,28 @@ public class QuotesResource {
                         JOIN entity_link l ON l.source_id = o.speaker_source_id JOIN entity e ON e.id = l.entity_id
                         WHERE o.quote_id IN (:ids) GROUP BY o.quote_id, e.id, e.name
                         ORDER BY o.quote_id, votes DESC, e.id""", args)
-                        .chain(votes -> rows(s, OCCURRENCES + """
-                                SELECT quote_id, article_id, source, published_at, title FROM occ WHERE n <= :shown
-                                ORDER BY quote_id, n""", params("ids", ids, "shown", OCCURRENCES_SHOWN))
+                        .chain(votes -> occurrences(s, ids, 0, OCCURRENCES_SHOWN)
                                 .map(occ -> items(quotes, counts, votes, occ))));
     }
 
     /** How many occurrences a quote in a list or on its own carries; all of them are at {@code /{id}/occurrences}. */
     static final int OCCURRENCES_SHOWN = 20;
 
-    /** A quote's occurrences, one per article, numbered {@code n} from 1 by publication (undated last), then article. */
-    private static final String OCCURRENCES = """
-            WITH occ AS (
-                SELECT o.quote_id, o.article_id, a.source, a.published_at, a.title,
-                       row_number() OVER (PARTITION BY o.quote_id ORDER BY a.published_at NULLS LAST, o.article_id) AS n
-                FROM (SELECT DISTINCT quote_id, article_id FROM quote_occurrence WHERE quote_id IN (:ids)) o
-                LEFT JOIN article a ON a.id = o.article_id)
-            """;
+    /**
+     * Occurrences number {@code from + 1} to {@code to} of each quote, one per article, numbered by publication
+     * (undated last), then article: rows of (quote id, article id, source, published at, title).
+     */
+    private static Uni<List<Object[]>> occurrences(org.hibernate.reactive.mutiny.Mutiny.Session s, List<String> quoteIds,
+            long from, long to) {
+        return rows(s, """
+                WITH occ AS (
+                    SELECT o.quote_id, o.article_id, a.source, a.published_at, a.title,
+                           row_number() OVER (PARTITION BY o.quote_id ORDER BY a.published_at NULLS LAST, o.article_id) AS n
+                    FROM (SELECT DISTINCT quote_id, article_id FROM quote_occurrence WHERE quote_id IN (:ids)) o
+                    LEFT JOIN article a ON a.id = o.article_id)
+                SELECT quote_id, article_id, source, published_at, title FROM occ WHERE n > :from AND n <= :to
+                ORDER BY quote_id, n""", params("ids", quoteIds, "from", from, "to", to));
+    }
 
     private static List<QuoteItem> items(List<Object[]> quotes, List<Object[]> counts, List<Object[]> votes,
             List<Object[]> occ) {

@@ -17,8 +17,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.smallrye.mutiny.Uni;
 
-import io.quotewire.query.Sql;
-
+import static io.quotewire.query.Sql.count;
 import static io.quotewire.query.Sql.exec;
 import static io.quotewire.query.Sql.params;
 import static io.quotewire.query.Sql.strings;
@@ -101,7 +100,7 @@ public class Projector {
      * later transaction sees the earlier one's rows. Quotes need no such lock.
      */
     private Uni<Long> lockArticles(Mutiny.Session s, List<String> articleIds) {
-        return Sql.count(s, """
+        return count(s, """
                 SELECT count(pg_advisory_xact_lock(k.h)) FROM (SELECT DISTINCT hashtextextended(x, 0) AS h
                   FROM jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) AS x ORDER BY h) k""",
                 params("ids", Events.write(json, articleIds)));
