@@ -224,6 +224,75 @@ class ReadModelTest {
                 .then().statusCode(200).body("total", is(n + 1));
     }
 
+    @Test
+    @Order(10)
+    void aNewerAnalysisReplacesTheOldOneAndAnOlderOneChangesNothing() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String article = "reanalysed-" + run;
+        String gone = "egone" + run;
+        String kept = "ekept" + run;
+        send(List.of(new ProducerRecord<>(Topics.ARTICLES, article, JSON.writeValueAsString(Map.of("id", article,
+                        "text", "Zed Gone" + run + " met Keptorg" + run + ".", "ingestedAt", "2022-01-01T00:00:00Z"))),
+                analysis(Topics.ENTITIES, article, "2022-01-01T00:00:00Z", "\"old quote " + run + "\"", gone, kept),
+                analysis(Topics.QUOTES, article, "2022-01-01T00:00:00Z", "\"old quote " + run + "\"", gone, kept)));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/entities/" + gone).then().statusCode(200)
+                .body("articleCount", is(1)).body("mentionCount", is(1)));
+        String oldQuote = given().queryParam("q", "old quote " + run).when().get("/api/quotes").then().statusCode(200)
+                .body("total", is(1)).extract().jsonPath().getString("items[0].id");
+
+        // a newer analysis: the person is no longer found, the organisation is mentioned twice, another quote
+        ProducerRecord<String, String> newer = analysis(Topics.ENTITIES, article, "2022-02-01T00:00:00Z", null, null, kept);
+        ObjectNode twice = (ObjectNode) JSON.readTree(newer.value());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) twice.get("entities").get(0).get("mentions")).addObject()
+                .put("start", 0).put("end", 1).put("text", "K");
+        send(List.of(new ProducerRecord<>(Topics.ENTITIES, article, twice.toString()),
+                analysis(Topics.QUOTES, article, "2022-02-01T00:00:00Z", "\"new quote " + run + "\"", null, kept)));
+        awaitDrained();
+        String expected = replacedState(article, gone, kept, oldQuote, run);
+
+        // the older analysis again (a replay) changes nothing
+        send(List.of(analysis(Topics.ENTITIES, article, "2022-01-01T00:00:00Z", null, gone, kept),
+                analysis(Topics.QUOTES, article, "2022-01-01T00:00:00Z", "\"old quote " + run + "\"", gone, kept)));
+        awaitDrained();
+        assertEquals(expected, replacedState(article, gone, kept, oldQuote, run));
+    }
+
+    /** The read model after the newer analysis of {@code article}, checked; answered as text to compare later. */
+    private static String replacedState(String article, String gone, String kept, String oldQuote, String run) {
+        given().when().get("/api/entities/" + gone).then().statusCode(200).body("articleCount", is(0))
+                .body("mentionCount", is(0));
+        given().when().get("/api/entities/" + kept).then().statusCode(200).body("articleCount", is(1))
+                .body("mentionCount", is(2));
+        given().when().get("/api/quotes/" + oldQuote).then().statusCode(404);
+        String quotes = given().queryParam("q", "new quote " + run).when().get("/api/quotes").then().statusCode(200)
+                .body("total", is(1)).body("items[0].occurrenceCount", is(1)).extract().body().asString();
+        String detail = given().when().get("/api/articles/" + article).then().statusCode(200)
+                .body("entities.size()", is(1)).body("entities[0].id", is(kept)).body("quotes.size()", is(1))
+                .extract().body().asString();
+        return quotes + "\n" + detail;
+    }
+
+    /** An entities or quotes event of one analysis: the person (if any) and the organisation, or the quote. */
+    private static ProducerRecord<String, String> analysis(String topic, String article, String analyzedAt, String quote,
+            String person, String org) {
+        ObjectNode event = JSON.createObjectNode().put("articleId", article).put("revision", "r1")
+                .put("analyzedAt", analyzedAt);
+        String run = article.substring(article.indexOf('-') + 1);
+        if (topic.equals(Topics.ENTITIES)) {
+            var list = event.putArray("entities");
+            entity(list, org, "Keptorg" + run, "ORGANIZATION");
+            if (person != null) {
+                entity(list, person, "Zed Gone" + run, "PERSON");
+            }
+        } else {
+            ObjectNode q = event.putArray("quotes").addObject().put("text", quote).put("start", 0).put("end", quote.length());
+            if (person != null) {
+                q.putObject("speaker").put("entityId", person).put("name", "Zed Gone" + run);
+            }
+        }
+        return new ProducerRecord<>(topic, article, event.toString());
+    }
+
     private static void entity(com.fasterxml.jackson.databind.node.ArrayNode list, String id, String name, String type) {
         ObjectNode e = list.addObject().put("id", id).put("name", name).put("type", type).put("salience", 0.1);
         e.putArray("aliases");

@@ -44,6 +44,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    // the projection writes in bulk (tens of MB of WAL a second while catching up): room for the
+                    // WAL between checkpoints (fewer full-page images) and for WAL records before they are written
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("wal_buffers", "16MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     // local disks are SSDs: index lookups cost little more than sequential reads
                     .setServerConfig("random_page_cost", "1.1")
                     .setPGStartupWait(timeout)

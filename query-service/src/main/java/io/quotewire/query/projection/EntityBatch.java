@@ -232,7 +232,7 @@ final class EntityBatch {
         }
     }
 
-    /** New entities, new names, links, aliases and article rows: five statements for the whole batch. */
+    /** New entities, new names, links, aliases, article rows and counts: five statements for the whole batch. */
     Uni<Void> store(Mutiny.Session s) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -258,14 +258,21 @@ final class EntityBatch {
                         INSERT INTO entity_alias (entity_id, alias, alias_key)
                         SELECT x.eid, x.alias, x.key FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(eid text, alias text, key text)
                         ON CONFLICT DO NOTHING""", params("rows", toJson(aliases))))
+                // the rows, and their share of their entities' article and mention counts, in one statement
                 .chain(() -> exec(s, """
+                        WITH stored AS (
                         INSERT INTO article_entity (article_id, source_id, entity_id, name, type, salience, mention_count, mentions,
                                                     published_at)
                         SELECT x.a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as jsonb), a.published_at
                         FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
                           AS x(a text, src text, eid text, name text, type text, salience float8, count int, mentions text)
                         LEFT JOIN article a ON a.id = x.a
-                        ON CONFLICT (article_id, source_id) DO NOTHING""", params("rows", toJson(rows))))
+                        ON CONFLICT (article_id, source_id) DO NOTHING
+                        RETURNING article_id, entity_id, mention_count)
+                        UPDATE entity x SET article_count = x.article_count + d.articles, mention_count = x.mention_count + d.mentions
+                        FROM (SELECT entity_id, count(DISTINCT article_id) AS articles, sum(mention_count) AS mentions
+                              FROM stored GROUP BY entity_id) d
+                        WHERE x.id = d.entity_id""", params("rows", toJson(rows))))
                 .replaceWithVoid();
     }
 

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import static io.quotewire.query.Sql.count;
 import static io.quotewire.query.Sql.exec;
 import static io.quotewire.query.Sql.params;
+import static io.quotewire.query.Sql.rows;
 import static io.quotewire.query.Sql.strings;
 
 /**
@@ -42,9 +43,9 @@ public class Projector {
         return Events.write(json, rows);
     }
 
-    /** Adds (+) or removes (-) these articles' share of their entities' article and mention counts. */
+    /** Removes these articles' share of their entities' article and mention counts (before their rows go). */
     private static final String COUNTS = """
-            UPDATE entity x SET article_count = x.article_count %1$s d.articles, mention_count = x.mention_count %1$s d.mentions
+            UPDATE entity x SET article_count = x.article_count - d.articles, mention_count = x.mention_count - d.mentions
             FROM (SELECT entity_id, count(DISTINCT article_id) AS articles, sum(mention_count) AS mentions
                   FROM article_entity WHERE article_id IN (:a) GROUP BY entity_id) d
             WHERE x.id = d.entity_id""";
@@ -72,7 +73,7 @@ public class Projector {
         }
         List<String> ids = List.copyOf(latest.keySet());
         // article_total counts the rows this statement inserted (xmax = 0), not those it updated
-        return lockArticles(s, ids).chain(() -> exec(s, """
+        return exec(s, """
                 WITH upserted AS (
                 INSERT INTO article (id, revision, title, url, source, author, language, published_at, ingested_at, text)
                 SELECT x.id, x.revision, x.title, x.url, x.source, x.author, x.language, x.published, x.ingested, x.text
@@ -85,8 +86,10 @@ public class Projector {
                 RETURNING xmax = 0 AS inserted),
                 added AS (SELECT count(*) AS n FROM upserted WHERE inserted)
                 UPDATE article_total SET n = article_total.n + added.n FROM added WHERE added.n > 0
-                """, params("rows", toJson(rows))))
-                // entities that came first take the publication date now
+                """, params("rows", toJson(rows)))
+                // entities that came first take the publication date now; the lock is taken here, not before the
+                // upsert, so that an entities transaction of the same articles waits for this statement only
+                .chain(() -> lockArticles(s, ids))
                 .chain(() -> exec(s, """
                         UPDATE article_entity ae SET published_at = a.published_at FROM article a
                         WHERE a.id IN (:ids) AND ae.article_id = a.id AND ae.published_at IS DISTINCT FROM a.published_at""",
@@ -96,8 +99,10 @@ public class Projector {
 
     /**
      * Serialises the articles and entities transactions of the same articles (advisory locks, taken in one
-     * order), so that {@code article_entity.published_at} cannot miss an article committed concurrently: the
-     * later transaction sees the earlier one's rows. Quotes need no such lock.
+     * order and held to the commit), so that {@code article_entity.published_at} cannot miss an article
+     * committed concurrently: the articles transaction takes them after its upsert, before it dates the
+     * entities; the entities transaction just before it writes them. Whichever waits sees the other's rows
+     * (each statement reads what was committed before it began). Quotes need no such lock.
      */
     private Uni<Long> lockArticles(Mutiny.Session s, List<String> articleIds) {
         return count(s, """
@@ -112,19 +117,25 @@ public class Projector {
      * lookups for entities the read model has never seen.
      */
     public Uni<List<String>> entities(Mutiny.Session s, List<Events.Entities> batch) {
-        return stale(s, "entities", latest(batch)).chain(todo -> {
+        return news(s, "entities", latest(batch)).chain(news -> {
+                    List<Events.Entities> todo = news.todo();
                     if (todo.isEmpty()) {
                         return Uni.createFrom().item(List.<String>of());
                     }
                     List<String> ids = todo.stream().map(Events.Entities::articleId).toList();
-                    Map<String, Object> articles = params("a", ids);
+                    Map<String, Object> replaced = params("a", news.replacing());
                     EntityBatch entities = new EntityBatch(json);
-                    // counts move incrementally: the articles' old entities lose them, their new ones gain them
-                    return lockArticles(s, ids).chain(() -> exec(s, COUNTS.formatted("-"), articles))
-                            .chain(() -> exec(s, "DELETE FROM article_entity WHERE article_id IN (:a)", articles))
+                    // counts move incrementally: the old entities of the articles analysed before lose their share
+                    // here, the new ones gain theirs as they are stored
+                    // the locks are taken just before the new rows are written, so they are held briefly; but
+                    // before old rows are deleted (an articles transaction holding them may be dating those rows)
+                    boolean replacing = !news.replacing().isEmpty();
+                    return (replacing ? lockArticles(s, ids).chain(() -> exec(s, COUNTS, replaced))
+                            .chain(() -> exec(s, "DELETE FROM article_entity WHERE article_id IN (:a)", replaced))
+                            : Uni.createFrom().item(0))
                             .chain(() -> entities.resolve(s, todo))
+                            .chain(() -> replacing ? Uni.createFrom().item(0L) : lockArticles(s, ids))
                             .chain(() -> entities.store(s))
-                            .chain(() -> exec(s, COUNTS.formatted("+"), articles))
                             .chain(() -> recordAnalyses(s, "entities", todo))
                             .replaceWith(ids);
                 });
@@ -132,15 +143,18 @@ public class Projector {
 
     /** Replaces articles' quote occurrences with newer analyses; a quote with no occurrence left goes. */
     public Uni<List<String>> quotes(Mutiny.Session s, List<Events.Quotes> batch) {
-        return stale(s, "quotes", latest(batch)).chain(todo -> {
+        return news(s, "quotes", latest(batch)).chain(news -> {
+                    List<Events.Quotes> todo = news.todo();
                     if (todo.isEmpty()) {
                         return Uni.createFrom().item(List.<String>of());
                     }
                     List<String> ids = todo.stream().map(Events.Quotes::articleId).toList();
+                    Map<String, Object> replaced = params("a", news.replacing());
                     Set<String> old = new HashSet<>();
-                    return strings(s, "SELECT DISTINCT quote_id FROM quote_occurrence WHERE article_id IN (:a)", params("a", ids))
-                            .invoke(old::addAll)
-                            .chain(() -> exec(s, "DELETE FROM quote_occurrence WHERE article_id IN (:a)", params("a", ids)))
+                    return (news.replacing().isEmpty() ? Uni.createFrom().item(0)
+                            : strings(s, "SELECT DISTINCT quote_id FROM quote_occurrence WHERE article_id IN (:a)", replaced)
+                                    .invoke(old::addAll)
+                                    .chain(() -> exec(s, "DELETE FROM quote_occurrence WHERE article_id IN (:a)", replaced)))
                             .chain(() -> storeQuotes(s, todo))
                             .chain(() -> old.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
                                     DELETE FROM quote q WHERE q.id IN (:old)
@@ -219,17 +233,27 @@ public class Projector {
         return t.toInstant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** The analyses that are news to the read model: it holds neither them nor a newer one. */
-    private <E extends Events.Analysis> Uni<List<E>> stale(Mutiny.Session s, String kind, List<E> batch) {
+    /**
+     * The analyses that are news to the read model (it holds neither them nor a newer one), and of their
+     * articles those it holds an older analysis of, whose rows they replace.
+     */
+    private record News<E>(List<E> todo, List<String> replacing) {
+    }
+
+    private <E extends Events.Analysis> Uni<News<E>> news(Mutiny.Session s, String kind, List<E> batch) {
         List<Map<String, Object>> rows = batch.stream().map(e -> Map.<String, Object>of("a", e.articleId(),
                 "t", e.analyzedAt().toString(), "r", e.revision())).toList();
-        return strings(s, """
-                SELECT x.a FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(a text, t timestamptz, r text)
-                JOIN analysis y ON y.article_id = x.a AND y.kind = :k
-                WHERE y.analyzed_at > x.t OR (y.analyzed_at = x.t AND y.revision = x.r)""",
-                params("rows", toJson(rows), "k", kind)).map(current -> {
-                    Set<String> skip = new HashSet<>(current);
-                    return batch.stream().filter(e -> !skip.contains(e.articleId())).toList();
+        return rows(s, """
+                SELECT x.a, y.analyzed_at > x.t OR (y.analyzed_at = x.t AND y.revision = x.r)
+                FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(a text, t timestamptz, r text)
+                JOIN analysis y ON y.article_id = x.a AND y.kind = :k""",
+                params("rows", toJson(rows), "k", kind)).map(held -> {
+                    Set<String> current = new HashSet<>();
+                    List<String> replacing = new ArrayList<>();
+                    for (Object[] r : held) {
+                        (Boolean.TRUE.equals(r[1]) ? current : replacing).add((String) r[0]);
+                    }
+                    return new News<>(batch.stream().filter(e -> !current.contains(e.articleId())).toList(), replacing);
                 });
     }
 
