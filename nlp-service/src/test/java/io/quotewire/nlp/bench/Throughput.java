@@ -26,10 +26,13 @@ public final class Throughput {
         System.out.printf("model loading: %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         run(analyzer, seeds, Math.max(5, seconds / 2)); // warm-up
+        long cpu0 = processCpuNanos();
         long[] r = run(analyzer, seeds, seconds);
         double s = r[2] / 1e9;
         System.out.printf("one worker: %.1f articles/s, %.0f tokens/s (%d articles, %d tokens in %.1f s)%n",
                 r[0] / s, r[1] / s, r[0], r[1], s);
+        // what a busy machine pays: the worker, and the JVM's collector and compiler threads beside it
+        System.out.printf("CPU per article (the whole JVM): %.1f ms%n", (processCpuNanos() - cpu0) / 1e6 / r[0]);
         System.out.printf("resident memory: %d MiB (heap used %d MiB of max %d MiB)%n", rssMiB(),
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -51,6 +54,11 @@ public final class Throughput {
             }
         }
         return new long[] { articles, tokens, System.nanoTime() - start };
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long rssMiB() throws IOException {
