@@ -113,9 +113,8 @@ public final class QueryBenchmark {
                         articles, 3L * articles, total, (ready - started) / 1e9, articles / total, 3 * articles / total);
                 batches(URI.create("http://localhost:" + port));
                 analyse(pg);
-                int warmup = warmupSeconds;
-                System.out.printf("warm-up: %d s at %d requests/s, not measured%n", warmup, rate);
-                load(URI.create("http://localhost:" + port), generated, rate, warmup, false);
+                System.out.printf("warm-up: %d s at %d requests/s, not measured%n", warmupSeconds, rate);
+                load(URI.create("http://localhost:" + port), generated, rate, warmupSeconds, false);
                 load(URI.create("http://localhost:" + port), generated, rate, seconds, true);
             } finally {
                 query.stop(Duration.ofSeconds(20));
@@ -215,9 +214,12 @@ public final class QueryBenchmark {
                 }
                 if (behind <= 0) {
                     // the middle three fifths: past the service's warm-up (its JIT compiler takes much of the CPU
-                    // in the first minute) and before the tail, where the entities consumer runs alone
-                    System.out.printf("  the middle three fifths of the events: %.0f articles/s%n",
-                            0.6 * total / 3 / ((fourFifthsDone - fifthDone) / 1e9));
+                    // in the first minute) and before the tail, where the entities consumer runs alone; a load
+                    // projected between two looks has no middle to time
+                    if (fourFifthsDone > fifthDone) {
+                        System.out.printf("  the middle three fifths of the events: %.0f articles/s%n",
+                                0.6 * total / 3 / ((fourFifthsDone - fifthDone) / 1e9));
+                    }
                     return;
                 }
                 if (System.nanoTime() - last > 10_000_000_000L) {

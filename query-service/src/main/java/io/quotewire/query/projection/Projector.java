@@ -126,9 +126,9 @@ public class Projector {
                     Map<String, Object> replaced = params("a", news.replacing());
                     EntityBatch entities = new EntityBatch(json);
                     // counts move incrementally: the old entities of the articles analysed before lose their share
-                    // here, the new ones gain theirs as they are stored
-                    // the locks are taken just before the new rows are written, so they are held briefly; but
-                    // before old rows are deleted (an articles transaction holding them may be dating those rows)
+                    // here, the new ones gain theirs as they are stored. The locks are taken just before the new
+                    // rows are written, so they are held briefly; but before old rows are deleted (an articles
+                    // transaction holding the locks may be dating those rows)
                     boolean replacing = !news.replacing().isEmpty();
                     return (replacing ? lockArticles(s, ids).chain(() -> exec(s, COUNTS, replaced))
                             .chain(() -> exec(s, "DELETE FROM article_entity WHERE article_id IN (:a)", replaced))
@@ -233,13 +233,14 @@ public class Projector {
         return t.toInstant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /**
-     * The analyses that are news to the read model (it holds neither them nor a newer one), and of their
-     * articles those it holds an older analysis of, whose rows they replace.
-     */
+    /** Analyses to apply, and the articles among theirs whose older analysis (its rows) they replace. */
     private record News<E>(List<E> todo, List<String> replacing) {
     }
 
+    /**
+     * The analyses that are news to the read model (it holds neither them nor a newer one), and of their
+     * articles those it holds an older analysis of.
+     */
     private <E extends Events.Analysis> Uni<News<E>> news(Mutiny.Session s, String kind, List<E> batch) {
         List<Map<String, Object>> rows = batch.stream().map(e -> Map.<String, Object>of("a", e.articleId(),
                 "t", e.analyzedAt().toString(), "r", e.revision())).toList();
