@@ -244,27 +244,27 @@ final class EntityBatch {
                 .forEach(id -> names.add(Map.of("id", id, "name", this.names.get(id))));
         return (entities.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
                 INSERT INTO entity (id, name, type)
-                SELECT x.id, x.name, x.type FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(id text, name text, type text)
+                SELECT x.id, x.name, x.type FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(id text, name text, type text)
                 ON CONFLICT (id) DO NOTHING""", params("rows", toJson(entities))))
                 .chain(() -> names.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
                         UPDATE entity e SET name = x.name
-                        FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(id text, name text) WHERE e.id = x.id""",
+                        FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(id text, name text) WHERE e.id = x.id""",
                         params("rows", toJson(names))))
                 .chain(() -> links.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
                         INSERT INTO entity_link (source_id, entity_id)
-                        SELECT DISTINCT ON (x.src) x.src, x.eid FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(src text, eid text)
+                        SELECT DISTINCT ON (x.src) x.src, x.eid FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(src text, eid text)
                         ON CONFLICT (source_id) DO NOTHING""", params("rows", toJson(links))))
                 .chain(() -> exec(s, """
                         INSERT INTO entity_alias (entity_id, alias, alias_key)
-                        SELECT x.eid, x.alias, x.key FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(eid text, alias text, key text)
+                        SELECT x.eid, x.alias, x.key FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(eid text, alias text, key text)
                         ON CONFLICT DO NOTHING""", params("rows", toJson(aliases))))
                 // the rows, and their share of their entities' article and mention counts, in one statement
                 .chain(() -> exec(s, """
                         WITH stored AS (
                         INSERT INTO article_entity (article_id, source_id, entity_id, name, type, salience, mention_count, mentions,
                                                     published_at)
-                        SELECT x.a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as jsonb), a.published_at
-                        FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        SELECT x.a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as json), a.published_at
+                        FROM json_to_recordset(cast(cast(:rows as text) as json))
                           AS x(a text, src text, eid text, name text, type text, salience float8, count int, mentions text)
                         LEFT JOIN article a ON a.id = x.a
                         ON CONFLICT (article_id, source_id) DO NOTHING

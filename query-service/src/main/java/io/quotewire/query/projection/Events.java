@@ -186,7 +186,7 @@ final class Events {
         }
     }
 
-    /** JSON text of a node, or of rows for a {@code jsonb_to_recordset} parameter. */
+    /** JSON text of a node, or of rows for a {@code json_to_recordset} parameter. */
     static String write(ObjectMapper json, Object node) {
         try {
             return json.writeValueAsString(node);

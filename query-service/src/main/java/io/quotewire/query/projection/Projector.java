@@ -77,7 +77,7 @@ public class Projector {
                 WITH upserted AS (
                 INSERT INTO article (id, revision, title, url, source, author, language, published_at, ingested_at, text)
                 SELECT x.id, x.revision, x.title, x.url, x.source, x.author, x.language, x.published, x.ingested, x.text
-                FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(id text, revision text, title text,
+                FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(id text, revision text, title text,
                   url text, source text, author text, language text, published timestamptz, ingested timestamptz, text text)
                 ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, title = excluded.title, url = excluded.url,
                     source = excluded.source, author = excluded.author, language = excluded.language,
@@ -107,7 +107,7 @@ public class Projector {
     private Uni<Long> lockArticles(Mutiny.Session s, List<String> articleIds) {
         return count(s, """
                 SELECT count(pg_advisory_xact_lock(k.h)) FROM (SELECT DISTINCT hashtextextended(x, 0) AS h
-                  FROM jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) AS x ORDER BY h) k""",
+                  FROM json_array_elements_text(cast(cast(:ids as text) as json)) AS x ORDER BY h) k""",
                 params("ids", Events.write(json, articleIds)));
     }
 
@@ -188,13 +188,13 @@ public class Projector {
         String data = toJson(rows);
         return exec(s, """
                 INSERT INTO quote (id, text) SELECT DISTINCT ON (x.id) x.id, x.text
-                FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(id text, text text) ON CONFLICT (id) DO NOTHING""",
+                FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(id text, text text) ON CONFLICT (id) DO NOTHING""",
                 params("rows", data))
                 .chain(() -> exec(s, """
                         INSERT INTO quote_occurrence (article_id, quote_id, start_offset, end_offset, speaker_source_id,
                             speaker_name, speaker_mention, cue)
-                        SELECT x.a, x.id, x.start, x."end", x.speaker, x.name, cast(x.mention as jsonb), cast(x.cue as jsonb)
-                        FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb))
+                        SELECT x.a, x.id, x.start, x."end", x.speaker, x.name, cast(x.mention as json), cast(x.cue as json)
+                        FROM json_to_recordset(cast(cast(:rows as text) as json))
                           AS x(a text, id text, start int, "end" int, speaker text, name text, mention text, cue text)
                         ON CONFLICT DO NOTHING""", params("rows", data)))
                 .replaceWithVoid();
@@ -246,7 +246,7 @@ public class Projector {
                 "t", e.analyzedAt().toString(), "r", e.revision())).toList();
         return rows(s, """
                 SELECT x.a, y.analyzed_at > x.t OR (y.analyzed_at = x.t AND y.revision = x.r)
-                FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(a text, t timestamptz, r text)
+                FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(a text, t timestamptz, r text)
                 JOIN analysis y ON y.article_id = x.a AND y.kind = :k""",
                 params("rows", toJson(rows), "k", kind)).map(held -> {
                     Set<String> current = new HashSet<>();
@@ -271,7 +271,7 @@ public class Projector {
         return exec(s, """
                 INSERT INTO analysis (article_id, kind, revision, analyzed_at, analyzer_version)
                 SELECT x.a, :k, x.r, x.t, x.v
-                FROM jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) AS x(a text, r text, t timestamptz, v text)
+                FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(a text, r text, t timestamptz, v text)
                 ON CONFLICT (article_id, kind) DO UPDATE SET revision = excluded.revision,
                     analyzed_at = excluded.analyzed_at, analyzer_version = excluded.analyzer_version""",
                 params("rows", toJson(rows), "k", kind));
