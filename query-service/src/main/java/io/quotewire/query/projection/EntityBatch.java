@@ -54,6 +54,8 @@ final class EntityBatch {
     private final List<Map<String, Object>> aliases = new ArrayList<>();
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private final Set<String> seenAliases = new HashSet<>();
+    /** name → {@link NameKeys#key}: the same names come back in article after article of a batch */
+    private final Map<String, String> keyOf = new HashMap<>();
 
     EntityBatch(ObjectMapper json) {
         this.json = json;
@@ -70,9 +72,14 @@ final class EntityBatch {
     }
 
     private Uni<Void> resolve(Mutiny.Session s, Events.Entities analysis) {
+        List<Events.Entity> unresolved = analysis.entities().stream().filter(e -> !resolved.containsKey(e.id())).toList();
+        if (unresolved.isEmpty()) { // most analyses, once the read model knows the names of the news
+            add(analysis);
+            return Uni.createFrom().voidItem();
+        }
         Set<String> evidence = new HashSet<>();
         analysis.entities().stream().map(e -> resolved.get(e.id())).filter(Objects::nonNull).forEach(evidence::add);
-        return each(analysis.entities(), e -> resolved.containsKey(e.id()) ? Uni.createFrom().voidItem()
+        return each(unresolved, e -> resolved.containsKey(e.id()) ? Uni.createFrom().voidItem()
                 : variant(s, e, evidence).invoke(found -> {
                     String id = found != null ? found : create(e);
                     resolved.put(e.id(), id);
@@ -219,7 +226,7 @@ final class EntityBatch {
             all.add(e.name());
             all.addAll(e.aliases());
             for (String n : all) {
-                String key = NameKeys.key(n);
+                String key = key(n);
                 if (seenAliases.add(id + "\u0000" + n)) {
                     aliases.add(Map.of("eid", id, "alias", n, "key", key));
                 }
@@ -280,11 +287,15 @@ final class EntityBatch {
         return e.type().equals("PERSON");
     }
 
-    private static Set<String> keys(Events.Entity e) {
+    private Set<String> keys(Events.Entity e) {
         Set<String> keys = new LinkedHashSet<>();
-        keys.add(NameKeys.key(e.name()));
-        e.aliases().forEach(a -> keys.add(NameKeys.key(a)));
+        keys.add(key(e.name()));
+        e.aliases().forEach(a -> keys.add(key(a)));
         return keys;
+    }
+
+    private String key(String name) {
+        return keyOf.computeIfAbsent(name, NameKeys::key);
     }
 
     private String toJson(List<Map<String, Object>> rows) {
