@@ -54,6 +54,9 @@ final class ServiceProcess {
             command.add("/usr/bin/setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // a heap of fixed size: G1 does not shrink it at the end of a marking cycle, a pause of tens of
+        // milliseconds (the query API's p99) for memory the service soon needs again
+        command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
         // a class-data archive made at build time (nlp-service) makes the start faster; the JVM ignores an
