@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quotewire.stack.bench.HostSteal;
 import io.quotewire.stack.bench.Percentiles;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
@@ -106,11 +107,14 @@ public final class QueryBenchmark {
                     Thread.sleep(100);
                 }
                 long ready = System.nanoTime();
+                HostSteal.Snapshot stealFrom = HostSteal.now();
                 awaitDrained(kafka);
                 double total = (System.nanoTime() - ready) / 1e9;
                 System.out.printf("projection: %d articles with their entity and quote events (%d events) in %.1f s from "
                         + "the service being ready (%.1f s after its start): %.0f articles/s (%.0f events/s)%n",
                         articles, 3L * articles, total, (ready - started) / 1e9, articles / total, 3 * articles / total);
+                System.out.printf("  host steal while projecting: %s (CPU time the hypervisor gave to others)%n",
+                        HostSteal.format(stealFrom.percentUntil(HostSteal.now())));
                 batches(URI.create("http://localhost:" + port));
                 analyse(pg);
                 System.out.printf("warm-up: %d s at %d requests/s, not measured%n", warmupSeconds, rate);
@@ -276,6 +280,7 @@ public final class QueryBenchmark {
         AtomicLong errors = new AtomicLong();
         long periodNanos = 1_000_000_000L / rate;
         long total = (long) rate * seconds;
+        HostSteal.Sampler steal = new HostSteal.Sampler(10);
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long due = start + i * periodNanos; // open loop: each request starts on schedule
@@ -303,6 +308,7 @@ public final class QueryBenchmark {
         }
         workers.shutdown();
         workers.awaitTermination(30, TimeUnit.SECONDS);
+        List<Double> stolen = steal.stop();
         if (!report) {
             return;
         }
@@ -327,6 +333,9 @@ public final class QueryBenchmark {
             byWindow.append(String.format(" %.1f ms", Percentiles.millis(part, 0.99)));
         }
         System.out.println(byWindow);
+        StringBuilder stealByWindow = new StringBuilder("  host steal of each 10 s:");
+        stolen.stream().limit((seconds + 9) / 10).forEach(p -> stealByWindow.append(' ').append(HostSteal.format(p)));
+        System.out.println(stealByWindow);
     }
 
     private static String[] request(Generated g, Random r) {

@@ -66,9 +66,14 @@ public final class SystemBenchmark {
                 Runtime.getRuntime().availableProcessors(), run);
         Memory memory = Memory.start();
         try {
+            HostSteal.Snapshot before = HostSteal.now();
             throughput(ingest, query, new SyntheticArticles("t" + run), articles, "bench-" + run);
+            HostSteal.Snapshot between = HostSteal.now();
+            System.out.printf("  host steal during the throughput run: %s (CPU time the hypervisor gave to others)%n",
+                    HostSteal.format(before.percentUntil(between)));
             memory.print("after the throughput run");
             freshness(ingest, query, new SyntheticArticles("f" + run), rate, seconds, "bench-fresh-" + run);
+            System.out.printf("  host steal during the freshness run: %s%n", HostSteal.format(between.percentUntil(HostSteal.now())));
             memory.print("whole benchmark");
         } finally {
             memory.stop();
