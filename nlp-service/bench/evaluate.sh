@@ -14,11 +14,11 @@ python3 "$SHARED/eval/polnear_gold.py" "$SHARED/data/polnear" dev "$OUT/polnear_
 ./mvnw -B -q -ntp -pl nlp-service dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 CP="nlp-service/target/test-classes:nlp-service/target/classes:$(cat nlp-service/target/classpath.txt)"
 for set in conll polnear; do
-  java -Xmx1g -cp "$CP" io.quotewire.nlp.bench.Evaluate "$OUT/${set}_dev_gold.jsonl" "$OUT/${set}_dev_sys.jsonl"
+  java -Xmx1g -XX:-DontCompileHugeMethods -cp "$CP" io.quotewire.nlp.bench.Evaluate "$OUT/${set}_dev_gold.jsonl" "$OUT/${set}_dev_sys.jsonl"
 done
 echo "== NER, CoNLL++ dev"
 python3 "$SHARED/eval/score.py" ner "$OUT/conll_dev_gold.jsonl" "$OUT/conll_dev_sys.jsonl"
 echo "== Quotes, PolNeAR dev"
 python3 "$SHARED/eval/score.py" quotes "$OUT/polnear_dev_gold.jsonl" "$OUT/polnear_dev_sys.jsonl"
 echo "== Parts of speech only for the sentences the attribution reads: the same analysis as tagging all?"
-java -Xmx2g -cp "$CP" io.quotewire.nlp.bench.SameAnalysis "$OUT/conll_dev_gold.jsonl" "$OUT/polnear_dev_gold.jsonl" 2>/dev/null
+java -Xmx2g -XX:-DontCompileHugeMethods -cp "$CP" io.quotewire.nlp.bench.SameAnalysis "$OUT/conll_dev_gold.jsonl" "$OUT/polnear_dev_gold.jsonl" 2>/dev/null

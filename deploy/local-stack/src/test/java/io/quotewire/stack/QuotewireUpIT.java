@@ -70,6 +70,11 @@ class QuotewireUpIT {
         for (int port : servicePorts) {
             assertEquals(200, get("http://localhost:" + port + "/q/health/ready"), "service on " + port + " is ready");
         }
+        // nlp-service runs with the JIT option its analysis needs, and only nlp-service
+        String nlpCommand = first.service("nlp-service").info().commandLine().orElse("");
+        assertTrue(nlpCommand.contains(" " + LocalStack.NLP_JVM_OPTIONS + " "), nlpCommand);
+        String queryCommand = first.service("query-service").info().commandLine().orElse("");
+        assertFalse(queryCommand.contains(LocalStack.NLP_JVM_OPTIONS), queryCommand);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort))) {
             Map<String, TopicDescription> topics = admin.describeTopics(LocalStack.TOPICS).allTopicNames()
                     .get(30, TimeUnit.SECONDS);
