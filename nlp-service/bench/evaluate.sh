@@ -12,13 +12,15 @@ python3 "$SHARED/eval/conll_gold.py" "$SHARED/data/conllpp/conllpp_dev.txt" "$OU
 python3 "$SHARED/eval/polnear_gold.py" "$SHARED/data/polnear" dev "$OUT/polnear_dev_gold.jsonl"
 ./mvnw -B -q -ntp -pl nlp-service -am -DskipTests test-compile
 ./mvnw -B -q -ntp -pl nlp-service dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
+# as nlp-service runs: CoreNLP's hottest methods are over HotSpot's 8 kB compile limit
+JIT=-XX:-DontCompileHugeMethods
 CP="nlp-service/target/test-classes:nlp-service/target/classes:$(cat nlp-service/target/classpath.txt)"
 for set in conll polnear; do
-  java -Xmx1g -XX:-DontCompileHugeMethods -cp "$CP" io.quotewire.nlp.bench.Evaluate "$OUT/${set}_dev_gold.jsonl" "$OUT/${set}_dev_sys.jsonl"
+  java -Xmx1g "$JIT" -cp "$CP" io.quotewire.nlp.bench.Evaluate "$OUT/${set}_dev_gold.jsonl" "$OUT/${set}_dev_sys.jsonl"
 done
 echo "== NER, CoNLL++ dev"
 python3 "$SHARED/eval/score.py" ner "$OUT/conll_dev_gold.jsonl" "$OUT/conll_dev_sys.jsonl"
 echo "== Quotes, PolNeAR dev"
 python3 "$SHARED/eval/score.py" quotes "$OUT/polnear_dev_gold.jsonl" "$OUT/polnear_dev_sys.jsonl"
 echo "== Parts of speech only for the sentences the attribution reads: the same analysis as tagging all?"
-java -Xmx2g -XX:-DontCompileHugeMethods -cp "$CP" io.quotewire.nlp.bench.SameAnalysis "$OUT/conll_dev_gold.jsonl" "$OUT/polnear_dev_gold.jsonl" 2>/dev/null
+java -Xmx2g "$JIT" -cp "$CP" io.quotewire.nlp.bench.SameAnalysis "$OUT/conll_dev_gold.jsonl" "$OUT/polnear_dev_gold.jsonl" 2>/dev/null

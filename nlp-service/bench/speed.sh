@@ -12,8 +12,10 @@ cd "$(dirname "$0")/../.."
 ./mvnw -B -q -ntp -pl nlp-service -am -DskipTests install  # also makes the class-data archive (app-cds.jsa)
 ./mvnw -B -q -ntp -pl nlp-service dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 HEAP="${QUOTEWIRE_NLP_HEAP:-768m}"
+# as nlp-service runs: CoreNLP's hottest methods are over HotSpot's 8 kB compile limit
+JIT=-XX:-DontCompileHugeMethods
 echo "== one worker, in-process (-Xmx$HEAP)"
-java -Xmx"$HEAP" -XX:-DontCompileHugeMethods -cp "nlp-service/target/test-classes:nlp-service/target/classes:$(cat nlp-service/target/classpath.txt)" \
+java -Xmx"$HEAP" "$JIT" -cp "nlp-service/target/test-classes:nlp-service/target/classes:$(cat nlp-service/target/classpath.txt)" \
   io.quotewire.nlp.bench.Throughput "$SECONDS_RUN" 2>/dev/null
 
 echo "== the service (-Xmx$HEAP)"
@@ -24,7 +26,7 @@ KAFKA="${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}"
 PROBE=ready
 (exec 3<>"/dev/tcp/${KAFKA%:*}/${KAFKA#*:}") 2>/dev/null || PROBE=http
 start=$(date +%s%N)
-java -Xmx"$HEAP" -XX:-DontCompileHugeMethods -XX:SharedArchiveFile=nlp-service/target/quarkus-app/app-cds.jsa -Xshare:auto -Dquarkus.http.port="$PORT" -Dkafka.bootstrap.servers="$KAFKA" \
+java -Xmx"$HEAP" "$JIT" -XX:SharedArchiveFile=nlp-service/target/quarkus-app/app-cds.jsa -Xshare:auto -Dquarkus.http.port="$PORT" -Dkafka.bootstrap.servers="$KAFKA" \
   -Dmp.messaging.incoming.articles-in.group.id=nlp-speed-bench -jar nlp-service/target/quarkus-app/quarkus-run.jar \
   > nlp-service/target/speed-service.log 2>&1 &
 pid=$!
