@@ -357,6 +357,47 @@ class ReadModelTest {
     }
 
     @Test
+    @Order(7)
+    void entitiesThatComeFirstAreDatedByTheirEventAndThenByTheirArticle() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        int n = 501; // one more than the window of latest articles (EntityRefs.RECENT_ARTICLES)
+        String entityId = "edated" + run;
+        String oldest = String.format("dated-%s-%04d", run, 9999);
+        List<ProducerRecord<String, String>> entities = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // article 0 is the oldest but has the highest id: undated, it would sort first
+            String id = String.format("dated-%s-%04d", run, 9999 - i);
+            ObjectNode event = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
+                    .put("publishedAt", java.time.LocalDate.of(2019, 1, 1).plusDays(i).toString())
+                    .put("analyzedAt", "2021-06-01T00:00:00Z");
+            var list = event.putArray("entities");
+            entity(list, entityId, "Datedorg " + run, "ORGANIZATION");
+            if (i == 0) {
+                entity(list, "edoldie" + run, "Doldieorg " + run, "ORGANIZATION");
+            }
+            if (i == n - 1) {
+                entity(list, "ednewbie" + run, "Dnewbieorg " + run, "ORGANIZATION");
+            }
+            entities.add(new ProducerRecord<>(Topics.ENTITIES, 0, id, event.toString()));
+        }
+        send(entities); // no article yet: the events' dates order the window
+        awaitDrained();
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/entities/" + entityId).then().statusCode(200)
+                .body("articleCount", is(n)));
+        List<String> related = given().when().get("/api/entities/" + entityId).then().statusCode(200).extract()
+                .jsonPath().getList("related.name");
+        assertTrue(related.contains("Dnewbieorg " + run), "the newest article is in the window: " + related);
+        assertFalse(related.contains("Doldieorg " + run), "the oldest of 501 is not: " + related);
+
+        // the article's own date wins: the oldest analysis belongs to an article published last
+        send(List.of(new ProducerRecord<>(Topics.ARTICLES, 0, oldest, JSON.writeValueAsString(Map.of("id", oldest,
+                "text", "Article 0, republished.", "publishedAt", "2030-01-01", "ingestedAt", "2021-06-01T00:00:00Z")))));
+        awaitDrained();
+        await().atMost(WAIT).untilAsserted(() -> assertTrue(given().when().get("/api/entities/" + entityId).then()
+                .statusCode(200).extract().jsonPath().getList("related.name").contains("Doldieorg " + run)));
+    }
+
+    @Test
     @Order(8)
     void aQuoteReportedByManyArticlesListsTheFirstTwentyAndPagesTheRest() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);

@@ -62,7 +62,7 @@ public class ArticleAnalysis {
             LOG.warn("analysis failed", e);
             return deadLetter(record, new IllegalStateException("the analysis failed: " + e), "failed");
         }
-        return publisher.publish(article.id(), article.revision(), analysis)
+        return publisher.publish(article.id(), article.revision(), article.publishedAt(), analysis)
                 .thenCompose(done -> {
                     analysed.increment();
                     return record.ack();

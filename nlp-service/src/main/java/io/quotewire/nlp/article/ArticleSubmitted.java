@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What this service reads from an {@code articles} record, tolerantly: only {@code text} is required;
  * unknown fields are ignored; a missing id or revision is derived as the contract says, so a record
  * written by any Kafka client (no key, no headers) is analysed like one from ingest-service.
+ *
+ * @param publishedAt the article's {@code publishedAt} as written (passed on with the analysis, unchecked:
+ *                    ingest-service validates it), or null
  */
-public record ArticleSubmitted(String id, String revision, String text) {
+public record ArticleSubmitted(String id, String revision, String publishedAt, String text) {
 
     /** A record that cannot be analysed; the reason goes to the dead-letter topic. */
     public static class Unreadable extends RuntimeException {
@@ -49,6 +52,8 @@ public record ArticleSubmitted(String id, String revision, String text) {
         }
         String revision = node.hasNonNull("revision") && node.get("revision").isTextual()
                 ? node.get("revision").asText() : ArticleIds.contentHash(text.asText()).substring(0, 16);
-        return new ArticleSubmitted(id, revision, text.asText());
+        String publishedAt = node.hasNonNull("publishedAt") && node.get("publishedAt").isTextual()
+                ? node.get("publishedAt").asText() : null;
+        return new ArticleSubmitted(id, revision, publishedAt, text.asText());
     }
 }

@@ -37,10 +37,10 @@ public class AnalysisPublisher {
         this.clock = Clock.systemUTC();
     }
 
-    public CompletionStage<Void> publish(String articleId, String revision, Analysis analysis) {
+    public CompletionStage<Void> publish(String articleId, String revision, String publishedAt, Analysis analysis) {
         var now = clock.instant();
-        var e = new EntitiesExtracted(EntitiesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, now,
-                analysis.entities());
+        var e = new EntitiesExtracted(EntitiesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision,
+                publishedAt, now, analysis.entities());
         var q = new QuotesExtracted(QuotesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, now,
                 analysis.quotes());
         return CompletableFuture.allOf(

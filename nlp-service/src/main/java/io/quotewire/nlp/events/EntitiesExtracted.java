@@ -11,9 +11,11 @@ import io.quotewire.nlp.analysis.Analysis;
  *
  * @param analyzerVersion which analysis produced it ({@code Analyzer.VERSION})
  * @param revision        the article revision analysed (consumers ignore an analysis of an older revision)
+ * @param publishedAt     the analysed article's {@code publishedAt} as its articles event had it, or null: a
+ *                        consumer can date the entities without waiting for the article (added in v1, optional)
  */
 public record EntitiesExtracted(int schemaVersion, String analyzerVersion, String articleId, String revision,
-        Instant analyzedAt, List<Analysis.Entity> entities) {
+        String publishedAt, Instant analyzedAt, List<Analysis.Entity> entities) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = "io.quotewire.entities.extracted.v1";

@@ -232,8 +232,13 @@ final class EntityBatch {
                 }
                 index(id, e.type(), key);
             }
-            rows.add(Map.of("a", analysis.articleId(), "src", e.id(), "eid", id, "name", e.name(), "type", e.type(),
-                    "salience", e.salience(), "count", e.mentionCount(), "mentions", e.mentionsJson()));
+            Map<String, Object> row = new HashMap<>(Map.of("a", analysis.articleId(), "src", e.id(), "eid", id,
+                    "name", e.name(), "type", e.type(), "salience", e.salience(), "count", e.mentionCount(),
+                    "mentions", e.mentionsJson()));
+            if (analysis.publishedAt() != null) {
+                row.put("published", analysis.publishedAt().toString());
+            }
+            rows.add(row);
             articlesOf.computeIfAbsent(id, k -> new HashSet<>()).add(analysis.articleId());
             entitiesOf.computeIfAbsent(analysis.articleId(), k -> new HashSet<>()).add(id);
         }
@@ -270,9 +275,11 @@ final class EntityBatch {
                         WITH stored AS (
                         INSERT INTO article_entity (article_id, source_id, entity_id, name, type, salience, mention_count, mentions,
                                                     published_at)
-                        SELECT x.a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as json), a.published_at
+                        SELECT x.a, x.src, x.eid, x.name, x.type, x.salience, x.count, cast(x.mentions as json),
+                               CASE WHEN a.id IS NULL THEN x.published ELSE a.published_at END
                         FROM json_to_recordset(cast(cast(:rows as text) as json))
-                          AS x(a text, src text, eid text, name text, type text, salience float8, count int, mentions text)
+                          AS x(a text, src text, eid text, name text, type text, salience float8, count int, mentions text,
+                               published timestamptz)
                         LEFT JOIN article a ON a.id = x.a
                         ON CONFLICT (article_id, source_id) DO NOTHING
                         RETURNING article_id, entity_id, mention_count)

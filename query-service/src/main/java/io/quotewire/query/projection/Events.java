@@ -43,8 +43,9 @@ final class Events {
         String analyzerVersion();
     }
 
+    /** @param publishedAt the article's, when the event says (it may come before the article), else null */
     record Entities(String articleId, String revision, OffsetDateTime analyzedAt, String analyzerVersion,
-            List<Entity> entities) implements Analysis {
+            OffsetDateTime publishedAt, List<Entity> entities) implements Analysis {
     }
 
     record Quote(String id, String text, int start, int end, String speakerEntityId, String speakerName,
@@ -113,7 +114,8 @@ final class Events {
             entities.add(new Entity(id, name, e.path("type").asText("UNKNOWN"), aliases, e.path("salience").asDouble(0),
                     mentions.isArray() ? mentions.size() : 0, write(json, mentions.isArray() ? mentions : json.createArrayNode())));
         }
-        return new Entities(articleId, revisionOf(n), analyzedAt(n), text(n, "analyzerVersion"), entities);
+        return new Entities(articleId, revisionOf(n), analyzedAt(n), text(n, "analyzerVersion"), hint(n, "publishedAt"),
+                entities);
     }
 
     static Quotes quotes(ObjectMapper json, JsonNode n) {
@@ -183,6 +185,15 @@ final class Events {
             } catch (DateTimeParseException e2) {
                 throw new Unprojectable("\"" + field + "\" is not an ISO date or date-time: " + v);
             }
+        }
+    }
+
+    /** An optional time that only saves work (the read model has it from elsewhere too): null when it does not parse. */
+    private static OffsetDateTime hint(JsonNode n, String field) {
+        try {
+            return time(n, field);
+        } catch (Unprojectable e) {
+            return null;
         }
     }
 
