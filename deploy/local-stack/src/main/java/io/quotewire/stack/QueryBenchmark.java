@@ -90,7 +90,8 @@ public final class QueryBenchmark {
             ServiceProcess query = ServiceProcess.start("query-service",
                     root.resolve("query-service/target/quarkus-app/quarkus-run.jar"), port,
                     System.getenv().getOrDefault("QUOTEWIRE_QUERY_HEAP", "256m"),
-                    System.getenv().getOrDefault("QUOTEWIRE_JAVA_OPTS", ""), env, home.resolve("query-service.log"));
+                    (LocalStack.QUERY_JVM_OPTIONS + " " + System.getenv().getOrDefault("QUOTEWIRE_JAVA_OPTS", "")).trim(), env,
+                    home.resolve("query-service.log"));
             // Ctrl-C or a kill runs no finally block: the service must not outlive the benchmark (and hog the CPU
             // of the next one)
             Thread stopOnExit = new Thread(() -> query.stop(Duration.ofSeconds(5)), "stop-query-service");

@@ -70,11 +70,13 @@ class QuotewireUpIT {
         for (int port : servicePorts) {
             assertEquals(200, get("http://localhost:" + port + "/q/health/ready"), "service on " + port + " is ready");
         }
-        // nlp-service runs with the JIT option its analysis needs, and only nlp-service
+        // nlp-service runs with the JIT option its analysis needs, and only nlp-service; query-service with its collector
         String nlpCommand = first.service("nlp-service").info().commandLine().orElse("");
         assertTrue(nlpCommand.contains(" " + LocalStack.NLP_JVM_OPTIONS + " "), nlpCommand);
         String queryCommand = first.service("query-service").info().commandLine().orElse("");
         assertFalse(queryCommand.contains(LocalStack.NLP_JVM_OPTIONS), queryCommand);
+        assertTrue(queryCommand.contains(" " + LocalStack.QUERY_JVM_OPTIONS + " "), queryCommand);
+        assertFalse(nlpCommand.contains(LocalStack.QUERY_JVM_OPTIONS), nlpCommand);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort))) {
             Map<String, TopicDescription> topics = admin.describeTopics(LocalStack.TOPICS).allTopicNames()
                     .get(30, TimeUnit.SECONDS);
