@@ -239,6 +239,8 @@ class ReadModelTest {
                 .body("articleCount", is(1)).body("mentionCount", is(1)));
         String oldQuote = given().queryParam("q", "old quote " + run).when().get("/api/quotes").then().statusCode(200)
                 .body("total", is(1)).extract().jsonPath().getString("items[0].id");
+        long persons = typeTotal("PERSON");
+        long organisations = typeTotal("ORGANIZATION");
 
         // a newer analysis: the person is no longer found, the organisation is mentioned twice, another quote
         ProducerRecord<String, String> newer = analysis(Topics.ENTITIES, article, "2022-02-01T00:00:00Z", null, null, kept);
@@ -249,12 +251,33 @@ class ReadModelTest {
                 analysis(Topics.QUOTES, article, "2022-02-01T00:00:00Z", "\"new quote " + run + "\"", null, kept)));
         awaitDrained();
         String expected = replacedState(article, gone, kept, oldQuote, run);
+        assertEquals(persons - 1, typeTotal("PERSON"), "the person in no article any more leaves the listing");
+        assertEquals(organisations, typeTotal("ORGANIZATION"));
 
         // the older analysis again (a replay) changes nothing
         send(List.of(analysis(Topics.ENTITIES, article, "2022-01-01T00:00:00Z", null, gone, kept),
                 analysis(Topics.QUOTES, article, "2022-01-01T00:00:00Z", "\"old quote " + run + "\"", gone, kept)));
         awaitDrained();
         assertEquals(expected, replacedState(article, gone, kept, oldQuote, run));
+        assertEquals(persons - 1, typeTotal("PERSON"));
+        assertEquals(organisations, typeTotal("ORGANIZATION"));
+    }
+
+    /** The total a type's listing answers, checked against the entities it lists page by page. */
+    private static long typeTotal(String type) {
+        long total = given().queryParam("type", type).queryParam("size", 1).when().get("/api/entities").then()
+                .statusCode(200).extract().jsonPath().getLong("total");
+        long listed = 0;
+        for (int page = 0; ; page++) {
+            int n = given().queryParam("type", type).queryParam("size", 100).queryParam("page", page).when()
+                    .get("/api/entities").then().statusCode(200).extract().jsonPath().getList("items").size();
+            listed += n;
+            if (n < 100) {
+                break;
+            }
+        }
+        assertEquals(total, listed, "the total of the " + type + " listing is the number of entities it lists");
+        return total;
     }
 
     /** The read model after the newer analysis of {@code article}, checked; answered as text to compare later. */

@@ -81,8 +81,10 @@ public class EntitiesResource {
                             : Uni.createFrom().item(((Number) rs.get(0)[5]).longValue()))
                             .chain(total -> withAliases(s, rs).map(items -> new Page<>(items, total, p, n)))));
         }
-        // a listing by type may cover most entities: an index-only count, then the page in index order
-        return Panache.getSession().chain(s -> count(s, "SELECT count(*) FROM entity x " + where, args)
+        // a listing by type may cover most entities: the total the projection keeps, then the page in index order
+        String totalSql = t != null ? "SELECT coalesce((SELECT n FROM entity_type_total WHERE type = :type), 0)"
+                : "SELECT cast(coalesce(sum(n), 0) AS bigint) FROM entity_type_total";
+        return Panache.getSession().chain(s -> count(s, totalSql, args)
                 .chain(total -> rows(s, select + " FROM entity x " + where + " ORDER BY " + order
                         + " LIMIT :limit OFFSET :offset", pageArgs)
                         .chain(rs -> withAliases(s, rs)).map(items -> new Page<>(items, total, p, n))));

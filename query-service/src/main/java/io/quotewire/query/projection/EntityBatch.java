@@ -270,7 +270,8 @@ final class EntityBatch {
                         INSERT INTO entity_alias (entity_id, alias, alias_key)
                         SELECT x.eid, x.alias, x.key FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(eid text, alias text, key text)
                         ON CONFLICT DO NOTHING""", params("rows", toJson(aliases))))
-                // the rows, and their share of their entities' article and mention counts, in one statement
+                // the rows, their share of their entities' article and mention counts, and the entities that thereby
+                // join their type's listing, in one statement
                 .chain(() -> exec(s, """
                         WITH stored AS (
                         INSERT INTO article_entity (article_id, source_id, entity_id, name, type, salience, mention_count, mentions,
@@ -282,11 +283,15 @@ final class EntityBatch {
                                published timestamptz)
                         LEFT JOIN article a ON a.id = x.a
                         ON CONFLICT (article_id, source_id) DO NOTHING
-                        RETURNING article_id, entity_id, mention_count)
+                        RETURNING article_id, entity_id, mention_count),
+                        counted AS (
                         UPDATE entity x SET article_count = x.article_count + d.articles, mention_count = x.mention_count + d.mentions
                         FROM (SELECT entity_id, count(DISTINCT article_id) AS articles, sum(mention_count) AS mentions
                               FROM stored GROUP BY entity_id) d
-                        WHERE x.id = d.entity_id""", params("rows", toJson(rows))))
+                        WHERE x.id = d.entity_id
+                        RETURNING x.type, x.article_count - d.articles AS before)
+                        INSERT INTO entity_type_total (type, n) SELECT type, count(*) FROM counted WHERE before = 0 GROUP BY type
+                        ON CONFLICT (type) DO UPDATE SET n = entity_type_total.n + excluded.n""", params("rows", toJson(rows))))
                 .replaceWithVoid();
     }
 

@@ -43,12 +43,19 @@ public class Projector {
         return Events.write(json, rows);
     }
 
-    /** Removes these articles' share of their entities' article and mention counts (before their rows go). */
+    /**
+     * Removes these articles' share of their entities' article and mention counts (before their rows go), and
+     * the entities left in no article from their type's total.
+     */
     private static final String COUNTS = """
+            WITH counted AS (
             UPDATE entity x SET article_count = x.article_count - d.articles, mention_count = x.mention_count - d.mentions
             FROM (SELECT entity_id, count(DISTINCT article_id) AS articles, sum(mention_count) AS mentions
                   FROM article_entity WHERE article_id IN (:a) GROUP BY entity_id) d
-            WHERE x.id = d.entity_id""";
+            WHERE x.id = d.entity_id
+            RETURNING x.type, x.article_count AS after)
+            UPDATE entity_type_total t SET n = t.n - h.n
+            FROM (SELECT type, count(*) AS n FROM counted WHERE after = 0 GROUP BY type) h WHERE t.type = h.type""";
 
     /** Applies articles; of several ingestions of one article the latest wins, here and against the read model. */
     public Uni<Void> articles(Mutiny.Session s, List<Events.Article> batch) {
