@@ -6,7 +6,6 @@ import static io.quotewire.query.Sql.rows;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,22 +71,21 @@ public class EntitiesResource {
         Map<String, Object> pageArgs = new HashMap<>(args);
         pageArgs.put("limit", n);
         pageArgs.put("offset", (long) p * n);
-        String select = "SELECT x.id, x.name, x.type, x.article_count, x.mention_count";
         if (q != null && !q.isBlank()) {
             // a name search matches few entities: one trigram search gives the page and, as a window, the total
-            return Panache.getSession().chain(s -> rows(s, select + ", count(*) OVER () FROM entity x " + where
+            return Panache.getSession().chain(s -> rows(s, SELECT + ", count(*) OVER () FROM entity x " + where
                     + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", pageArgs)
                     .chain(rs -> (rs.isEmpty() ? count(s, "SELECT count(*) FROM entity x " + where, args)
-                            : Uni.createFrom().item(((Number) rs.get(0)[5]).longValue()))
-                            .chain(total -> withAliases(s, rs).map(items -> new Page<>(items, total, p, n)))));
+                            : Uni.createFrom().item(((Number) rs.get(0)[6]).longValue()))
+                            .map(total -> new Page<>(items(rs), total, p, n))));
         }
         // a listing by type may cover most entities: the total the projection keeps, then the page in index order
         String totalSql = t != null ? "SELECT coalesce((SELECT n FROM entity_type_total WHERE type = :type), 0)"
                 : "SELECT cast(coalesce(sum(n), 0) AS bigint) FROM entity_type_total";
         return Panache.getSession().chain(s -> count(s, totalSql, args)
-                .chain(total -> rows(s, select + " FROM entity x " + where + " ORDER BY " + order
+                .chain(total -> rows(s, SELECT + " FROM entity x " + where + " ORDER BY " + order
                         + " LIMIT :limit OFFSET :offset", pageArgs)
-                        .chain(rs -> withAliases(s, rs)).map(items -> new Page<>(items, total, p, n))));
+                        .map(rs -> new Page<>(items(rs), total, p, n))));
     }
 
     @GET
@@ -97,17 +95,18 @@ public class EntitiesResource {
             description = "related: the 20 entities most often mentioned with it in its latest 500 articles (by publication), "
                     + "with the number of those articles they share; quotes: up to 100 quotes attributed to it.")
     public Uni<EntityDetail> get(@PathParam("id") String id) {
-        return EntityRefs.canonical(id).onItem().ifNull().failWith(() -> Params.notFound("entity", id))
-                .chain(eid -> Panache.getSession().chain(s -> rows(s,
-                        "SELECT x.id, x.name, x.type, x.article_count, x.mention_count FROM entity x WHERE x.id = :id",
-                        params("id", eid)).chain(rs -> withAliases(s, rs))
-                        .chain(items -> rows(s, "SELECT o.id, o.name, o.type, c.n FROM (" + EntityRefs.CO_MENTIONED
-                                + ") c JOIN entity o ON o.id = c.entity_id ORDER BY c.n DESC, o.id COLLATE \"C\"",
-                                params("id", eid, "limit", 20))
-                                .chain(related -> rows(s, "SELECT q.id, q.text FROM quote q JOIN ("
-                                        + QuotesResource.SPEAKER_QUOTES + " ORDER BY oc.quote_id LIMIT 100) x"
-                                        + " ON x.quote_id = q.id ORDER BY q.id", params("ids", List.of(eid)))
-                                        .map(quotes -> detail(items.get(0), related, quotes))))));
+        // the entity (an id it was merged from leads to it) with its aliases in one query, then its neighbours and quotes
+        return Panache.getSession().chain(s -> rows(s, SELECT + " FROM entity x WHERE x.id = (" + EntityRefs.CANONICAL
+                + ")", params("id", id)).map(EntitiesResource::items)
+                .onItem().transform(items -> items.isEmpty() ? null : items.get(0))
+                .onItem().ifNull().failWith(() -> Params.notFound("entity", id))
+                .chain(e -> rows(s, "SELECT o.id, o.name, o.type, c.n FROM (" + EntityRefs.CO_MENTIONED
+                        + ") c JOIN entity o ON o.id = c.entity_id ORDER BY c.n DESC, o.id COLLATE \"C\"",
+                        params("id", e.id(), "limit", 20))
+                        .chain(related -> rows(s, "SELECT q.id, q.text FROM quote q JOIN ("
+                                + QuotesResource.SPEAKER_QUOTES + " ORDER BY oc.quote_id LIMIT 100) x"
+                                + " ON x.quote_id = q.id ORDER BY q.id", params("ids", List.of(e.id())))
+                                .map(quotes -> detail(e, related, quotes)))));
     }
 
     private static EntityDetail detail(EntityItem e, List<Object[]> related, List<Object[]> quotes) {
@@ -122,25 +121,28 @@ public class EntitiesResource {
         return new EntityDetail(e.id(), e.name(), e.type(), e.aliases(), e.articleCount(), e.mentionCount(), rel, qs);
     }
 
-    static Uni<List<EntityItem>> withAliases(org.hibernate.reactive.mutiny.Mutiny.Session s, List<Object[]> rs) {
-        if (rs.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+    /** Entities with their aliases, each alias its own string in a JSON array (the aliases come in one round trip). */
+    private static final String SELECT = "SELECT x.id, x.name, x.type, x.article_count, x.mention_count, "
+            + "(SELECT json_agg(a.alias ORDER BY a.alias) FROM entity_alias a WHERE a.entity_id = x.id)::text";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** Rows of {@link #SELECT} as items: an entity's aliases are its names other than the one it goes by. */
+    static List<EntityItem> items(List<Object[]> rs) {
+        List<EntityItem> items = new ArrayList<>();
+        for (Object[] r : rs) {
+            List<String> aliases = new ArrayList<>();
+            if (r[5] != null) {
+                try {
+                    JSON.readTree((String) r[5]).forEach(a -> aliases.add(a.asText()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            aliases.remove((String) r[1]);
+            items.add(new EntityItem((String) r[0], (String) r[1], (String) r[2], aliases, ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue()));
         }
-        List<String> ids = rs.stream().map(r -> (String) r[0]).toList();
-        return rows(s, "SELECT entity_id, alias FROM entity_alias WHERE entity_id IN (:ids) ORDER BY alias",
-                params("ids", ids)).map(aliases -> {
-                    Map<String, List<String>> byId = new LinkedHashMap<>();
-                    for (Object[] a : aliases) {
-                        byId.computeIfAbsent((String) a[0], k -> new ArrayList<>()).add((String) a[1]);
-                    }
-                    List<EntityItem> items = new ArrayList<>();
-                    for (Object[] r : rs) {
-                        List<String> al = new ArrayList<>(byId.getOrDefault((String) r[0], List.of()));
-                        al.remove((String) r[1]);
-                        items.add(new EntityItem((String) r[0], (String) r[1], (String) r[2], al,
-                                ((Number) r[3]).intValue(), ((Number) r[4]).intValue()));
-                    }
-                    return items;
-                });
+        return items;
     }
 }

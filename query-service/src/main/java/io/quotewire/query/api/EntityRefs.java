@@ -51,11 +51,14 @@ final class EntityRefs {
                 params("ref", ref, "key", NameKeys.key(ref))));
     }
 
+    /** The read-model id for id {@code :id} (following a merge): a query answering at most one row. */
+    static final String CANONICAL = """
+            SELECT id FROM entity WHERE id = :id
+            UNION SELECT entity_id FROM entity_link WHERE source_id = :id LIMIT 1""";
+
     /** The read-model id for an id (following a merge), or null. */
     static Uni<String> canonical(String id) {
-        return Panache.getSession().chain(s -> strings(s, """
-                SELECT id FROM entity WHERE id = :id
-                UNION SELECT entity_id FROM entity_link WHERE source_id = :id""", params("id", id)))
+        return Panache.getSession().chain(s -> strings(s, CANONICAL, params("id", id)))
                 .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 }
