@@ -343,28 +343,15 @@ class ReadModelTest {
     @Test
     @Order(7)
     void anEntitysRelatedAreCountedOverItsLatestArticlesEvenWhenTheirEntitiesCameFirst() throws Exception {
-        String run = Long.toString(System.nanoTime(), 36);
-        int n = 501; // one more than the window of latest articles (EntityRefs.RECENT_ARTICLES)
-        String entityId = "erecent" + run;
-        List<ProducerRecord<String, String>> entities = new ArrayList<>();
+        String run = "recent" + Long.toString(System.nanoTime(), 36);
+        int n = WINDOW + 1;
+        String entityId = "e" + run;
+        List<ProducerRecord<String, String>> entities = windowEntities(run, false);
         List<ProducerRecord<String, String>> articles = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            // article 0 is the oldest but has the highest id: without its date it would sort first
-            String id = String.format("recent-%s-%04d", run, 9999 - i);
-            ObjectNode event = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
-                    .put("analyzedAt", "2021-06-01T00:00:00Z");
-            var list = event.putArray("entities");
-            entity(list, entityId, "Recentorg " + run, "ORGANIZATION");
-            if (i == 0) {
-                entity(list, "eoldie" + run, "Oldieorg " + run, "ORGANIZATION");
-            }
-            if (i == n - 1) {
-                entity(list, "enewbie" + run, "Newbieorg " + run, "ORGANIZATION");
-            }
-            entities.add(new ProducerRecord<>(Topics.ENTITIES, 0, id, event.toString()));
+            String id = windowArticle(run, i);
             articles.add(new ProducerRecord<>(Topics.ARTICLES, 0, id, JSON.writeValueAsString(Map.of("id", id,
-                    "text", "Article " + i + ".", "publishedAt", java.time.LocalDate.of(2019, 1, 1).plusDays(i).toString(),
-                    "ingestedAt", "2021-06-01T00:00:00Z"))));
+                    "text", "Article " + i + ".", "publishedAt", windowDate(i), "ingestedAt", "2021-06-01T00:00:00Z"))));
         }
         entities.forEach(producer::send); // the entities first, then their articles
         producer.flush();
@@ -382,42 +369,63 @@ class ReadModelTest {
     @Test
     @Order(7)
     void entitiesThatComeFirstAreDatedByTheirEventAndThenByTheirArticle() throws Exception {
-        String run = Long.toString(System.nanoTime(), 36);
-        int n = 501; // one more than the window of latest articles (EntityRefs.RECENT_ARTICLES)
-        String entityId = "edated" + run;
-        String oldest = String.format("dated-%s-%04d", run, 9999);
-        List<ProducerRecord<String, String>> entities = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            // article 0 is the oldest but has the highest id: undated, it would sort first
-            String id = String.format("dated-%s-%04d", run, 9999 - i);
-            ObjectNode event = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
-                    .put("publishedAt", java.time.LocalDate.of(2019, 1, 1).plusDays(i).toString())
-                    .put("analyzedAt", "2021-06-01T00:00:00Z");
-            var list = event.putArray("entities");
-            entity(list, entityId, "Datedorg " + run, "ORGANIZATION");
-            if (i == 0) {
-                entity(list, "edoldie" + run, "Doldieorg " + run, "ORGANIZATION");
-            }
-            if (i == n - 1) {
-                entity(list, "ednewbie" + run, "Dnewbieorg " + run, "ORGANIZATION");
-            }
-            entities.add(new ProducerRecord<>(Topics.ENTITIES, 0, id, event.toString()));
-        }
-        send(entities); // no article yet: the events' dates order the window
+        String run = "dated" + Long.toString(System.nanoTime(), 36);
+        int n = WINDOW + 1;
+        String entityId = "e" + run;
+        String oldest = windowArticle(run, 0);
+        send(windowEntities(run, true)); // no article yet: the events' dates order the window
         awaitDrained();
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/entities/" + entityId).then().statusCode(200)
                 .body("articleCount", is(n)));
         List<String> related = given().when().get("/api/entities/" + entityId).then().statusCode(200).extract()
                 .jsonPath().getList("related.name");
-        assertTrue(related.contains("Dnewbieorg " + run), "the newest article is in the window: " + related);
-        assertFalse(related.contains("Doldieorg " + run), "the oldest of 501 is not: " + related);
+        assertTrue(related.contains("Newbieorg " + run), "the newest article is in the window: " + related);
+        assertFalse(related.contains("Oldieorg " + run), "the oldest of 501 is not: " + related);
 
         // the article's own date wins: the oldest analysis belongs to an article published last
         send(List.of(new ProducerRecord<>(Topics.ARTICLES, 0, oldest, JSON.writeValueAsString(Map.of("id", oldest,
                 "text", "Article 0, republished.", "publishedAt", "2030-01-01", "ingestedAt", "2021-06-01T00:00:00Z")))));
         awaitDrained();
         await().atMost(WAIT).untilAsserted(() -> assertTrue(given().when().get("/api/entities/" + entityId).then()
-                .statusCode(200).extract().jsonPath().getList("related.name").contains("Doldieorg " + run)));
+                .statusCode(200).extract().jsonPath().getList("related.name").contains("Oldieorg " + run)));
+    }
+
+    /** The window of latest articles co-mentions are counted over (EntityRefs.RECENT_ARTICLES). */
+    private static final int WINDOW = 500;
+
+    /** Article {@code i} of a window test: article 0 is the oldest but has the highest id (undated, it would sort first). */
+    private static String windowArticle(String run, int i) {
+        return String.format("%s-%04d", run, 9999 - i);
+    }
+
+    private static String windowDate(int i) {
+        return java.time.LocalDate.of(2019, 1, 1).plusDays(i).toString();
+    }
+
+    /**
+     * The entities events of one more article than the window: entity {@code e<run>} in all of them, an Oldieorg
+     * only in the oldest, a Newbieorg only in the newest; {@code dated}: each event carries its article's date.
+     */
+    private static List<ProducerRecord<String, String>> windowEntities(String run, boolean dated) {
+        List<ProducerRecord<String, String>> events = new ArrayList<>();
+        for (int i = 0; i <= WINDOW; i++) {
+            String id = windowArticle(run, i);
+            ObjectNode event = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
+                    .put("analyzedAt", "2021-06-01T00:00:00Z");
+            if (dated) {
+                event.put("publishedAt", windowDate(i));
+            }
+            var list = event.putArray("entities");
+            entity(list, "e" + run, "Windoworg " + run, "ORGANIZATION");
+            if (i == 0) {
+                entity(list, "eoldie" + run, "Oldieorg " + run, "ORGANIZATION");
+            }
+            if (i == WINDOW) {
+                entity(list, "enewbie" + run, "Newbieorg " + run, "ORGANIZATION");
+            }
+            events.add(new ProducerRecord<>(Topics.ENTITIES, 0, id, event.toString()));
+        }
+        return events;
     }
 
     @Test

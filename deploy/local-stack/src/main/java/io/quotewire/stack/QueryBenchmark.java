@@ -117,8 +117,17 @@ public final class QueryBenchmark {
                 batches(URI.create("http://localhost:" + port));
                 analyse(pg);
                 System.out.printf("warm-up: %d s at %d requests/s, not measured%n", warmupSeconds, rate);
-                load(URI.create("http://localhost:" + port), generated, rate, warmupSeconds, false);
-                load(URI.create("http://localhost:" + port), generated, rate, seconds, true);
+                // one client and one pool for the warm-up and the measurement: the measured requests reuse warm
+                // connections and threads (new ones made the first 10 s the slowest of every run)
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(64);
+                try {
+                    URI base = URI.create("http://localhost:" + port);
+                    load(http, workers, base, generated, rate, warmupSeconds, false);
+                    load(http, workers, base, generated, rate, seconds, true);
+                } finally {
+                    workers.shutdownNow();
+                }
             } finally {
                 query.stop(Duration.ofSeconds(20));
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
@@ -270,15 +279,15 @@ public final class QueryBenchmark {
     }
 
     /** Open-loop load: requests start on schedule whatever the answers' speed; latency per endpoint. */
-    private static void load(URI base, Generated g, int rate, int seconds, boolean report) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(64);
+    private static void load(HttpClient http, java.util.concurrent.ExecutorService workers, URI base, Generated g, int rate,
+            int seconds, boolean report) throws Exception {
         Random random = new Random(7);
         long total = (long) rate * seconds;
         // every latency and endpoint by its request's number: written once per request, no allocation or copying
         // in the generator while it measures (its own pauses would count as the service's latency)
         long[] took = new long[(int) total];
         String[] kindOf = new String[(int) total];
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch((int) total);
 
         AtomicLong errors = new AtomicLong();
         long periodNanos = 1_000_000_000L / rate;
@@ -305,10 +314,10 @@ public final class QueryBenchmark {
                     errors.incrementAndGet();
                 }
                 took[number] = System.nanoTime() - t0;
+                done.countDown();
             });
         }
-        workers.shutdown();
-        workers.awaitTermination(30, TimeUnit.SECONDS);
+        done.await(30, TimeUnit.SECONDS);
         List<Double> stolen = steal.stop();
         if (!report) {
             return;
