@@ -344,11 +344,9 @@ class ReadModelTest {
     @Order(7)
     void anEntitysRelatedAreCountedOverItsLatestArticlesEvenWhenTheirEntitiesCameFirst() throws Exception {
         String run = "recent" + Long.toString(System.nanoTime(), 36);
-        int n = WINDOW + 1;
-        String entityId = "e" + run;
         List<ProducerRecord<String, String>> entities = windowEntities(run, false);
         List<ProducerRecord<String, String>> articles = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i <= WINDOW; i++) {
             String id = windowArticle(run, i);
             articles.add(new ProducerRecord<>(Topics.ARTICLES, 0, id, JSON.writeValueAsString(Map.of("id", id,
                     "text", "Article " + i + ".", "publishedAt", windowDate(i), "ingestedAt", "2021-06-01T00:00:00Z"))));
@@ -357,30 +355,17 @@ class ReadModelTest {
         producer.flush();
         articles.forEach(producer::send);
         producer.flush();
-        awaitDrained();
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/entities/" + entityId).then().statusCode(200)
-                .body("articleCount", is(n)));
-        List<String> related = given().when().get("/api/entities/" + entityId).then().statusCode(200).extract()
-                .jsonPath().getList("related.name");
-        assertTrue(related.contains("Newbieorg " + run), "the newest article is in the window: " + related);
-        assertFalse(related.contains("Oldieorg " + run), "the oldest of 501 is not: " + related);
+        assertWindowIsTheLatest(run);
     }
 
     @Test
     @Order(7)
     void entitiesThatComeFirstAreDatedByTheirEventAndThenByTheirArticle() throws Exception {
         String run = "dated" + Long.toString(System.nanoTime(), 36);
-        int n = WINDOW + 1;
         String entityId = "e" + run;
         String oldest = windowArticle(run, 0);
         send(windowEntities(run, true)); // no article yet: the events' dates order the window
-        awaitDrained();
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/entities/" + entityId).then().statusCode(200)
-                .body("articleCount", is(n)));
-        List<String> related = given().when().get("/api/entities/" + entityId).then().statusCode(200).extract()
-                .jsonPath().getList("related.name");
-        assertTrue(related.contains("Newbieorg " + run), "the newest article is in the window: " + related);
-        assertFalse(related.contains("Oldieorg " + run), "the oldest of 501 is not: " + related);
+        assertWindowIsTheLatest(run);
 
         // the article's own date wins: the oldest analysis belongs to an article published last
         send(List.of(new ProducerRecord<>(Topics.ARTICLES, 0, oldest, JSON.writeValueAsString(Map.of("id", oldest,
@@ -388,6 +373,17 @@ class ReadModelTest {
         awaitDrained();
         await().atMost(WAIT).untilAsserted(() -> assertTrue(given().when().get("/api/entities/" + entityId).then()
                 .statusCode(200).extract().jsonPath().getList("related.name").contains("Oldieorg " + run)));
+    }
+
+    /** Once all is projected: the window entity's related are counted over its latest articles, the newest in, the oldest out. */
+    private static void assertWindowIsTheLatest(String run) {
+        awaitDrained();
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/entities/e" + run).then().statusCode(200)
+                .body("articleCount", is(WINDOW + 1)));
+        List<String> related = given().when().get("/api/entities/e" + run).then().statusCode(200).extract()
+                .jsonPath().getList("related.name");
+        assertTrue(related.contains("Newbieorg " + run), "the newest article is in the window: " + related);
+        assertFalse(related.contains("Oldieorg " + run), "the oldest of " + (WINDOW + 1) + " is not: " + related);
     }
 
     /** The window of latest articles co-mentions are counted over (EntityRefs.RECENT_ARTICLES). */
