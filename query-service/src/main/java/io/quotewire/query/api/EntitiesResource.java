@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quotewire.query.projection.NameKeys;
@@ -45,6 +47,12 @@ public class EntitiesResource {
 
     public record EntityDetail(String id, String name, String type, List<String> aliases, int articleCount,
             int mentionCount, List<Related> related, List<SpokenQuote> quotes) {
+    }
+
+    private final ObjectMapper json;
+
+    public EntitiesResource(ObjectMapper json) {
+        this.json = json;
     }
 
     @GET
@@ -97,7 +105,7 @@ public class EntitiesResource {
     public Uni<EntityDetail> get(@PathParam("id") String id) {
         // the entity (an id it was merged from leads to it) with its aliases in one query, then its neighbours and quotes
         return Panache.getSession().chain(s -> rows(s, SELECT + " FROM entity x WHERE x.id = (" + EntityRefs.CANONICAL
-                + ")", params("id", id)).map(EntitiesResource::items)
+                + ")", params("id", id)).map(this::items)
                 .onItem().transform(items -> items.isEmpty() ? null : items.get(0))
                 .onItem().ifNull().failWith(() -> Params.notFound("entity", id))
                 .chain(e -> rows(s, "SELECT o.id, o.name, o.type, c.n FROM (" + EntityRefs.CO_MENTIONED
@@ -125,16 +133,14 @@ public class EntitiesResource {
     private static final String SELECT = "SELECT x.id, x.name, x.type, x.article_count, x.mention_count, "
             + "(SELECT json_agg(a.alias ORDER BY a.alias) FROM entity_alias a WHERE a.entity_id = x.id)::text";
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-
     /** Rows of {@link #SELECT} as items: an entity's aliases are its names other than the one it goes by. */
-    static List<EntityItem> items(List<Object[]> rs) {
+    private List<EntityItem> items(List<Object[]> rs) {
         List<EntityItem> items = new ArrayList<>();
         for (Object[] r : rs) {
             List<String> aliases = new ArrayList<>();
             if (r[5] != null) {
                 try {
-                    JSON.readTree((String) r[5]).forEach(a -> aliases.add(a.asText()));
+                    json.readTree((String) r[5]).forEach(a -> aliases.add(a.asText()));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
