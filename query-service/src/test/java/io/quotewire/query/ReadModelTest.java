@@ -477,6 +477,54 @@ class ReadModelTest {
     }
 
     @Test
+    @Order(8)
+    void aSpeakerKnownByTwoIdsHasEachOfTheirQuotesOnceAcrossPages() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String name = "Xavier Quill" + run;
+        List<String> quoteIds = new ArrayList<>();
+        for (int q = 0; q < 5; q++) {
+            quoteIds.add("qxq" + run + "-" + q);
+        }
+        List<ProducerRecord<String, String>> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            // articles 0-2 know him by one nlp id, 3-5 by another; each reports two quotes, every quote twice
+            String id = "xq-" + run + "-" + i;
+            String entityId = (i < 3 ? "exqa" : "exqb") + run;
+            events.add(new ProducerRecord<>(Topics.ARTICLES, id, JSON.writeValueAsString(Map.of("id", id,
+                    "text", name + " said two things.", "title", "Quill " + i, "source", "outlet-" + i,
+                    "publishedAt", "2021-04-0" + (i + 1), "ingestedAt", "2021-04-10T00:00:00Z"))));
+            ObjectNode entities = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
+                    .put("analyzedAt", "2021-04-10T00:00:00Z");
+            entity(entities.putArray("entities"), entityId, name, "PERSON");
+            events.add(new ProducerRecord<>(Topics.ENTITIES, id, entities.toString()));
+            ObjectNode quotes = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
+                    .put("analyzedAt", "2021-04-10T00:00:00Z");
+            com.fasterxml.jackson.databind.node.ArrayNode list = quotes.putArray("quotes");
+            for (int q : new int[] { i % 5, (i + 1) % 5 }) {
+                ObjectNode quote = list.addObject().put("id", quoteIds.get(q))
+                        .put("text", "quill words number " + q + " " + run).put("start", 1).put("end", 20);
+                quote.putObject("speaker").put("entityId", entityId).put("name", name)
+                        .putObject("mention").put("start", 22).put("end", 30).put("text", name);
+            }
+            events.add(new ProducerRecord<>(Topics.QUOTES, id, quotes.toString()));
+        }
+        send(events);
+        awaitDrained();
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("q", run)
+                .when().get("/api/quotes").then().statusCode(200).body("total", is(5)));
+        String speaker = given().queryParam("q", name).when().get("/api/entities").then().statusCode(200)
+                .body("total", is(1)).body("items[0].articleCount", is(6)).extract().path("items[0].id");
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < 4; page++) {
+            JsonPath p = given().queryParam("speaker", speaker).queryParam("page", page).queryParam("size", 2).when()
+                    .get("/api/quotes").then().statusCode(200).body("total", is(5)).extract().jsonPath();
+            paged.addAll(p.getList("items.id"));
+        }
+        assertEquals(quoteIds, paged, "each quote once, in id order, over pages of two");
+        given().when().get("/api/entities/" + speaker).then().statusCode(200).body("quotes.id", is(quoteIds));
+    }
+
+    @Test
     @Order(9)
     void badParametersAndUnknownIdsGetProblems() {
         for (String path : List.of("/api/articles?size=0", "/api/articles?from=yesterday", "/api/entities?type=ANIMAL",

@@ -16,26 +16,27 @@ final class EntityRefs {
     static final int RECENT_ARTICLES = 500;
 
     /**
-     * The latest {@value #RECENT_ARTICLES} articles of entity {@code :id} by publication, as a CTE named
-     * {@code recent}: co-mentions stay cheap for entities in tens of thousands of articles, and say who is
-     * mentioned with it lately. One index range ({@code article_entity_recent}), the publication date being
-     * kept on {@code article_entity}.
+     * The latest {@value #RECENT_ARTICLES} articles of entity {@code :id} by publication, as an array of article
+     * ids for {@code article_id = ANY (...)}: co-mentions stay cheap for entities in tens of thousands of articles,
+     * and say who is mentioned with it lately. One index range ({@code article_entity_recent}), the publication
+     * date being kept on {@code article_entity}; the articles' rows are then fetched in a single index scan
+     * rather than probed one by one.
      */
     static final String RECENT = """
-            WITH recent AS (SELECT ae.article_id FROM article_entity ae
-                            WHERE ae.entity_id = :id ORDER BY ae.published_at DESC NULLS LAST, ae.article_id DESC LIMIT %d)
-            """.formatted(RECENT_ARTICLES);
+            ARRAY(SELECT ae.article_id FROM article_entity ae WHERE ae.entity_id = :id
+                  ORDER BY ae.published_at DESC NULLS LAST, ae.article_id DESC LIMIT %d)""".formatted(RECENT_ARTICLES);
 
     /**
      * The entities that share most of entity {@code :id}'s {@link #RECENT} articles with it, at most
      * {@code :limit}: rows of (entity id, shared articles), most shared first. Each (article, entity) pair
      * counts once, hashed rather than sorted, and ties go by id in byte order.
      */
-    static final String CO_MENTIONED = RECENT + """
-            , shared AS (SELECT DISTINCT other.article_id, other.entity_id FROM recent
-                         JOIN article_entity other ON other.article_id = recent.article_id AND other.entity_id <> :id)
-            SELECT entity_id, count(*) AS n FROM shared GROUP BY entity_id ORDER BY n DESC, entity_id COLLATE "C" LIMIT :limit
-            """;
+    static final String CO_MENTIONED = """
+            SELECT entity_id, count(*) AS n FROM (
+                SELECT DISTINCT other.article_id, other.entity_id FROM article_entity other
+                WHERE other.article_id = ANY (%s) AND other.entity_id <> :id) shared
+            GROUP BY entity_id ORDER BY n DESC, entity_id COLLATE "C" LIMIT :limit
+            """.formatted(RECENT);
 
     private EntityRefs() {
     }

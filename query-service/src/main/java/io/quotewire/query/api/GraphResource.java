@@ -60,11 +60,11 @@ public class GraphResource {
                                 ids.add((String) r[0]);
                                 edges.add(new Edge(center, (String) r[0], ((Number) r[1]).longValue()));
                             }
-                            return rows(s, EntityRefs.RECENT + """
-                                    SELECT a.entity_id, b.entity_id, count(DISTINCT a.article_id)
-                                    FROM recent JOIN article_entity a ON a.article_id = recent.article_id
+                            return rows(s, """
+                                    SELECT a.entity_id, b.entity_id, count(DISTINCT a.article_id) FROM article_entity a
                                     JOIN article_entity b ON b.article_id = a.article_id AND a.entity_id < b.entity_id
-                                    WHERE a.entity_id IN (:ids) AND b.entity_id IN (:ids)
+                                    WHERE a.article_id = ANY (""" + EntityRefs.RECENT + """
+                                    ) AND a.entity_id IN (:ids) AND b.entity_id IN (:ids)
                                       AND a.entity_id <> :id AND b.entity_id <> :id
                                     GROUP BY a.entity_id, b.entity_id""", params("ids", ids, "id", center))
                                     .chain(between -> {

@@ -82,22 +82,39 @@ public class QuotesResource {
             boolean speakerOnly = who != null && filters.size() == 1;
             String countSql = speakerOnly ? "SELECT count(*) FROM (" + SPEAKER_QUOTES + ") x"
                     : "SELECT count(*) FROM quote q " + where;
-            String pageSql = speakerOnly ? "SELECT q.id, q.text FROM quote q JOIN (" + SPEAKER_QUOTES
-                    + " ORDER BY oc.quote_id LIMIT :limit OFFSET :offset) x ON x.quote_id = q.id ORDER BY q.id"
+            String pageSql = speakerOnly ? "SELECT q.id, q.text FROM quote q JOIN (" + SPEAKER_PAGE
+                    + ") x ON x.quote_id = q.id ORDER BY q.id"
                     : "SELECT q.id, q.text FROM quote q " + where + " ORDER BY q.id LIMIT :limit OFFSET :offset";
             Map<String, Object> pageArgs = new HashMap<>(args);
             pageArgs.put("limit", n);
             pageArgs.put("offset", (long) p * n);
+            if (speakerOnly) {
+                pageArgs.put("first", (long) (p + 1) * n);
+            }
             return Panache.getSession().chain(s -> count(s, countSql, args)
                     .chain(total -> rows(s, pageSql, pageArgs).chain(rs -> items(s, rs))
                             .map(items -> new Page<>(items, total, p, n))));
         });
     }
 
-    /** The quotes spoken by entities {@code :ids}, each once: read from the (speaker, quote) index alone. */
+    /**
+     * The quotes spoken by entities {@code :ids}, each once: read from the (speaker, quote) index alone, the
+     * speakers' nlp ids given as one array so that the distinct quotes are hashed, not sorted.
+     */
     static final String SPEAKER_QUOTES = """
-            SELECT DISTINCT oc.quote_id FROM entity_link l JOIN quote_occurrence oc ON oc.speaker_source_id = l.source_id
-            WHERE l.entity_id IN (:ids)""";
+            SELECT DISTINCT oc.quote_id FROM quote_occurrence oc
+            WHERE oc.speaker_source_id = ANY (ARRAY(SELECT l.source_id FROM entity_link l WHERE l.entity_id IN (:ids)))""";
+
+    /**
+     * Page {@code :limit}/{@code :offset} of {@link #SPEAKER_QUOTES} by quote id, {@code :first} being
+     * offset + limit: each of the speakers' nlp ids gives its first {@code :first} quotes in index order, so a
+     * page costs the same for a speaker quoted once or in every article.
+     */
+    static final String SPEAKER_PAGE = """
+            SELECT DISTINCT x.quote_id FROM entity_link l CROSS JOIN LATERAL (
+                SELECT DISTINCT oc.quote_id FROM quote_occurrence oc WHERE oc.speaker_source_id = l.source_id
+                ORDER BY oc.quote_id LIMIT :first) x
+            WHERE l.entity_id IN (:ids) ORDER BY x.quote_id LIMIT :limit OFFSET :offset""";
 
     @GET
     @Path("/{id}")
