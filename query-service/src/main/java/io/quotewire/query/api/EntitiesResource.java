@@ -112,8 +112,8 @@ public class EntitiesResource {
                         + ") c JOIN entity o ON o.id = c.entity_id ORDER BY c.n DESC, o.id COLLATE \"C\"",
                         params("id", e.id(), "limit", 20))
                         .chain(related -> rows(s, "SELECT q.id, q.text FROM quote q JOIN ("
-                                + QuotesResource.SPEAKER_PAGE + ") x ON x.quote_id = q.id ORDER BY q.id",
-                                params("ids", List.of(e.id()), "first", 100, "limit", 100, "offset", 0))
+                                + QuotesResource.speakerPage("l.entity_id = :id") + ") x ON x.quote_id = q.id ORDER BY q.id",
+                                params("id", e.id(), "first", 100, "limit", 100, "offset", 0))
                                 .map(quotes -> detail(e, related, quotes)))));
     }
 

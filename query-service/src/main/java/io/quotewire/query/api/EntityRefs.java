@@ -52,6 +52,22 @@ final class EntityRefs {
                 params("ref", ref, "key", NameKeys.key(ref))));
     }
 
+    /**
+     * The nlp ids (what quote occurrences name their speakers by) of the entities a reference names: a read-model
+     * id, an id nlp-service gave, or a name or alias.
+     */
+    static Uni<List<String>> sources(String ref) {
+        if (ref == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().chain(s -> strings(s, """
+                SELECT l.source_id FROM entity_link l WHERE l.entity_id IN (
+                    SELECT id FROM entity WHERE id = :ref
+                    UNION SELECT entity_id FROM entity_link WHERE source_id = :ref
+                    UNION SELECT entity_id FROM entity_alias WHERE alias_key = :key)
+                ORDER BY l.source_id""", params("ref", ref, "key", NameKeys.key(ref))));
+    }
+
     /** The read-model id for id {@code :id} (following a merge): a query answering at most one row. */
     static final String CANONICAL = """
             SELECT id FROM entity WHERE id = :id

@@ -54,7 +54,7 @@ public class QuotesResource {
         OffsetDateTime since = Params.time("from", from, false);
         OffsetDateTime until = Params.time("to", to, true);
         String who = Params.blankToNull(speaker);
-        return EntityRefs.resolve(who).chain(ids -> {
+        return EntityRefs.sources(who).chain(sources -> {
             // only the filters given, each driven by its index
             List<String> filters = new ArrayList<>();
             Map<String, Object> args = new HashMap<>();
@@ -63,8 +63,8 @@ public class QuotesResource {
                 args.put("q", "%" + q.trim().toLowerCase() + "%");
             }
             if (who != null) {
-                filters.add("q.id IN (" + SPEAKER_QUOTES + ")");
-                args.put("ids", ids.isEmpty() ? List.of("") : ids);
+                filters.add("q.id IN (SELECT oc.quote_id FROM quote_occurrence oc WHERE oc.speaker_source_id IN (:sources))");
+                args.put("sources", sources.isEmpty() ? List.of("") : sources);
             }
             if (since != null || until != null) {
                 filters.add("q.id IN (SELECT o.quote_id FROM quote_occurrence o JOIN article a ON a.id = o.article_id WHERE "
@@ -77,44 +77,64 @@ public class QuotesResource {
                     args.put("until", until);
                 }
             }
-            String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
-            // a speaker alone: the count and the page straight from the (speaker, quote) index
-            boolean speakerOnly = who != null && filters.size() == 1;
-            String countSql = speakerOnly ? "SELECT count(*) FROM (" + SPEAKER_QUOTES + ") x"
-                    : "SELECT count(*) FROM quote q " + where;
-            String pageSql = speakerOnly ? "SELECT q.id, q.text FROM quote q JOIN (" + SPEAKER_PAGE
-                    + ") x ON x.quote_id = q.id ORDER BY q.id"
-                    : "SELECT q.id, q.text FROM quote q " + where + " ORDER BY q.id LIMIT :limit OFFSET :offset";
+            Map<String, Object> countArgs = new HashMap<>(args);
             Map<String, Object> pageArgs = new HashMap<>(args);
             pageArgs.put("limit", n);
             pageArgs.put("offset", (long) p * n);
-            if (speakerOnly) {
+            String countSql;
+            String pageSql;
+            if (who != null && filters.size() == 1) {
+                // a speaker alone: the count and the page straight from the (speaker, quote) index
+                countArgs.clear();
+                countSql = speakerCount(sources, countArgs);
+                pageSql = "SELECT q.id, q.text FROM quote q JOIN (" + speakerPage("l.source_id IN (:sources)")
+                        + ") x ON x.quote_id = q.id ORDER BY q.id";
                 pageArgs.put("first", (long) (p + 1) * n);
+            } else {
+                String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
+                countSql = "SELECT count(*) FROM quote q " + where;
+                pageSql = "SELECT q.id, q.text FROM quote q " + where + " ORDER BY q.id LIMIT :limit OFFSET :offset";
             }
-            return Panache.getSession().chain(s -> count(s, countSql, args)
+            return Panache.getSession().chain(s -> count(s, countSql, countArgs)
                     .chain(total -> rows(s, pageSql, pageArgs).chain(rs -> items(s, rs))
                             .map(items -> new Page<>(items, total, p, n))));
         });
     }
 
     /**
-     * The quotes spoken by entities {@code :ids}, each once: read from the (speaker, quote) index alone, the
-     * speakers' nlp ids given as one array so that the distinct quotes are hashed, not sorted.
+     * How many quotes the nlp ids {@code sources} speak, each quote once, its parameters ({@code :s0}, {@code :s1}...)
+     * put into {@code args}: one (speaker, quote) index range per id, read in quote order, so that one id's quotes
+     * need neither sort nor hash and several ids' ranges are merged. Each id is a parameter of its own so that the
+     * plan is made for the ids themselves (a speaker quoted in every article, or once), not for an array the
+     * planner cannot see into.
      */
-    static final String SPEAKER_QUOTES = """
-            SELECT DISTINCT oc.quote_id FROM quote_occurrence oc
-            WHERE oc.speaker_source_id = ANY (ARRAY(SELECT l.source_id FROM entity_link l WHERE l.entity_id IN (:ids)))""";
+    private static String speakerCount(List<String> sources, Map<String, Object> args) {
+        if (sources.isEmpty()) {
+            return "SELECT cast(0 AS bigint)";
+        }
+        List<String> ranges = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            ranges.add("SELECT oc.quote_id FROM quote_occurrence oc WHERE oc.speaker_source_id = :s" + i);
+            args.put("s" + i, sources.get(i));
+        }
+        String quotes = ranges.size() == 1 ? "SELECT DISTINCT" + ranges.get(0).substring("SELECT".length())
+                : String.join(" UNION ", ranges);
+        return "SELECT count(*) FROM (" + quotes + ") x";
+    }
 
     /**
-     * Page {@code :limit}/{@code :offset} of {@link #SPEAKER_QUOTES} by quote id, {@code :first} being
-     * offset + limit: each of the speakers' nlp ids gives its first {@code :first} quotes in index order, so a
-     * page costs the same for a speaker quoted once or in every article.
+     * Page {@code :limit}/{@code :offset}, by quote id, of the quotes spoken by the nlp ids of the
+     * {@code entity_link l} rows that {@code links} selects, {@code :first} being offset + limit: each id gives its
+     * first {@code :first} quotes in index order, so a page costs the same for a speaker quoted once or in every
+     * article.
      */
-    static final String SPEAKER_PAGE = """
-            SELECT DISTINCT x.quote_id FROM entity_link l CROSS JOIN LATERAL (
-                SELECT DISTINCT oc.quote_id FROM quote_occurrence oc WHERE oc.speaker_source_id = l.source_id
-                ORDER BY oc.quote_id LIMIT :first) x
-            WHERE l.entity_id IN (:ids) ORDER BY x.quote_id LIMIT :limit OFFSET :offset""";
+    static String speakerPage(String links) {
+        return """
+                SELECT DISTINCT x.quote_id FROM entity_link l CROSS JOIN LATERAL (
+                    SELECT DISTINCT oc.quote_id FROM quote_occurrence oc WHERE oc.speaker_source_id = l.source_id
+                    ORDER BY oc.quote_id LIMIT :first) x
+                WHERE %s ORDER BY x.quote_id LIMIT :limit OFFSET :offset""".formatted(links);
+    }
 
     @GET
     @Path("/{id}")
