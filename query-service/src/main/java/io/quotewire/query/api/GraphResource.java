@@ -6,7 +6,6 @@ import static io.quotewire.query.Sql.rows;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.GET;
