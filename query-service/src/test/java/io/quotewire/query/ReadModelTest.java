@@ -205,8 +205,7 @@ class ReadModelTest {
         String run = Long.toString(System.nanoTime(), 36);
         int n = 450; // about one poll (max.poll.records 500)
         for (int i = 0; i < n; i++) {
-            ObjectNode event = JSON.createObjectNode().put("articleId", "big-" + run + "-" + i).put("revision", "r1")
-                    .put("analyzedAt", "2020-08-21T00:00:00Z");
+            ObjectNode event = envelope("big-" + run + "-" + i, "2020-08-21T00:00:00Z");
             var entities = event.putArray("entities");
             entity(entities, "eorg" + run, "Bigorg " + run, "ORGANIZATION"); // one nlp id in every article
             entity(entities, "ep" + run + "-" + i, "Alex" + i + " Tester" + run, "PERSON"); // a person per article
@@ -298,8 +297,7 @@ class ReadModelTest {
     /** An entities or quotes event of one analysis: the person (if any) and the organisation, or the quote. */
     private static ProducerRecord<String, String> analysis(String topic, String article, String analyzedAt, String quote,
             String person, String org) {
-        ObjectNode event = JSON.createObjectNode().put("articleId", article).put("revision", "r1")
-                .put("analyzedAt", analyzedAt);
+        ObjectNode event = envelope(article, analyzedAt);
         String run = article.substring(article.indexOf('-') + 1);
         if (topic.equals(Topics.ENTITIES)) {
             var list = event.putArray("entities");
@@ -314,6 +312,11 @@ class ReadModelTest {
             }
         }
         return new ProducerRecord<>(topic, article, event.toString());
+    }
+
+    /** An nlp event's envelope for an article: its id, revision r1 and when it was analysed. */
+    private static ObjectNode envelope(String articleId, String analyzedAt) {
+        return JSON.createObjectNode().put("articleId", articleId).put("revision", "r1").put("analyzedAt", analyzedAt);
     }
 
     private static void entity(com.fasterxml.jackson.databind.node.ArrayNode list, String id, String name, String type) {
@@ -406,8 +409,7 @@ class ReadModelTest {
         List<ProducerRecord<String, String>> events = new ArrayList<>();
         for (int i = 0; i <= WINDOW; i++) {
             String id = windowArticle(run, i);
-            ObjectNode event = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
-                    .put("analyzedAt", "2021-06-01T00:00:00Z");
+            ObjectNode event = envelope(id, "2021-06-01T00:00:00Z");
             if (dated) {
                 event.put("publishedAt", windowDate(i));
             }
@@ -441,12 +443,10 @@ class ReadModelTest {
             boolean alpha = i % 5 < 3;
             String entityId = (alpha ? "ewa" : "ewb") + run;
             String name = (alpha ? "Wanda Alpha" : "Boris Beta") + run;
-            ObjectNode entities = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
-                    .put("analyzedAt", "2021-03-26T00:00:00Z");
+            ObjectNode entities = envelope(id, "2021-03-26T00:00:00Z");
             entity(entities.putArray("entities"), entityId, name, "PERSON");
             events.add(new ProducerRecord<>(Topics.ENTITIES, id, entities.toString()));
-            ObjectNode quotes = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
-                    .put("analyzedAt", "2021-03-26T00:00:00Z");
+            ObjectNode quotes = envelope(id, "2021-03-26T00:00:00Z");
             ObjectNode quote = quotes.putArray("quotes").addObject().put("id", quoteId)
                     .put("text", "words many outlets reported " + run).put("start", 1).put("end", 20);
             quote.putObject("speaker").put("entityId", entityId).put("name", name)
@@ -493,12 +493,10 @@ class ReadModelTest {
             events.add(new ProducerRecord<>(Topics.ARTICLES, id, JSON.writeValueAsString(Map.of("id", id,
                     "text", name + " said two things.", "title", "Quill " + i, "source", "outlet-" + i,
                     "publishedAt", "2021-04-0" + (i + 1), "ingestedAt", "2021-04-10T00:00:00Z"))));
-            ObjectNode entities = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
-                    .put("analyzedAt", "2021-04-10T00:00:00Z");
+            ObjectNode entities = envelope(id, "2021-04-10T00:00:00Z");
             entity(entities.putArray("entities"), entityId, name, "PERSON");
             events.add(new ProducerRecord<>(Topics.ENTITIES, id, entities.toString()));
-            ObjectNode quotes = JSON.createObjectNode().put("articleId", id).put("revision", "r1")
-                    .put("analyzedAt", "2021-04-10T00:00:00Z");
+            ObjectNode quotes = envelope(id, "2021-04-10T00:00:00Z");
             com.fasterxml.jackson.databind.node.ArrayNode list = quotes.putArray("quotes");
             for (int q : new int[] { i % 5, (i + 1) % 5 }) {
                 ObjectNode quote = list.addObject().put("id", quoteIds.get(q))
