@@ -582,6 +582,15 @@ class ReadModelTest {
                 .when().get("/api/articles").then().statusCode(200).body("total", is(2));
         given().queryParam("entity", kadhimiId).queryParam("limit", 5).when().get("/api/graph").then().statusCode(200)
                 .body("nodes[0].id", is(kadhimiId)).body("nodes.size()", is(6));
+        // Pompeo and the United States are in both seeds, as Kadhimi is: their edge counts the two articles
+        JsonPath graph = given().queryParam("entity", kadhimiId).queryParam("limit", 50).when().get("/api/graph").then()
+                .statusCode(200).extract().jsonPath();
+        String pompeo = graph.getString("nodes.find { it.name == 'Mike Pompeo' }.id");
+        String unitedStates = graph.getString("nodes.find { it.name == 'United States' }.id");
+        String first = pompeo.compareTo(unitedStates) < 0 ? pompeo : unitedStates;
+        String second = first.equals(pompeo) ? unitedStates : pompeo;
+        assertEquals(2, graph.getInt("edges.find { it.source == '" + first + "' && it.target == '" + second + "' }.weight"));
+        assertEquals(2, graph.getInt("edges.find { it.source == '" + kadhimiId + "' && it.target == '" + pompeo + "' }.weight"));
         given().queryParam("entity", kadhimiId).queryParam("interval", "week").when().get("/api/timeline").then()
                 .statusCode(200).body("buckets.size()", is(1)).body("buckets[0].articles", is(2))
                 .body("buckets[0].quotes", is(2));
