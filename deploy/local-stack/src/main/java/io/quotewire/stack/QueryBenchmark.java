@@ -278,7 +278,6 @@ public final class QueryBenchmark {
         System.out.printf("VACUUM ANALYZE after the load: %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Open-loop load: requests start on schedule whatever the answers' speed; latency per endpoint. */
     /** Requests the generator can have in flight; more wait for a thread, and their wait counts in their latency. */
     private static final int GENERATOR_THREADS = 64;
 
@@ -301,6 +300,7 @@ public final class QueryBenchmark {
         return status;
     }
 
+    /** Open-loop load: requests start on schedule whatever the answers' speed; latency per endpoint. */
     private static void load(java.util.concurrent.ExecutorService workers, URI base, Generated g, int rate,
             int seconds, boolean report) throws Exception {
         Random random = new Random(7);

@@ -41,15 +41,14 @@ final class EntityRefs {
     private EntityRefs() {
     }
 
+    /** The read-model ids that reference {@code :ref} (key {@code :key}) names: an id, an nlp id, or a name or alias. */
+    private static final String REFERENCED = """
+            SELECT id FROM entity WHERE id = :ref
+            UNION SELECT entity_id FROM entity_link WHERE source_id = :ref
+            UNION SELECT entity_id FROM entity_alias WHERE alias_key = :key""";
+
     static Uni<List<String>> resolve(String ref) {
-        if (ref == null) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Panache.getSession().chain(s -> strings(s, """
-                SELECT id FROM entity WHERE id = :ref
-                UNION SELECT entity_id FROM entity_link WHERE source_id = :ref
-                UNION SELECT entity_id FROM entity_alias WHERE alias_key = :key""",
-                params("ref", ref, "key", NameKeys.key(ref))));
+        return byReference(REFERENCED, ref);
     }
 
     /**
@@ -57,15 +56,16 @@ final class EntityRefs {
      * id, an id nlp-service gave, or a name or alias.
      */
     static Uni<List<String>> sources(String ref) {
+        return byReference("SELECT l.source_id FROM entity_link l WHERE l.entity_id IN (" + REFERENCED
+                + ") ORDER BY l.source_id", ref);
+    }
+
+    /** The strings {@code sql} answers for reference {@code ref}; none for no reference. */
+    private static Uni<List<String>> byReference(String sql, String ref) {
         if (ref == null) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> strings(s, """
-                SELECT l.source_id FROM entity_link l WHERE l.entity_id IN (
-                    SELECT id FROM entity WHERE id = :ref
-                    UNION SELECT entity_id FROM entity_link WHERE source_id = :ref
-                    UNION SELECT entity_id FROM entity_alias WHERE alias_key = :key)
-                ORDER BY l.source_id""", params("ref", ref, "key", NameKeys.key(ref))));
+        return Panache.getSession().chain(s -> strings(s, sql, params("ref", ref, "key", NameKeys.key(ref))));
     }
 
     /** The read-model id for id {@code :id} (following a merge): a query answering at most one row. */

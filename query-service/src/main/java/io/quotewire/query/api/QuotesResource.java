@@ -76,7 +76,7 @@ public class QuotesResource {
                     args.put("until", until);
                 }
             }
-            Map<String, Object> countArgs = new HashMap<>(args);
+            Map<String, Object> countArgs;
             Map<String, Object> pageArgs = new HashMap<>(args);
             pageArgs.put("limit", n);
             pageArgs.put("offset", (long) p * n);
@@ -84,13 +84,14 @@ public class QuotesResource {
             String pageSql;
             if (who != null && filters.size() == 1) {
                 // a speaker alone: the count and the page straight from the (speaker, quote) index
-                countArgs.clear();
+                countArgs = new HashMap<>();
                 countSql = speakerCount(sources, countArgs);
                 pageSql = "SELECT q.id, q.text FROM quote q JOIN (" + speakerPage("l.source_id IN (:sources)")
                         + ") x ON x.quote_id = q.id ORDER BY q.id";
                 pageArgs.put("first", (long) (p + 1) * n);
             } else {
                 String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
+                countArgs = args;
                 countSql = "SELECT count(*) FROM quote q " + where;
                 pageSql = "SELECT q.id, q.text FROM quote q " + where + " ORDER BY q.id LIMIT :limit OFFSET :offset";
             }
@@ -113,11 +114,11 @@ public class QuotesResource {
         }
         List<String> ranges = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            ranges.add("SELECT oc.quote_id FROM quote_occurrence oc WHERE oc.speaker_source_id = :s" + i);
+            ranges.add("FROM quote_occurrence oc WHERE oc.speaker_source_id = :s" + i);
             args.put("s" + i, sources.get(i));
         }
-        String quotes = ranges.size() == 1 ? "SELECT DISTINCT" + ranges.get(0).substring("SELECT".length())
-                : String.join(" UNION ", ranges);
+        String quotes = ranges.size() == 1 ? "SELECT DISTINCT oc.quote_id " + ranges.get(0)
+                : "SELECT oc.quote_id " + String.join(" UNION SELECT oc.quote_id ", ranges);
         return "SELECT count(*) FROM (" + quotes + ") x";
     }
 
