@@ -176,6 +176,45 @@ class ArticleIngestTest {
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("no articles"));
     }
 
+    /** What the read model could not store is refused here, naming the field; nothing such is reported accepted. */
+    @Test
+    void whatCannotBeStoredIsRefusedNamingTheField() {
+        String deep = "[".repeat(1001) + "]".repeat(1001);
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"x\", \"publishedAt\": \"+10000-01-01\"}"), 400,
+                "publishedAt");
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"x\", \"publishedAt\": \"0000-01-01\"}"), 400,
+                "publishedAt");
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"x\", \"publishedAt\": \"-0001-12-31T10:00:00Z\"}"),
+                400, "publishedAt");
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"a\\u0000b\"}"), 400, "\"text\" contains a NUL");
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"a\\ud800b\"}"), 400, "unpaired surrogate");
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"x\", \"source\": \"" + "s".repeat(9000) + "\"}"),
+                400, "\"source\" has 9000 characters");
+        problem(given().contentType("text/plain").queryParam("source", "s".repeat(201)).body("x"), 400, "\"source\"");
+        problem(given().contentType("text/plain").queryParam("url", "ftp://x/y").body("x"), 400, "url");
+        problem(given().contentType(ContentType.JSON).body("{\"text\": " + deep + "}"), 400, "malformed JSON");
+        // in a batch the deep line is one rejected line; the good line is still accepted
+        given().contentType("application/x-ndjson").body(("{\"text\": \"A good line next to a deep one.\"}\n"
+                + "{\"text\": " + deep + "}\n").getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/articles/batch").then().statusCode(200)
+                .body("accepted", hasSize(1)).body("rejected", hasSize(1)).body("rejected[0].line", is(2));
+    }
+
+    /** The documented limit is a real one: a text of exactly 1 MiB is accepted and lands on the topic whole. */
+    @Test
+    void aTextOfTheLimitsSizeIsAcceptedAndWritten() throws Exception {
+        StringBuilder text = new StringBuilder("She said \"this is the limit\". ");
+        for (int i = 0; text.length() < 1024 * 1024; i++) {
+            text.append("word").append(i % 1000).append(i % 7 == 0 ? ".\n" : " ");
+        }
+        text.setLength(1024 * 1024);
+        String body = text.toString().strip();
+        String id = given().contentType("text/plain; charset=utf-8").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/articles").then().statusCode(202).extract().path("id");
+        JsonNode value = JSON.readTree(topic.await(id, 1, WAIT).get(0).value());
+        assertEquals(body.length(), value.get("text").asText().length());
+    }
+
     @Test
     void metricsCountAcceptedArticlesAndPublishLatency() {
         given().contentType("text/plain").body("A short article for the metrics.").when().post("/api/articles")

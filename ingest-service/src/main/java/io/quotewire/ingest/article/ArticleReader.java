@@ -56,8 +56,10 @@ public class ArticleReader {
         try {
             node = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // a limit of the parser (nesting over 1,000 deep, a number of over 1,000 digits) has no location
+            throw ProblemException.badRequest(e.getLocation() == null ? "malformed JSON: " + e.getOriginalMessage()
+                    : "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.badRequest("expected a JSON object with at least \"text\", got "
@@ -129,34 +131,89 @@ public class ArticleReader {
             throw ProblemException.tooLarge("the text is " + bytes + " bytes; the limit is " + maxTextBytes
                     + " bytes (quotewire.ingest.max-text-bytes)");
         }
-        if (url != null) {
-            try {
-                ArticleIds.canonicalUrl(url);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("\"url\" " + url + " is " + e.getMessage());
-            }
-        }
-        return new Article(text, blankToNull(title), blankToNull(url), blankToNull(source), blankToNull(author),
-                blankToNull(language), publishedAt == null ? null : normaliseDate(publishedAt));
+        return validated(new Article(text, blankToNull(title), blankToNull(url), blankToNull(source),
+                blankToNull(author), blankToNull(language), publishedAt == null ? null : normaliseDate(publishedAt)));
     }
 
-    /** ISO date stays a date; a date-time becomes an instant (UTC when it names no offset). */
+    /**
+     * The article as the contract allows it, or a 400 problem naming the field: every field within its length
+     * ({@link Article#MAX_CHARS}), no NUL or unpaired surrogate (neither can be stored or written as UTF-8), a URL
+     * that is absolute http(s), a publication date within years 1-9999. Checked after the query parameters'
+     * defaults are applied, so a default is held to the same rules as a field.
+     */
+    Article validated(Article a) {
+        check("text", a.text());
+        check("title", a.title());
+        check("url", a.url());
+        check("source", a.source());
+        check("author", a.author());
+        check("language", a.language());
+        if (a.url() != null) {
+            try {
+                ArticleIds.canonicalUrl(a.url());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("\"url\" " + a.url() + " is " + e.getMessage());
+            }
+        }
+        return a;
+    }
+
+    private static void check(String field, String value) {
+        if (value == null) {
+            return;
+        }
+        Integer max = Article.MAX_CHARS.get(field);
+        if (max != null && value.length() > max) {
+            throw ProblemException.badRequest("\"" + field + "\" has " + value.length() + " characters; the limit is " + max);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                throw ProblemException.badRequest("\"" + field + "\" contains a NUL character (U+0000) at offset " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ProblemException.badRequest("\"" + field + "\" contains an unpaired surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase() + ") at offset " + i);
+            }
+        }
+    }
+
+    /**
+     * ISO date stays a date; a date-time becomes an instant (UTC when it names no offset). Either lies within
+     * the years {@link Article#MIN_YEAR}-{@link Article#MAX_YEAR}.
+     */
     static String normaliseDate(String value) {
         String v = value.trim();
+        java.time.temporal.Temporal t = parseDate(value, v);
+        int year = t instanceof LocalDate d ? d.getYear() : ((java.time.Instant) t).atOffset(ZoneOffset.UTC).getYear();
+        if (year < Article.MIN_YEAR || year > Article.MAX_YEAR) {
+            throw ProblemException.badRequest("\"publishedAt\" '" + value + "' is outside the years "
+                    + Article.MIN_YEAR + "-" + Article.MAX_YEAR);
+        }
+        return t.toString();
+    }
+
+    private static java.time.temporal.Temporal parseDate(String value, String v) {
         try {
-            return LocalDate.parse(v).toString();
+            return LocalDate.parse(v);
         } catch (DateTimeParseException notADate) {
             try {
-                return OffsetDateTime.parse(v).toInstant().toString();
+                return OffsetDateTime.parse(v).toInstant();
             } catch (DateTimeParseException notAnOffsetDateTime) {
                 try {
-                    return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC).toString();
+                    return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e) {
-                    throw ProblemException.badRequest("\"publishedAt\" '" + value + "' is not an ISO date "
+                    throw ProblemException.badRequest("\"publishedAt\" '" + abbreviated(value) + "' is not an ISO date "
                             + "(2020-08-20) or date-time (2020-08-20T14:30:00Z)");
                 }
             }
         }
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "...";
     }
 
     /** Strict decoding: invalid bytes are an error, not replacement characters. UTF-8 unless a charset is named. */

@@ -77,7 +77,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "202", description = "written to the articles topic and acknowledged by Kafka")
     public Uni<Response> postJson(byte[] body, @QueryParam("source") String source, @QueryParam("url") String url,
             @QueryParam("title") String title) {
-        return accept(() -> reader.fromJson(body).withDefaults(title, url, source));
+        return accept(() -> reader.validated(reader.fromJson(body).withDefaults(title, url, source)));
     }
 
     @POST
@@ -87,7 +87,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "202", description = "written to the articles topic and acknowledged by Kafka")
     public Uni<Response> postText(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @QueryParam("source") String source, @QueryParam("url") String url, @QueryParam("title") String title) {
-        return accept(() -> reader.fromText(body, charset(type)).withDefaults(title, url, source));
+        return accept(() -> reader.validated(reader.fromText(body, charset(type)).withDefaults(title, url, source)));
     }
 
     @POST
@@ -97,7 +97,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "202", description = "written to the articles topic and acknowledged by Kafka")
     public Uni<Response> postHtml(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type,
             @QueryParam("source") String source, @QueryParam("url") String url, @QueryParam("title") String title) {
-        return accept(() -> reader.fromHtml(body, charset(type)).withDefaults(title, url, source));
+        return accept(() -> reader.validated(reader.fromHtml(body, charset(type)).withDefaults(title, url, source)));
     }
 
     @POST
@@ -138,8 +138,8 @@ public class ArticleResource {
                         + " articles (quotewire.ingest.batch.max-lines)");
             }
             try {
-                ArticleSubmitted event = ArticleSubmitted.of(reader.fromJson(text).withDefaults(null, null, source),
-                        clock.instant());
+                ArticleSubmitted event = ArticleSubmitted.of(
+                        reader.validated(reader.fromJson(text).withDefaults(null, null, source)), clock.instant());
                 results.add(publisher.publish(event)
                         .<Object>map(a -> new AcceptedLine(lineNo, a.id()))
                         .onFailure().recoverWithItem(f -> new RejectedLine(lineNo, f.getMessage(), true)));
