@@ -117,7 +117,8 @@ class ArticleStreamTest {
         String secondId = ArticleIds.articleId(url, second);
         producer.send(new ProducerRecord<>(Topics.ARTICLES, secondId, JSON.writeValueAsBytes(Map.of("id", secondId,
                 "revision", ArticleIds.contentHash(second).substring(0, 16), "text", second, "url", url,
-                "publishedAt", "2020-08-20", "source", "second-outlet")))).get(30, TimeUnit.SECONDS);
+                "publishedAt", "2020-08-20", "source", "second-outlet", "ingestedAt", "2020-08-20T18:00:00Z"))))
+                .get(30, TimeUnit.SECONDS);
         matchesFixture("entities-extracted.seed-001.json", await(Topics.ENTITIES, secondId));
         matchesFixture("quotes-extracted.seed-001.json", await(Topics.QUOTES, secondId));
 

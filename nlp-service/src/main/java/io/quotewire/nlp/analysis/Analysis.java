@@ -7,7 +7,15 @@ import java.util.List;
  * end exclusive. The same shape is the body of {@code POST /api/analyze} and the payload of the
  * {@code entities} and {@code quotes} events.
  */
-public record Analysis(List<Entity> entities, List<Quote> quotes) {
+public record Analysis(List<Entity> entities, List<Quote> quotes, Omitted omitted) {
+
+    /**
+     * What the analysis found but does not report, past its limits ({@link Analyzer#MAX_QUOTES},
+     * {@link Analyzer#MAX_ENTITIES}, {@link Analyzer#MAX_MENTIONS}): all zero for a news article.
+     */
+    public record Omitted(int quotes, int entities, int mentions) {
+        public static final Omitted NONE = new Omitted(0, 0, 0);
+    }
 
     /** A span of the text. */
     public record Span(int start, int end, String text) {

@@ -91,9 +91,17 @@ public class Analyzer {
         Attributor attributor = p.attributor();
         // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone
         List<QuoteFinder.Found> found = QuoteFinder.find(text).stream().filter(q -> !Attributor.isTitle(q.text())).toList();
+        int omittedQuotes = Math.max(0, found.size() - MAX_QUOTES);
+        if (omittedQuotes > 0) {
+            found = found.subList(0, MAX_QUOTES);
+        }
+        checkTime();
         Doc doc = coreNlp.annotate(text, tagEverySentence ? null : Attributor.reads(text, found));
+        checkTime();
         EntityFinder.Result entities = entityFinder.find(doc);
+        checkTime();
         List<Attributor.Attribution> attributions = attributor.attribute(doc, entities, found);
+        checkTime();
 
         List<Quote> quotes = new ArrayList<>();
         Map<Cluster, Integer> quotesBy = new HashMap<>();
@@ -113,7 +121,53 @@ public class Analyzer {
             }
             quotes.add(new Quote(Names.quoteId(q.text()), q.text(), q.start(), q.end(), speaker, cue));
         }
-        return new Analysis(entities(doc, entities, quotesBy), quotes);
+        List<Entity> all = entities(doc, entities, quotesBy);
+        List<Entity> kept = bounded(all);
+        int omittedMentions = all.stream().mapToInt(e -> e.mentions().size()).sum()
+                - kept.stream().mapToInt(e -> e.mentions().size()).sum();
+        if (omittedQuotes > 0 || omittedMentions > 0) {
+            LOG.infof("a text of %d characters has more than the analysis reports: %d quotes, %d entities and %d "
+                    + "named mentions left out (limits: %d quotes, %d entities, %d mentions an entity)", text.length(),
+                    omittedQuotes, all.size() - kept.size(), omittedMentions, MAX_QUOTES, MAX_ENTITIES, MAX_MENTIONS);
+        }
+        return new Analysis(kept, quotes, new Analysis.Omitted(omittedQuotes, all.size() - kept.size(), omittedMentions));
+    }
+
+    /**
+     * The most an analysis reports of one text. They bound its work and memory, and the size of its events
+     * (well within a Kafka record's 8 MiB): a news article has tens of quotes and entities, a text with
+     * thousands is a list or garbage. What is left out is counted in {@link Analysis#omitted()}.
+     */
+    public static final int MAX_QUOTES = 1000;
+    public static final int MAX_ENTITIES = 500;
+    public static final int MAX_MENTIONS = 100;
+    /** An entity name longer than this is not a name (a run of capitalised words in a table, say). */
+    static final int MAX_NAME_CHARS = 200;
+
+    /** The most salient entities, each with its first mentions, within the limits. */
+    private static List<Entity> bounded(List<Entity> entities) {
+        List<Entity> kept = new ArrayList<>();
+        for (Entity e : entities) {
+            if (kept.size() == MAX_ENTITIES) {
+                break;
+            }
+            if (e.name().length() > MAX_NAME_CHARS) {
+                continue;
+            }
+            kept.add(e.mentions().size() <= MAX_MENTIONS ? e : new Entity(e.id(), e.name(), e.type(), e.aliases(),
+                    e.salience(), List.copyOf(e.mentions().subList(0, MAX_MENTIONS))));
+        }
+        return kept;
+    }
+
+    /**
+     * The analysis honours its time limit between its steps: {@link TimedAnalyzer} interrupts a worker whose
+     * analysis runs too long; CoreNLP stops at its own checks, this project's steps here.
+     */
+    private static void checkTime() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("the analysis was interrupted (its time limit passed)");
+        }
     }
 
     /** Salience: named mentions, more for the first paragraph, plus the quotes attributed; shares of the total. */

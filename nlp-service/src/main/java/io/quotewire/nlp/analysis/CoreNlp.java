@@ -84,7 +84,8 @@ final class CoreNlp {
     Doc annotate(String text, List<int[]> ranges) {
         Annotation annotation = new Annotation(text);
         sentences.annotate(annotation);
-        List<CoreMap> all = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        List<CoreMap> all = bounded(text, annotation.get(CoreAnnotations.SentencesAnnotation.class));
+        annotation.set(CoreAnnotations.SentencesAnnotation.class, all);
         List<CoreMap> toTag = ranges == null ? all : withNeighbours(all, ranges);
         // names first, on untagged tokens: with tags present the recogniser's output changes slightly, and it
         // must not depend on which sentences are tagged
@@ -112,6 +113,45 @@ final class CoreNlp {
         }
         return new Doc(text, tokens, paragraphs);
     }
+
+    /**
+     * The sentences, each of at most {@value #MAX_SENTENCE_TOKENS} tokens: a longer one is cut into pieces of that
+     * many. The name recogniser's and the tagger's memory grow with the length of a sentence, and a text without
+     * sentence ends (a list, a table, garbage) would otherwise be one sentence of hundreds of thousands of tokens
+     * and exhaust the heap. News sentences are far shorter, so their analysis is unchanged.
+     */
+    static List<CoreMap> bounded(String text, List<CoreMap> sentences) {
+        if (sentences.stream().allMatch(s -> s.get(CoreAnnotations.TokensAnnotation.class).size() <= MAX_SENTENCE_TOKENS)) {
+            return sentences;
+        }
+        List<CoreMap> out = new ArrayList<>();
+        int tokenIndex = 0;
+        for (CoreMap sentence : sentences) {
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            for (int from = 0; from < tokens.size(); from += MAX_SENTENCE_TOKENS) {
+                List<CoreLabel> piece = new ArrayList<>(tokens.subList(from, Math.min(tokens.size(), from + MAX_SENTENCE_TOKENS)));
+                int begin = piece.get(0).beginPosition();
+                int end = piece.get(piece.size() - 1).endPosition();
+                CoreMap part = new edu.stanford.nlp.util.ArrayCoreMap();
+                part.set(CoreAnnotations.TextAnnotation.class, text.substring(begin, end));
+                part.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, begin);
+                part.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, end);
+                part.set(CoreAnnotations.TokensAnnotation.class, piece);
+                part.set(CoreAnnotations.TokenBeginAnnotation.class, tokenIndex);
+                part.set(CoreAnnotations.TokenEndAnnotation.class, tokenIndex + piece.size());
+                part.set(CoreAnnotations.SentenceIndexAnnotation.class, out.size());
+                for (CoreLabel t : piece) {
+                    t.setSentIndex(out.size());
+                }
+                tokenIndex += piece.size();
+                out.add(part);
+            }
+        }
+        return out;
+    }
+
+    /** The longest sentence, in tokens, given to the name recogniser and the tagger. */
+    static final int MAX_SENTENCE_TOKENS = 400;
 
     /** The sentences that overlap a range, and the sentence before and after each of those. */
     private static List<CoreMap> withNeighbours(List<CoreMap> sentences, List<int[]> ranges) {

@@ -209,6 +209,12 @@ final class EntityFinder {
 
     // ---- grouping ---------------------------------------------------------------------------------------
 
+    /**
+     * The most person mentions grouped by their words (a short form joining the full name it belongs to). A
+     * news article has tens; past this many the text is a list of names, and the rest are grouped by their key.
+     */
+    static final int MAX_GROUPED = 5000;
+
     private Result group(Doc doc, List<Mention> mentions) {
         List<Token> tokens = doc.tokens;
         Map<String, Cluster> byKey = new LinkedHashMap<>();
@@ -216,10 +222,15 @@ final class EntityFinder {
         List<Cluster> people = new ArrayList<>();
 
         // people: longest names first, so a short form can join the full name it belongs to
+        // (the first MAX_GROUPED of them; the rest, in a text that is a list of names, are grouped by their key below)
         List<Mention> persons = mentions.stream().filter(m -> m.type().equals("PERSON") && m.known() == null)
                 .sorted(Comparator.comparingInt((Mention m) -> -Names.coreWords(doc.span(m.start(), m.end())).size())
                         .thenComparingInt(Mention::from))
+                .limit(MAX_GROUPED)
                 .toList();
+        // the people whose full name has a word: a short form is looked for only among those with its last word
+        Map<String, List<Cluster>> byWord = new HashMap<>();
+        Map<Cluster, List<String>> fullWords = new HashMap<>();
         for (Mention m : persons) {
             List<String> words = Names.coreWords(doc.span(m.start(), m.end()));
             if (words.isEmpty()) {
@@ -227,8 +238,8 @@ final class EntityFinder {
             }
             Cluster best = null;
             int bestLast = -1;
-            for (Cluster c : people) {
-                List<String> full = Names.coreWords(c.name);
+            for (Cluster c : byWord.getOrDefault(words.get(words.size() - 1), List.of())) {
+                List<String> full = fullWords.get(c);
                 if (full.containsAll(words) && sameSurnameOrFirstOnly(full, words)) {
                     int last = lastMentionBefore(c, m.from());
                     if (best == null || last > bestLast) {
@@ -241,6 +252,11 @@ final class EntityFinder {
                 best = new Cluster("PERSON", cleanName(doc.span(m.start(), m.end())));
                 people.add(best);
                 byKey.put("PERSON|" + Names.key(best.name) + "|" + people.size(), best);
+                List<String> full = Names.coreWords(best.name);
+                fullWords.put(best, full);
+                for (String w : new LinkedHashSet<>(full)) {
+                    byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(best);
+                }
             }
             best.mentions.add(m);
             of.put(m, best);

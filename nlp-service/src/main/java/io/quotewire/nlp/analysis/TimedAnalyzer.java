@@ -15,7 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The analysis with a time limit ({@code quotewire.nlp.analysis-timeout}): past it the calling worker thread
+ * The analysis with a time limit ({@code quotewire.nlp.analysis-timeout} for each started 256 Ki characters of
+ * the text, since the analysis' work is linear in its length): past it the calling worker thread
  * is interrupted (CoreNLP stops at its next check) and {@link TooSlow} is thrown, so one pathological
  * text cannot hold a worker. Records the analysis time as {@code quotewire.nlp.analysis}.
  */
@@ -25,7 +26,8 @@ public class TimedAnalyzer {
     /** The analysis ran past the time limit and was stopped. */
     public static class TooSlow extends RuntimeException {
         TooSlow(Duration limit) {
-            super("the analysis took longer than " + limit.toMillis() + " ms (quotewire.nlp.analysis-timeout) and was stopped");
+            super("the analysis took longer than " + limit.toMillis() + " ms (quotewire.nlp.analysis-timeout for each "
+                    + "started 256 Ki characters of the text) and was stopped");
         }
     }
 
@@ -46,7 +48,15 @@ public class TimedAnalyzer {
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
+    /** The time limit of a text: the configured one for each started 256 Ki characters (the work is linear). */
+    Duration limitFor(String text) {
+        return limit.multipliedBy(1 + text.length() / CHARS_PER_LIMIT);
+    }
+
+    static final int CHARS_PER_LIMIT = 256 * 1024;
+
     public Analysis analyze(String text) {
+        Duration limit = limitFor(text);
         Thread worker = Thread.currentThread();
         boolean[] fired = new boolean[1];
         ScheduledFuture<?> alarm = watchdog.schedule(() -> {
@@ -57,7 +67,15 @@ public class TimedAnalyzer {
         }, limit.toMillis(), TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         try {
-            return analyzer.analyze(text);
+            Analysis analysis = analyzer.analyze(text);
+            synchronized (fired) {
+                if (fired[0]) {
+                    throw new TooSlow(limit); // finished, but too late: a late result is not published
+                }
+            }
+            return analysis;
+        } catch (TooSlow e) {
+            throw e;
         } catch (RuntimeException e) {
             synchronized (fired) {
                 if (fired[0]) {

@@ -58,8 +58,10 @@ public class AnalyzeResource {
         try {
             node = json.readTree(decode(body, null));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            // a limit of the parser (nesting over 1,000 deep, a number of over 1,000 digits) has no location
+            throw ProblemException.badRequest(e.getLocation() == null ? "malformed JSON: " + e.getOriginalMessage()
+                    : "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.badRequest("expected a JSON object with \"text\"");

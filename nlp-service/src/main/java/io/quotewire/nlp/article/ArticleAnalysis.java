@@ -1,5 +1,6 @@
 package io.quotewire.nlp.article;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +18,17 @@ import io.quotewire.nlp.Topics;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.TimedAnalyzer;
 import io.quotewire.nlp.events.AnalysisPublisher;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * Consumes {@code articles} (group {@code nlp-service}) on a pool of worker threads ({@code nlp-workers},
  * size {@code quotewire.nlp.workers}), analyses each article and publishes its two events. The record is
- * acknowledged (and its offset committed) only after Kafka has both events; a record that cannot be read,
- * or whose analysis fails or runs too long, is nacked and lands on {@code articles.dlq} with the reason in
- * its headers, and the consumer goes on.
+ * acknowledged (and its offset committed) only after Kafka has both events, which are written again with
+ * back-off for as long as the broker does not take them; a record that cannot be read, or whose analysis fails
+ * or runs too long, is nacked and lands on {@code articles.dlq} with the reason in its headers, and the consumer
+ * goes on.
  */
 @ApplicationScoped
 public class ArticleAnalysis {
@@ -32,15 +36,17 @@ public class ArticleAnalysis {
     private static final Logger LOG = Logger.getLogger(ArticleAnalysis.class);
 
     private final TimedAnalyzer analyzer;
+    private final CrashGuard crashGuard;
     private final AnalysisPublisher publisher;
     private final ObjectMapper json;
     private final int maxChars;
     private final Counter analysed;
     private final MeterRegistry registry;
 
-    public ArticleAnalysis(TimedAnalyzer analyzer, AnalysisPublisher publisher, ObjectMapper json, MeterRegistry registry,
+    public ArticleAnalysis(TimedAnalyzer analyzer, CrashGuard crashGuard, AnalysisPublisher publisher, ObjectMapper json, MeterRegistry registry,
             @ConfigProperty(name = "quotewire.nlp.max-text-chars", defaultValue = "1048576") int maxChars) {
         this.analyzer = analyzer;
+        this.crashGuard = crashGuard;
         this.publisher = publisher;
         this.json = json;
         this.maxChars = maxChars;
@@ -51,26 +57,37 @@ public class ArticleAnalysis {
     @Incoming(Topics.ARTICLES_IN)
     @Blocking(value = "nlp-workers", ordered = false)
     public CompletionStage<Void> analyse(Message<byte[]> record) {
+        String key = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getTopic() + "/" + m.getPartition() + "/" + m.getOffset()).orElse(null);
+        String refusal = key == null ? null : crashGuard.refusal(key);
+        if (refusal != null) {
+            crashGuard.done(key);
+            return deadLetter(record, new IllegalStateException(refusal), "crashed");
+        }
         ArticleSubmitted article;
         Analysis analysis;
         try {
-            article = ArticleSubmitted.read(json, record.getPayload(), maxChars);
-            analysis = analyzer.analyze(article.text());
+            article = ArticleSubmitted.read(json, record.getPayload(), maxChars, record
+                    .getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null));
+            String text = article.text();
+            analysis = key == null ? analyzer.analyze(text) : crashGuard.guard(key, () -> analyzer.analyze(text));
         } catch (ArticleSubmitted.Unreadable | TimedAnalyzer.TooSlow e) {
             return deadLetter(record, e, e instanceof TimedAnalyzer.TooSlow ? "timeout" : "unreadable");
         } catch (RuntimeException e) {
             LOG.warn("analysis failed", e);
             return deadLetter(record, new IllegalStateException("the analysis failed: " + e), "failed");
         }
-        return publisher.publish(article.id(), article.revision(), article.publishedAt(), analysis)
+        // the events were not written (the broker is away): not this record's fault, so it is neither committed
+        // nor dead-lettered; the same events are written again until Kafka has both (a repeat changes nothing
+        // downstream: the read model is idempotent), and the record is acknowledged then
+        return Uni.createFrom().completionStage(() -> publisher.publish(article.id(), article.revision(),
+                        article.publishedAt(), article.ingestedAt(), analysis))
+                .onFailure().invoke(f -> LOG.warnf("could not publish the analysis of %s, trying again: %s", article.id(), f))
+                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .subscribeAsCompletionStage()
                 .thenCompose(done -> {
                     analysed.increment();
                     return record.ack();
-                })
-                .exceptionallyCompose(f -> {
-                    // the events were not written: not this record's fault, but it must not be committed
-                    LOG.warnf("could not publish the analysis of %s: %s", article.id(), f);
-                    return record.nack(f);
                 });
     }
 

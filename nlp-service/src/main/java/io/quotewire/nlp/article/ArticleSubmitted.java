@@ -1,5 +1,7 @@
 package io.quotewire.nlp.article;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,8 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * @param publishedAt the article's {@code publishedAt} as written (passed on with the analysis, unchecked:
  *                    ingest-service validates it), or null
+ * @param ingestedAt  when this revision was ingested: the record's {@code ingestedAt}, else the record's own time
+ *                    (as query-service dates the article), or null
  */
-public record ArticleSubmitted(String id, String revision, String publishedAt, String text) {
+public record ArticleSubmitted(String id, String revision, String publishedAt, Instant ingestedAt, String text) {
 
     /** A record that cannot be analysed; the reason goes to the dead-letter topic. */
     public static class Unreadable extends RuntimeException {
@@ -20,7 +24,8 @@ public record ArticleSubmitted(String id, String revision, String publishedAt, S
         }
     }
 
-    public static ArticleSubmitted read(ObjectMapper json, byte[] value, int maxChars) {
+    /** {@code recordTime}: the Kafka record's time, or null. */
+    public static ArticleSubmitted read(ObjectMapper json, byte[] value, int maxChars, Instant recordTime) {
         if (value == null || value.length == 0) {
             throw new Unreadable("the record has no value (a tombstone or an empty message)");
         }
@@ -54,6 +59,16 @@ public record ArticleSubmitted(String id, String revision, String publishedAt, S
                 ? node.get("revision").asText() : ArticleIds.contentHash(text.asText()).substring(0, 16);
         String publishedAt = node.hasNonNull("publishedAt") && node.get("publishedAt").isTextual()
                 ? node.get("publishedAt").asText() : null;
-        return new ArticleSubmitted(id, revision, publishedAt, text.asText());
+        // a NUL cannot be stored downstream: a space instead keeps every offset into the text (ingest-service
+        // refuses NULs; another producer may write them)
+        Instant ingestedAt = recordTime;
+        if (node.hasNonNull("ingestedAt") && node.get("ingestedAt").isTextual()) {
+            try {
+                ingestedAt = java.time.OffsetDateTime.parse(node.get("ingestedAt").asText()).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                // unreadable: the record's time, as query-service does
+            }
+        }
+        return new ArticleSubmitted(id, revision, publishedAt, ingestedAt, text.asText().replace('\u0000', ' '));
     }
 }

@@ -37,12 +37,14 @@ public class AnalysisPublisher {
         this.clock = Clock.systemUTC();
     }
 
-    public CompletionStage<Void> publish(String articleId, String revision, String publishedAt, Analysis analysis) {
+    /** {@code ingestedAt}: when the analysed revision was ingested, or null if unknown. */
+    public CompletionStage<Void> publish(String articleId, String revision, String publishedAt,
+            java.time.Instant ingestedAt, Analysis analysis) {
         var now = clock.instant();
         var e = new EntitiesExtracted(EntitiesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision,
-                publishedAt, now, analysis.entities());
-        var q = new QuotesExtracted(QuotesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, now,
-                analysis.quotes());
+                publishedAt, ingestedAt, now, analysis.entities());
+        var q = new QuotesExtracted(QuotesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, ingestedAt,
+                now, analysis.quotes());
         return CompletableFuture.allOf(
                 send(entities, e, articleId, revision, EntitiesExtracted.TYPE),
                 send(quotes, q, articleId, revision, QuotesExtracted.TYPE));

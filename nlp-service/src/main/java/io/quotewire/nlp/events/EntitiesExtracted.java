@@ -13,9 +13,12 @@ import io.quotewire.nlp.analysis.Analysis;
  * @param revision        the article revision analysed (consumers ignore an analysis of an older revision)
  * @param publishedAt     the analysed article's {@code publishedAt} as its articles event had it, or null: a
  *                        consumer can date the entities without waiting for the article (added in v1, optional)
+ * @param articleIngestedAt when the analysed revision was ingested (its articles event's {@code ingestedAt}, else
+ *                        the articles record's time): of two analyses of an article, a consumer keeps the one of
+ *                        the revision ingested later, whatever order they come in (added in v1, optional)
  */
 public record EntitiesExtracted(int schemaVersion, String analyzerVersion, String articleId, String revision,
-        String publishedAt, Instant analyzedAt, List<Analysis.Entity> entities) {
+        String publishedAt, Instant articleIngestedAt, Instant analyzedAt, List<Analysis.Entity> entities) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = "io.quotewire.entities.extracted.v1";
