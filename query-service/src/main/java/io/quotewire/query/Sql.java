@@ -16,6 +16,25 @@ public final class Sql {
     private Sql() {
     }
 
+    /**
+     * A failure of the database connection or of concurrency (deadlock, serialization), not of the statement:
+     * trying again later may succeed.
+     */
+    public static boolean isTransient(Throwable f) {
+        for (Throwable t = f; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.sqlclient.DatabaseException db) {
+                String state = db.getSqlState() == null ? "" : db.getSqlState();
+                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
+                        || state.equals("40001") || state.equals("40P01");
+            }
+            if (t instanceof java.io.IOException || t instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Map<String, Object> params(Object... kv) {
         Map<String, Object> p = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {

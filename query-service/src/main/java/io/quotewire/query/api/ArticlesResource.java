@@ -30,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 /** Articles: full-text search with filters, and one article with its entities and quotes. */
 @Path("/api/articles")
 @Produces(MediaType.APPLICATION_JSON)
+@TimeLimited
 public class ArticlesResource {
 
     public record ArticleItem(String id, String title, String url, String source, String author,
@@ -62,7 +63,7 @@ public class ArticlesResource {
             + "entity: an entity id or name; source; from/to: ISO dates of publication (inclusive).")
     public Uni<Page<ArticleItem>> list(@QueryParam("q") String q, @QueryParam("entity") String entity,
             @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @Parameter(description = "from 0") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("page") @Parameter(description = "from 0") String page, @QueryParam("size") String size) {
         int p = Params.page(page);
         int n = Params.size(size);
         OffsetDateTime since = Params.time("from", from, false);
@@ -99,7 +100,7 @@ public class ArticlesResource {
                     .chain(total -> {
                         Map<String, Object> pageArgs = new java.util.HashMap<>(args);
                         pageArgs.put("limit", n);
-                        pageArgs.put("offset", (long) p * n);
+                        pageArgs.put("offset", Params.offset(p, n));
                         return rows(s, "SELECT a.id, a.title, a.url, a.source, a.author, a.published_at, a.ingested_at"
                                 + " FROM article a " + where
                                 + " ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT :limit OFFSET :offset", pageArgs)

@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 /** Entities across all articles: search by name or alias, and one entity with its neighbours and quotes. */
 @Path("/api/entities")
 @Produces(MediaType.APPLICATION_JSON)
+@TimeLimited
 public class EntitiesResource {
 
     static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "NORP");
@@ -60,7 +61,7 @@ public class EntitiesResource {
     @Operation(summary = "Search entities", description = "q matches names and aliases, ignoring case and accents; "
             + "type: PERSON, ORGANIZATION, LOCATION or NORP; sort: articles (default), mentions or name.")
     public Uni<Page<EntityItem>> list(@QueryParam("q") String q, @QueryParam("type") String type,
-            @QueryParam("sort") String sort, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size) {
         int p = Params.page(page);
         int n = Params.size(size);
         String t = Params.oneOf("type", type, TYPES, null);
@@ -71,17 +72,22 @@ public class EntitiesResource {
             filters.add("x.type = :type");
             args.put("type", t);
         }
-        if (q != null && !q.isBlank()) {
+        String key = q == null ? "" : NameKeys.key(q);
+        if (q != null && !q.isBlank() && key.isEmpty()) {
+            // nothing to match: a query of punctuation alone (no name has a key of it)
+            return Uni.createFrom().item(new Page<>(List.of(), 0, p, n));
+        }
+        if (!key.isEmpty()) {
             // the matching ids as one array, looked up in the primary key: a broad query (a thousand matches)
             // probes those rows instead of hashing them against a scan of every entity
             filters.add("x.id = ANY (ARRAY(SELECT a.entity_id FROM entity_alias a WHERE a.alias_key LIKE :key))");
-            args.put("key", "%" + NameKeys.key(q) + "%");
+            args.put("key", Params.contains(key));
         }
         String where = " WHERE " + String.join(" AND ", filters);
         Map<String, Object> pageArgs = new HashMap<>(args);
         pageArgs.put("limit", n);
-        pageArgs.put("offset", (long) p * n);
-        if (q != null && !q.isBlank()) {
+        pageArgs.put("offset", Params.offset(p, n));
+        if (!key.isEmpty()) {
             // a name search matches few entities: one trigram search gives the page and, as a window, the total
             return Panache.getSession().chain(s -> rows(s, SELECT + ", count(*) OVER () FROM entity x " + where
                     + " ORDER BY " + order + " LIMIT :limit OFFSET :offset", pageArgs)

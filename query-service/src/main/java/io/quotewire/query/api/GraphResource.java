@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 /** The co-mention network around an entity, and an entity's mentions and quotes over time. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@TimeLimited
 public class GraphResource {
 
     public record Node(String id, String name, String type, int articleCount) {
@@ -47,7 +48,7 @@ public class GraphResource {
     @Operation(summary = "Co-mention network around an entity",
             description = "Over the entity's latest 500 articles (by publication): nodes are the entity and the (limit) "
                     + "entities sharing most of those articles with it; edges count the articles two nodes share among them.")
-    public Uni<Graph> graph(@QueryParam("entity") String entity, @QueryParam("limit") Integer limit) {
+    public Uni<Graph> graph(@QueryParam("entity") String entity, @QueryParam("limit") String limit) {
         String ref = require(entity);
         int n = Params.limit(limit, 20, 200);
         return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> Params.notFound("entity", ref))

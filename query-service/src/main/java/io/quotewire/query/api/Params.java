@@ -16,34 +16,66 @@ final class Params {
     private Params() {
     }
 
-    static int page(Integer page) {
-        if (page == null) {
-            return 0;
-        }
-        if (page < 0) {
-            throw ProblemException.badRequest("page must be 0 or more, not " + page);
-        }
-        return page;
+    /**
+     * The deepest item a page may start at. Deeper pages are slow to compute and never what a person means:
+     * narrow the search instead.
+     */
+    static final long MAX_OFFSET = 1_000_000;
+
+    static int page(String page) {
+        return integer("page", page, 0, 0, Integer.MAX_VALUE);
     }
 
-    static int size(Integer size) {
-        if (size == null) {
-            return 20;
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw ProblemException.badRequest("size must be between 1 and " + MAX_SIZE + ", not " + size);
-        }
-        return size;
+    static int size(String size) {
+        return integer("size", size, 20, 1, MAX_SIZE);
     }
 
-    static int limit(Integer limit, int dflt, int max) {
-        if (limit == null) {
+    /** The offset of {@code page} pages of {@code size}: 400 past {@link #MAX_OFFSET}. */
+    static long offset(int page, int size) {
+        long offset = (long) page * size;
+        if (offset > MAX_OFFSET) {
+            throw ProblemException.badRequest("page " + page + " of size " + size + " starts past item " + MAX_OFFSET
+                    + ", the deepest a page may start; narrow the search with its filters");
+        }
+        return offset;
+    }
+
+    static int limit(String limit, int dflt, int max) {
+        return integer("limit", limit, dflt, 1, max);
+    }
+
+    /** A whole number parameter within {@code [min, max]}, {@code dflt} when absent: a 400 naming it otherwise. */
+    static int integer(String name, String value, int dflt, int min, int max) {
+        if (value == null || value.isBlank()) {
             return dflt;
         }
-        if (limit < 1 || limit > max) {
-            throw ProblemException.badRequest("limit must be between 1 and " + max + ", not " + limit);
+        int v;
+        try {
+            v = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(name + " must be a whole number" + range(min, max) + ", not '"
+                    + abbreviated(value) + "'");
         }
-        return limit;
+        if (v < min || v > max) {
+            throw ProblemException.badRequest(name + " must be" + range(min, max) + ", not " + v);
+        }
+        return v;
+    }
+
+    private static String range(int min, int max) {
+        return max == Integer.MAX_VALUE ? " of " + min + " or more" : " between " + min + " and " + max;
+    }
+
+    /**
+     * A {@code LIKE} pattern that matches {@code text} anywhere, literally: {@code %}, {@code _} and the escape
+     * character in the text match themselves, not any text or any character.
+     */
+    static String contains(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    static String abbreviated(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 60) + "...";
     }
 
     /** An ISO date or date-time; {@code endOfDay}: a bare date means up to the end of that day. */
@@ -58,7 +90,7 @@ final class Params {
             }
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO date (2020-08-20) or date-time, not '" + value + "'");
+            throw ProblemException.badRequest(name + " must be an ISO date (2020-08-20) or date-time, not '" + abbreviated(value) + "'");
         }
     }
 
@@ -72,7 +104,7 @@ final class Params {
                 return a;
             }
         }
-        throw ProblemException.badRequest(name + " must be one of " + allowed + ", not '" + value + "'");
+        throw ProblemException.badRequest(name + " must be one of " + allowed + ", not '" + abbreviated(value) + "'");
     }
 
     static String blankToNull(String s) {

@@ -29,6 +29,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/api/quotes")
 @Produces(MediaType.APPLICATION_JSON)
+@TimeLimited
 public class QuotesResource {
 
     public record Speaker(String entityId, String name) {
@@ -46,8 +47,8 @@ public class QuotesResource {
     @Operation(summary = "Search quotes", description = "q: words in the quote; speaker: an entity id or name; "
             + "from/to: ISO dates of the reporting articles' publication.")
     public Uni<Page<QuoteItem>> list(@QueryParam("q") String q, @QueryParam("speaker") String speaker,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         int p = Params.page(page);
         int n = Params.size(size);
         OffsetDateTime since = Params.time("from", from, false);
@@ -59,7 +60,7 @@ public class QuotesResource {
             Map<String, Object> args = new HashMap<>();
             if (q != null && !q.isBlank()) {
                 filters.add("lower(q.text) LIKE :q");
-                args.put("q", "%" + q.trim().toLowerCase() + "%");
+                args.put("q", Params.contains(q.trim().toLowerCase()));
             }
             if (who != null) {
                 filters.add("q.id IN (SELECT oc.quote_id FROM quote_occurrence oc WHERE oc.speaker_source_id IN (:sources))");
@@ -79,7 +80,7 @@ public class QuotesResource {
             Map<String, Object> countArgs;
             Map<String, Object> pageArgs = new HashMap<>(args);
             pageArgs.put("limit", n);
-            pageArgs.put("offset", (long) p * n);
+            pageArgs.put("offset", Params.offset(p, n));
             String countSql;
             String pageSql;
             if (who != null && filters.size() == 1) {
@@ -88,7 +89,7 @@ public class QuotesResource {
                 countSql = speakerCount(sources, countArgs);
                 pageSql = "SELECT q.id, q.text FROM quote q JOIN (" + speakerPage("l.source_id IN (:sources)")
                         + ") x ON x.quote_id = q.id ORDER BY q.id";
-                pageArgs.put("first", (long) (p + 1) * n);
+                pageArgs.put("first", Params.offset(p, n) + n);
             } else {
                 String where = filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters);
                 countArgs = args;
@@ -155,10 +156,11 @@ public class QuotesResource {
     @Path("/{id}/occurrences")
     @WithSession
     @Operation(summary = "Every article that reports a quote, paged, by publication (undated last)")
-    public Uni<Page<Occurrence>> occurrences(@PathParam("id") String id, @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+    public Uni<Page<Occurrence>> occurrences(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         int p = Params.page(page);
         int n = Params.size(size);
+        long offset = Params.offset(p, n);
         return Panache.getSession().chain(s -> rows(s, "SELECT q.id, (SELECT count(DISTINCT o.article_id) FROM "
                 + "quote_occurrence o WHERE o.quote_id = q.id) FROM quote q WHERE q.id = :id", params("id", id))
                 .chain(found -> {
@@ -166,7 +168,7 @@ public class QuotesResource {
                         throw Params.notFound("quote", id);
                     }
                     long total = ((Number) found.get(0)[1]).longValue();
-                    return occurrences(s, List.of(id), (long) p * n, (long) (p + 1) * n)
+                    return occurrences(s, List.of(id), offset, offset + n)
                             .map(rs -> new Page<>(rs.stream().map(QuotesResource::occurrence).toList(), total, p, n));
                 }));
     }

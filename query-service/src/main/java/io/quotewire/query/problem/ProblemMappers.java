@@ -35,9 +35,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        // the database did not answer in time (TimeLimited), or cannot be reached: the caller may retry shortly
+        if (io.quotewire.query.Sql.isTransient(e)) {
+            LOG.warnf("the database is unavailable for %s: %s", uri.getPath(), e);
+            return unavailable(uri);
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(500, "Internal error", "the service failed unexpectedly", uri)
                 .build();
+    }
+
+    private static Response unavailable(UriInfo uri) {
+        return respond(503, "Database unavailable", "the read model's database did not answer in time; retry shortly",
+                uri).header("Retry-After", "5").build();
     }
 
     private static Response.ResponseBuilder respond(int status, String title, String detail, UriInfo uri) {

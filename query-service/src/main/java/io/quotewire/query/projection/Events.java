@@ -1,5 +1,6 @@
 package io.quotewire.query.projection;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,11 +33,18 @@ final class Events {
             String mentionsJson) {
     }
 
-    /** What the entities and quotes events of an article have in common: which analysis they are. */
+    /**
+     * What the entities and quotes events of an article have in common: which analysis they are. Of two analyses
+     * of an article, the one of the revision ingested later wins ({@code articleIngestedAt}), whatever order
+     * they were made or arrive in; of two analyses of one revision, the later made ({@code analyzedAt}).
+     */
     interface Analysis {
         String articleId();
 
         String revision();
+
+        /** When the analysed revision of the article was ingested, or null (an older producer). */
+        OffsetDateTime articleIngestedAt();
 
         OffsetDateTime analyzedAt();
 
@@ -44,7 +52,8 @@ final class Events {
     }
 
     /** @param publishedAt the article's, when the event says (it may come before the article), else null */
-    record Entities(String articleId, String revision, OffsetDateTime analyzedAt, String analyzerVersion,
+    record Entities(String articleId, String revision, OffsetDateTime articleIngestedAt, OffsetDateTime analyzedAt,
+            String analyzerVersion,
             OffsetDateTime publishedAt, List<Entity> entities) implements Analysis {
     }
 
@@ -52,13 +61,31 @@ final class Events {
             String speakerMentionJson, String cueJson) {
     }
 
-    record Quotes(String articleId, String revision, OffsetDateTime analyzedAt, String analyzerVersion,
+    record Quotes(String articleId, String revision, OffsetDateTime articleIngestedAt, OffsetDateTime analyzedAt,
+            String analyzerVersion,
             List<Quote> quotes) implements Analysis {
     }
+
+    /** The longest source the read model keeps (the article contract's limit; the column is indexed). */
+    static final int MAX_SOURCE_CHARS = 200;
 
     private Events() {
     }
 
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
+    }
+
+    /** The time if within years 1-9999 (what PostgreSQL and ISO-8601 both hold), else null. */
+    private static OffsetDateTime withinYears(OffsetDateTime t) {
+        return t == null || t.getYear() < 1 || t.getYear() > 9999 ? null : t;
+    }
+
+    /**
+     * The record's JSON object, with every string made storable: PostgreSQL takes no NUL character (in text or
+     * json) and no unpaired surrogate, so each becomes a space (the same length: offsets into the text still
+     * hold). ingest-service refuses both; other producers may write them.
+     */
     static JsonNode parse(ObjectMapper json, String value) {
         if (value == null || value.isBlank()) {
             throw new Unprojectable("the record has no value");
@@ -68,10 +95,61 @@ final class Events {
             if (node == null || !node.isObject()) {
                 throw new Unprojectable("the value is not a JSON object");
             }
+            if (value.indexOf('\u0000') >= 0 || value.contains("\\u0000") || hasSurrogates(value)) {
+                storable(node);
+            }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new Unprojectable("the value is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    private static boolean hasSurrogates(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return true;
+            }
+        }
+        return value.contains("\\ud") || value.contains("\\uD");
+    }
+
+    private static void storable(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            for (var it = object.fields(); it.hasNext();) {
+                var field = it.next();
+                if (field.getValue().isTextual()) {
+                    field.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(storable(field.getValue().asText())));
+                } else {
+                    storable(field.getValue());
+                }
+            }
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, com.fasterxml.jackson.databind.node.TextNode.valueOf(storable(array.get(i).asText())));
+                } else {
+                    storable(array.get(i));
+                }
+            }
+        }
+    }
+
+    /** NUL characters and unpaired surrogates as spaces. */
+    static String storable(String s) {
+        char[] chars = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (c == 0 || Character.isSurrogate(c)) {
+                if (chars == null) {
+                    chars = s.toCharArray();
+                }
+                chars[i] = ' ';
+            }
+        }
+        return chars == null ? s : new String(chars);
     }
 
     /** An {@code ArticleSubmitted}; without id or revision (a plain client's record), derived as the contract says. */
@@ -93,12 +171,15 @@ final class Events {
         if (revision == null) {
             revision = ArticleIds.contentHash(text).substring(0, 16);
         }
-        OffsetDateTime ingested = time(n, "ingestedAt");
-        return new Article(id, revision, text(n, "title"), url, text(n, "source"), text(n, "author"),
-                text(n, "language"), time(n, "publishedAt"), ingested != null ? ingested : recordTime, text);
+        OffsetDateTime ingested = hint(n, "ingestedAt");
+        // what another producer may write beyond the contract's limits is kept as far as it can be stored: a
+        // source cut to its indexed length, a publication date outside years 1-9999 (or unreadable) left out
+        return new Article(id, revision, text(n, "title"), url, cut(text(n, "source"), MAX_SOURCE_CHARS),
+                text(n, "author"), text(n, "language"), withinYears(hint(n, "publishedAt")),
+                ingested != null ? withinYears(ingested) != null ? ingested : recordTime : recordTime, text);
     }
 
-    static Entities entities(ObjectMapper json, JsonNode n) {
+    static Entities entities(ObjectMapper json, JsonNode n, OffsetDateTime recordTime) {
         String articleId = required(n, "articleId");
         List<Entity> entities = new ArrayList<>();
         for (JsonNode e : array(n, "entities")) {
@@ -114,11 +195,11 @@ final class Events {
             entities.add(new Entity(id, name, e.path("type").asText("UNKNOWN"), aliases, e.path("salience").asDouble(0),
                     mentions.isArray() ? mentions.size() : 0, write(json, mentions.isArray() ? mentions : json.createArrayNode())));
         }
-        return new Entities(articleId, revisionOf(n), analyzedAt(n), text(n, "analyzerVersion"), hint(n, "publishedAt"),
-                entities);
+        return new Entities(articleId, revisionOf(n), notAfter(hint(n, "articleIngestedAt"), recordTime),
+                notAfter(analyzedAt(n), recordTime), text(n, "analyzerVersion"), hint(n, "publishedAt"), entities);
     }
 
-    static Quotes quotes(ObjectMapper json, JsonNode n) {
+    static Quotes quotes(ObjectMapper json, JsonNode n, OffsetDateTime recordTime) {
         String articleId = required(n, "articleId");
         List<Quote> quotes = new ArrayList<>();
         for (JsonNode q : array(n, "quotes")) {
@@ -131,7 +212,24 @@ final class Events {
                     q.path("start").asInt(-1), q.path("end").asInt(-1), text(speaker, "entityId"), text(speaker, "name"),
                     mention.isObject() ? write(json, mention) : null, cue.isObject() ? write(json, cue) : null));
         }
-        return new Quotes(articleId, revisionOf(n), analyzedAt(n), text(n, "analyzerVersion"), quotes);
+        return new Quotes(articleId, revisionOf(n), notAfter(hint(n, "articleIngestedAt"), recordTime),
+                notAfter(analyzedAt(n), recordTime), text(n, "analyzerVersion"), quotes);
+    }
+
+    /** How far an event's own times may lie after its record's time (clocks of producers and brokers differ). */
+    static final Duration CLOCK_SKEW = Duration.ofHours(1);
+
+    /**
+     * {@code t}, but no later than the record's time plus {@link #CLOCK_SKEW}: an analysis time forged far into the
+     * future would otherwise win over every later analysis of its article. The record's time is part of the
+     * record, so a replay of the topic clamps the same way.
+     */
+    private static OffsetDateTime notAfter(OffsetDateTime t, OffsetDateTime recordTime) {
+        if (t == null || recordTime == null) {
+            return t;
+        }
+        OffsetDateTime latest = recordTime.plus(CLOCK_SKEW);
+        return t.isAfter(latest) ? latest : t;
     }
 
     private static String revisionOf(JsonNode n) {

@@ -36,8 +36,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 /**
  * Projects the three topics into PostgreSQL, one transaction per poll (batch): a handful of set-based
  * statements for hundreds of events. An event that cannot be read goes to its topic's dead-letter topic with
- * the reason before the batch is applied. When a batch fails in the database, its events are applied one by
- * one, each in its own transaction, and only those that fail again are dead-lettered; the consumer goes on.
+ * the reason before the batch is applied. While the database is unreachable or frozen, a batch waits and is
+ * tried again with back-off, however long that takes (the consumer pauses; nothing is dead-lettered for an
+ * outage). When a batch fails for another reason, its events are applied one by one, each in its own
+ * transaction, and only those that fail again are dead-lettered; the consumer goes on.
  * Offsets are committed once every event of the batch is projected or dead-lettered.
  */
 @ApplicationScoped
@@ -66,21 +68,24 @@ public class ProjectionConsumer {
     @Incoming(Topics.ARTICLES_IN)
     public Uni<Void> articles(ConsumerRecords<String, String> records) {
         return project(Topics.ARTICLES, records,
-                r -> Events.article(Events.parse(json, r.value()),
-                        OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC)),
+                r -> Events.article(Events.parse(json, r.value()), time(r)),
                 (s, batch) -> projector.articles(s, batch).replaceWith(List.of()));
     }
 
     @Incoming(Topics.ENTITIES_IN)
     public Uni<Void> entities(ConsumerRecords<String, String> records) {
-        return project(Topics.ENTITIES, records, r -> Events.entities(json, Events.parse(json, r.value())),
+        return project(Topics.ENTITIES, records, r -> Events.entities(json, Events.parse(json, r.value()), time(r)),
                 projector::entities);
     }
 
     @Incoming(Topics.QUOTES_IN)
     public Uni<Void> quotes(ConsumerRecords<String, String> records) {
-        return project(Topics.QUOTES, records, r -> Events.quotes(json, Events.parse(json, r.value())),
+        return project(Topics.QUOTES, records, r -> Events.quotes(json, Events.parse(json, r.value()), time(r)),
                 projector::quotes);
+    }
+
+    private static OffsetDateTime time(ConsumerRecord<String, String> r) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC);
     }
 
     /** A record and the event read from it. */
@@ -111,6 +116,10 @@ public class ProjectionConsumer {
         registry.summary("quotewire.query.batch.size", "topic", topic).record(events.size());
         return deadLettered
                 .chain(() -> apply(apply, events.stream().map(Read::event).toList()))
+                // the database is away or busy: wait for it (the consumer pauses) and apply the batch again
+                .onFailure(Sql::isTransient).invoke(f -> LOG.warnf("a batch of %d %s events waits for the database: %s",
+                        events.size(), topic, reason(f)))
+                .onFailure(Sql::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .onFailure().recoverWithUni(batchFailure -> {
                     LOG.warnf("a batch of %d %s events failed (%s); applying them one by one", events.size(), topic,
                             reason(batchFailure));
@@ -126,8 +135,8 @@ public class ProjectionConsumer {
             BiFunction<Mutiny.Session, List<E>, Uni<List<String>>> apply) {
         return Sql.each(events, e -> apply(apply, List.of(e.event()))
                 // the database is away or busy: wait for it (the consumer pauses) rather than dead-letter
-                .onFailure(ProjectionConsumer::isTransient).invoke(f -> LOG.warnf("%s event waits for the database: %s", topic, f))
-                .onFailure(ProjectionConsumer::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure(Sql::isTransient).invoke(f -> LOG.warnf("%s event waits for the database: %s", topic, f))
+                .onFailure(Sql::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
                 .onFailure().recoverWithUni(f -> deadLetter(topic, e.record(), reason(f))));
     }
 
@@ -158,22 +167,6 @@ public class ProjectionConsumer {
         return deadLetters.sendMessage(Message.of(r.value() == null ? "" : r.value())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(topic + ".dlq").withKey(r.key())
                         .withHeaders(headers).build()));
-    }
-
-    /** A failure of the connection or of concurrency (deadlock, serialization), not of the event. */
-    static boolean isTransient(Throwable f) {
-        for (Throwable t = f; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof io.vertx.sqlclient.DatabaseException db) {
-                String state = db.getSqlState() == null ? "" : db.getSqlState();
-                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
-                        || state.equals("40001") || state.equals("40P01");
-            }
-            if (t instanceof java.io.IOException || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.ConnectException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String reason(Throwable f) {

@@ -228,12 +228,17 @@ public class Projector {
         Map<String, E> held = new LinkedHashMap<>();
         for (E next : batch) {
             held.merge(next.articleId(), next, (h, n) -> {
-                Instant ht = micros(h.analyzedAt()), nt = micros(n.analyzedAt());
-                return ht.isAfter(nt) || (ht.equals(nt) && h.revision().equals(n.revision())) ? h : n;
+                int order = ORDER.compare(h, n);
+                return order > 0 || order == 0 && h.revision().equals(n.revision()) ? h : n;
             });
         }
         return new ArrayList<>(held.values());
     }
+
+    /** The order of analyses of one article ({@link Events.Analysis}), as the database compares them. */
+    private static final java.util.Comparator<Events.Analysis> ORDER = java.util.Comparator
+            .comparing((Events.Analysis a) -> a.articleIngestedAt() == null ? Instant.MIN : micros(a.articleIngestedAt()))
+            .thenComparing(a -> micros(a.analyzedAt()));
 
     /** PostgreSQL keeps microseconds: compare as it will. */
     private static Instant micros(OffsetDateTime t) {
@@ -249,11 +254,21 @@ public class Projector {
      * articles those it holds an older analysis of.
      */
     private <E extends Events.Analysis> Uni<News<E>> news(Mutiny.Session s, String kind, List<E> batch) {
-        List<Map<String, Object>> rows = batch.stream().map(e -> Map.<String, Object>of("a", e.articleId(),
-                "t", e.analyzedAt().toString(), "r", e.revision())).toList();
+        List<Map<String, Object>> rows = batch.stream().map(e -> {
+            Map<String, Object> r = new HashMap<>();
+            r.put("a", e.articleId());
+            r.put("i", e.articleIngestedAt() == null ? null : e.articleIngestedAt().toString());
+            r.put("t", e.analyzedAt().toString());
+            r.put("r", e.revision());
+            return r;
+        }).toList();
+        // the held analysis stays if it is of a revision ingested later, or made later for the same revision, or
+        // is this very analysis (an article ingested at an unknown time counts as ingested before all others)
         return rows(s, """
-                SELECT x.a, y.analyzed_at > x.t OR (y.analyzed_at = x.t AND y.revision = x.r)
-                FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(a text, t timestamptz, r text)
+                SELECT x.a, (coalesce(y.article_ingested_at, '-infinity'), y.analyzed_at) > (coalesce(x.i, '-infinity'), x.t)
+                  OR ((coalesce(y.article_ingested_at, '-infinity'), y.analyzed_at) = (coalesce(x.i, '-infinity'), x.t)
+                      AND y.revision = x.r)
+                FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(a text, i timestamptz, t timestamptz, r text)
                 JOIN analysis y ON y.article_id = x.a AND y.kind = :k""",
                 params("rows", toJson(rows), "k", kind)).map(held -> {
                     Set<String> current = new HashSet<>();
@@ -272,15 +287,18 @@ public class Projector {
             r.put("a", a.articleId());
             r.put("r", a.revision());
             r.put("t", a.analyzedAt().toString());
+            r.put("i", a.articleIngestedAt() == null ? null : a.articleIngestedAt().toString());
             r.put("v", a.analyzerVersion());
             rows.add(r);
         }
         return exec(s, """
-                INSERT INTO analysis (article_id, kind, revision, analyzed_at, analyzer_version)
-                SELECT x.a, :k, x.r, x.t, x.v
-                FROM json_to_recordset(cast(cast(:rows as text) as json)) AS x(a text, r text, t timestamptz, v text)
+                INSERT INTO analysis (article_id, kind, revision, article_ingested_at, analyzed_at, analyzer_version)
+                SELECT x.a, :k, x.r, x.i, x.t, x.v
+                FROM json_to_recordset(cast(cast(:rows as text) as json))
+                  AS x(a text, r text, i timestamptz, t timestamptz, v text)
                 ON CONFLICT (article_id, kind) DO UPDATE SET revision = excluded.revision,
-                    analyzed_at = excluded.analyzed_at, analyzer_version = excluded.analyzer_version""",
+                    article_ingested_at = excluded.article_ingested_at, analyzed_at = excluded.analyzed_at,
+                    analyzer_version = excluded.analyzer_version""",
                 params("rows", toJson(rows), "k", kind));
     }
 }

@@ -1,0 +1,57 @@
+package io.quotewire.query.api;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.quotewire.query.problem.ProblemException;
+
+/**
+ * Every query and path parameter of the API, before any resource sees it: no NUL character or unpaired
+ * surrogate (PostgreSQL cannot take either in a text parameter) and at most {@value #MAX_CHARS} characters.
+ * A parameter that breaks a rule is a 400 problem naming it.
+ */
+public class ParameterChecks {
+
+    static final int MAX_CHARS = 1000;
+
+    @ServerRequestFilter
+    public void check(ContainerRequestContext request) {
+        check("query parameter", request.getUriInfo().getQueryParameters());
+        check("path parameter", request.getUriInfo().getPathParameters());
+    }
+
+    private static void check(String kind, MultivaluedMap<String, String> parameters) {
+        for (Map.Entry<String, List<String>> p : parameters.entrySet()) {
+            for (String value : p.getValue()) {
+                String problem = problem(value);
+                if (problem != null) {
+                    throw ProblemException.badRequest(kind + " '" + p.getKey() + "' " + problem);
+                }
+            }
+        }
+    }
+
+    /** What is wrong with a parameter's value, or null. */
+    static String problem(String value) {
+        if (value.length() > MAX_CHARS) {
+            return "has " + value.length() + " characters; the limit is " + MAX_CHARS;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return "contains a NUL character (%00) at " + i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "contains an unpaired surrogate at " + i;
+            }
+        }
+        return null;
+    }
+}
