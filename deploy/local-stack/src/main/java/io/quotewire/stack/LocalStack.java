@@ -130,11 +130,37 @@ public final class LocalStack implements AutoCloseable {
         queryEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(StackConfig.DATABASE));
         queryEnv.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
         services.add(startService("query-service", config.queryPort(), config.queryHeap(), QUERY_JVM_OPTIONS, queryEnv));
-        services.add(startService("nlp-service", config.nlpPort(), config.nlpHeap(), NLP_JVM_OPTIONS, kafkaEnv));
+        Map<String, String> nlpEnv = new LinkedHashMap<>(kafkaEnv);
+        // kept across the service's restarts: a record whose analysis kills it is recognised and dead-lettered
+        nlpEnv.put("QUOTEWIRE_NLP_CRASH_JOURNAL", runDir().resolve("nlp-service.journal").toString());
+        services.add(startService("nlp-service", config.nlpPort(), config.nlpHeap(), NLP_JVM_OPTIONS, nlpEnv));
         services.add(startService("ingest-service", config.ingestPort(), config.ingestHeap(), "", kafkaEnv));
         awaitReady();
         out.printf("All services ready in %.1f s%n", seconds(t1));
+        noteLauncher();
     }
+
+    /**
+     * Notes this launcher's pid and the stack's ports in {@code $QUOTEWIRE_HOME/run/}, for {@code ./quotewire
+     * status} and {@code ./quotewire down} from another terminal.
+     */
+    private void noteLauncher() {
+        StringBuilder ports = new StringBuilder();
+        ports.append("kafka=").append(config.kafkaPort()).append('\n');
+        ports.append("postgres=").append(config.postgresPort()).append('\n');
+        for (String name : SERVICES) {
+            ports.append(name).append('=').append(config.port(name)).append('\n');
+        }
+        try {
+            Files.writeString(runDir().resolve(PORTS_FILE), ports);
+            Files.writeString(runDir().resolve(LAUNCHER_PID_FILE), ProcessHandle.current().pid() + "\n");
+        } catch (IOException e) {
+            out.println("Could not note the launcher's pid in " + runDir() + ": " + e.getMessage());
+        }
+    }
+
+    static final String LAUNCHER_PID_FILE = "launcher.pid";
+    static final String PORTS_FILE = "ports.properties";
 
     /** {@code options}: the service's own JVM options; QUOTEWIRE_JAVA_OPTS come after them. */
     private ServiceProcess startService(String name, int port, String heap, String options, Map<String, String> env) {
@@ -166,24 +192,57 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private Path runDir() {
-        return config.home().resolve("run");
+        return runDir(config);
     }
 
     /** Stops the services and the PostgreSQL server that a launcher killed without its stop left running here. */
     private void stopLeftovers() {
-        for (String name : SERVICES) {
-            Path pidFile = runDir().resolve(name + ".pid");
-            String jar = serviceJar(config.root(), name).toString();
-            readPid(pidFile).filter(p -> p.info().commandLine().orElse("").contains(jar))
-                    .ifPresent(p -> stopLeftover(name, p));
-            deleteQuietly(pidFile);
-        }
-        readPid(config.postgresData().resolve("postmaster.pid"))
-                .filter(p -> p.info().commandLine().orElse("").contains("postgres"))
-                .ifPresent(p -> stopLeftover("PostgreSQL", p));
+        stopLeftovers(config, out);
     }
 
-    private void stopLeftover(String name, ProcessHandle process) {
+    /** {@link #stopLeftovers()} for the stack of {@code config}; true if it stopped anything. */
+    static boolean stopLeftovers(StackConfig config, PrintStream out) {
+        boolean any = false;
+        for (String name : SERVICES) {
+            Path pidFile = runDir(config).resolve(name + ".pid");
+            Optional<ProcessHandle> p = servicePid(config, name);
+            if (p.isPresent()) {
+                stopLeftover(name, p.get(), out);
+                any = true;
+            }
+            deleteQuietly(pidFile);
+        }
+        Optional<ProcessHandle> pg = postgresPid(config);
+        if (pg.isPresent()) {
+            stopLeftover("PostgreSQL", pg.get(), out);
+            any = true;
+        }
+        return any;
+    }
+
+    /** The running process of {@code service} noted in the run folder, if it is that service. */
+    static Optional<ProcessHandle> servicePid(StackConfig config, String service) {
+        String jar = serviceJar(config.root(), service).toString();
+        return readPid(runDir(config).resolve(service + ".pid"))
+                .filter(p -> p.info().commandLine().orElse("").contains(jar));
+    }
+
+    static Optional<ProcessHandle> postgresPid(StackConfig config) {
+        return readPid(config.postgresData().resolve("postmaster.pid"))
+                .filter(p -> p.info().commandLine().orElse("").contains("postgres"));
+    }
+
+    /** The running launcher of the stack at {@code config}'s home, if any. */
+    static Optional<ProcessHandle> launcherPid(StackConfig config) {
+        return readPid(runDir(config).resolve(LAUNCHER_PID_FILE))
+                .filter(p -> p.info().commandLine().orElse("").contains("quotewire-local-stack"));
+    }
+
+    static Path runDir(StackConfig config) {
+        return config.home().resolve("run");
+    }
+
+    private static void stopLeftover(String name, ProcessHandle process, PrintStream out) {
         out.printf("Stopping %s (pid %d), left running by a launcher that did not stop%n", name, process.pid());
         process.destroy();
         try {
@@ -306,6 +365,8 @@ public final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             runQuietly("PostgreSQL", postgres::close);
         }
+        deleteQuietly(runDir().resolve(LAUNCHER_PID_FILE));
+        deleteQuietly(runDir().resolve(PORTS_FILE));
         if (lockChannel != null) {
             try {
                 lockChannel.close(); // releases the lock on QUOTEWIRE_HOME

@@ -42,6 +42,16 @@ public record StackConfig(
                 number(env, "QUOTEWIRE_READY_TIMEOUT", 180, 5, 3600));
     }
 
+    /** The HTTP port of {@code service}. */
+    public int port(String service) {
+        return switch (service) {
+            case "query-service" -> queryPort;
+            case "ingest-service" -> ingestPort;
+            case "nlp-service" -> nlpPort;
+            default -> throw new IllegalArgumentException("no service " + service);
+        };
+    }
+
     public Path logs() {
         return home.resolve("logs");
     }

@@ -57,6 +57,23 @@ final class Api {
         return send(HttpRequest.newBuilder(query.resolve(path)).GET(), 200);
     }
 
+    /** GET on query-service as it answers, whatever the status (the client gives up after {@code timeout}). */
+    HttpResponse<String> getQuery(String path, Duration timeout) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(query.resolve(path)).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request to one of the services ({@code ingest}, {@code query}, {@code nlp}) as it answers, whatever the status. */
+    HttpResponse<String> raw(String service, HttpRequest.Builder request, String path) throws Exception {
+        URI base = switch (service) {
+            case "ingest" -> ingest;
+            case "query" -> query;
+            default -> nlp;
+        };
+        return HTTP.send(request.uri(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Polls a query-service path until its answer satisfies {@code done}; fails with the last answer after {@code timeout}. */
     JsonNode await(String what, Duration timeout, String path, Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

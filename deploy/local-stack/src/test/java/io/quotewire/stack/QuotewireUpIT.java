@@ -151,9 +151,40 @@ class QuotewireUpIT {
         Launch third = launcher.up(env);
         assertTrue(third.output().contains("Stopping nlp-service (pid " + nlpPid + "), left running"), third.output());
         assertFalse(ProcessHandle.of(nlpPid).map(ProcessHandle::isAlive).orElse(false), "the old nlp-service is gone");
+
+        // ./quotewire status from another terminal: pids, ports, readiness
+        Launch status = launcher.start(env, "status");
+        assertTrue(status.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, status.process().exitValue(), status.output());
+        assertTrue(status.output().contains("Quotewire is up (launcher pid " + launcherJvm(third).pid()), status.output());
+        for (String service : LocalStack.SERVICES) {
+            assertTrue(status.output().contains(service + " ") && status.output().contains("pid " + third.service(service).pid()),
+                    status.output());
+        }
+        assertEquals(3, java.util.regex.Pattern.compile(" ready$", java.util.regex.Pattern.MULTILINE)
+                .matcher(status.output()).results().count(), "three services ready: " + status.output());
+
+        // ./quotewire down from another terminal stops it as Ctrl-C does
         List<ProcessHandle> thirdTree = third.processes();
-        third.interrupt();
+        Launch down = launcher.start(env, "down");
+        assertTrue(down.process().waitFor(180, TimeUnit.SECONDS), "down finished");
+        assertEquals(0, down.process().exitValue(), down.output());
+        assertTrue(third.process().waitFor(30, TimeUnit.SECONDS), "the stack's script ended: " + third.output());
+        assertTrue(third.output().contains("Stopped."), third.output());
         Launcher.awaitGone(thirdTree);
+        Launch after = launcher.start(env, "status");
+        assertTrue(after.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(StackControl.NOT_RUNNING, after.process().exitValue(), after.output());
+
+        // closing the terminal (SIGHUP to the script) stops everything too, rather than leaving it headless
+        Launch fourth = launcher.up(env);
+        List<ProcessHandle> fourthTree = fourth.processes();
+        new ProcessBuilder("kill", "-HUP", String.valueOf(fourth.process().pid())).start().waitFor();
+        assertTrue(fourth.process().waitFor(120, TimeUnit.SECONDS), "the stack stopped on SIGHUP: " + fourth.output());
+        Launcher.awaitGone(fourthTree);
+        for (int port : allPorts) {
+            assertTrue(Ports.isFree(port), "port " + port + " is free after SIGHUP");
+        }
     }
 
     /** The launcher's JVM: the java child of the script (not a service, which runs quarkus-run.jar). */

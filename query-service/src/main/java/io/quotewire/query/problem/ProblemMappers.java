@@ -33,9 +33,16 @@ public class ProblemMappers {
         return respond(status, title, detail, uri).build();
     }
 
+    /** The database did not answer within the request's time limit ({@code TimeLimited}). */
+    @ServerExceptionMapper
+    public Response timeout(java.util.concurrent.TimeoutException e, UriInfo uri) {
+        LOG.warnf("the database did not answer %s in time: %s", uri.getPath(), e.getMessage());
+        return unavailable(uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
-        // the database did not answer in time (TimeLimited), or cannot be reached: the caller may retry shortly
+        // the database cannot be reached: the caller may retry shortly
         if (io.quotewire.query.Sql.isTransient(e)) {
             LOG.warnf("the database is unavailable for %s: %s", uri.getPath(), e);
             return unavailable(uri);
