@@ -16,7 +16,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quotewire.embedded.testing.KafkaTestResource;
 
-/** With API keys configured, every write needs one of them; reads and health checks do not. */
+/** With API keys configured, every request needs one of them, whatever the path's spelling; health checks do not. */
 @QuarkusTest
 @TestProfile(ApiKeyTest.WithKeys.class)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
@@ -60,6 +60,22 @@ class ApiKeyTest {
         given().contentType("application/json").header("X-Api-Key", "beta-key").body(ARTICLE)
                 .when().post("/api/articles")
                 .then().statusCode(202);
+    }
+
+    @Test
+    void pathVariantsOfTheApiNeedAKeyToo() {
+        for (String path : java.util.List.of("//api/articles", "/api/./articles", "/%61pi/articles", "/q/../api/articles",
+                "/q/%2e%2e/api/articles")) {
+            given().urlEncodingEnabled(false).contentType("application/json").body(ARTICLE).when().post(path)
+                    .then().statusCode(401);
+        }
+    }
+
+    @Test
+    void noCorsUnlessAnAllowListIsConfigured() {
+        given().header("Origin", "https://elsewhere.example").contentType("application/json")
+                .header("X-Api-Key", "alpha-key").body(ARTICLE).when().post("/api/articles")
+                .then().statusCode(202).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -27,6 +27,10 @@ public final class Sql {
                 return state.startsWith("08") || state.startsWith("53") || state.startsWith("57")
                         || state.equals("40001") || state.equals("40P01");
             }
+            // the pool or connection closing (a restart, a failover): not the statement's fault
+            if (String.valueOf(t.getMessage()).contains("Pool closed")) {
+                return true;
+            }
             if (t instanceof java.io.IOException || t instanceof io.vertx.sqlclient.ClosedConnectionException
                     || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.ConnectException) {
                 return true;

@@ -12,8 +12,27 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port that was free a moment ago on the loopback interface. */
+    /**
+     * The ports {@link #freePort()} picks from: below Linux's ephemeral range (32768-60999), from which the
+     * kernel gives outgoing connections their local port. A port picked there could be taken by some client's
+     * connection between the pick and the server's bind.
+     */
+    private static final int FIRST = 20_000;
+    private static final int COUNT = 12_000;
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A port that was free a moment ago, not handed out before by this JVM, and outside the range the kernel
+     * uses for outgoing connections.
+     */
     public static int freePort() {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = FIRST + RANDOM.nextInt(COUNT);
+            if (HANDED_OUT.add(port) && isFree(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -115,6 +115,32 @@ class ManifestsTest {
         }
     }
 
+    /** Every service takes its API keys from the one Secret, required where traffic is real; no key is a literal. */
+    @Test
+    void apiKeysComeFromASecretAndAreRequiredInProduction() throws Exception {
+        for (String overlay : Manifests.OVERLAYS) {
+            List<JsonNode> docs = Manifests.render(overlay);
+            assertTrue(kind(docs, "Secret").isEmpty(), overlay + " holds no Secret: keys are created out of band");
+            for (JsonNode d : kind(docs, "Deployment")) {
+                String service = Manifests.name(d);
+                String variable = "QUOTEWIRE_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_API_KEYS";
+                JsonNode env = null;
+                for (JsonNode e : d.path("spec").path("template").path("spec").path("containers").get(0).path("env")) {
+                    if (e.path("name").asText().equals(variable)) {
+                        env = e;
+                    }
+                }
+                assertTrue(env != null, overlay + " " + service + " reads " + variable);
+                JsonNode ref = env.path("valueFrom").path("secretKeyRef");
+                assertEquals("quotewire-api-keys", ref.path("name").asText(), overlay + " " + service);
+                assertEquals("api-keys", ref.path("key").asText(), overlay + " " + service);
+                assertTrue(env.path("value").isMissingNode(), overlay + " " + service + ": no literal key");
+                boolean production = !overlay.equals("overlays/dev");
+                assertEquals(!production, ref.path("optional").asBoolean(), overlay + " " + service + ": keys required");
+            }
+        }
+    }
+
     @Test
     void everyTopicTheServicesUseIsAKafkaTopic() throws Exception {
         Set<String> used = new TreeSet<>();

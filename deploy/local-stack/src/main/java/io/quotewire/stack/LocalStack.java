@@ -129,12 +129,18 @@ public final class LocalStack implements AutoCloseable {
         queryEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(StackConfig.DATABASE));
         queryEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(StackConfig.DATABASE));
         queryEnv.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
-        services.add(startService("query-service", config.queryPort(), config.queryHeap(), QUERY_JVM_OPTIONS, queryEnv));
-        Map<String, String> nlpEnv = new LinkedHashMap<>(kafkaEnv);
-        // kept across the service's restarts: a record whose analysis kills it is recognised and dead-lettered
-        nlpEnv.put("QUOTEWIRE_NLP_CRASH_JOURNAL", runDir().resolve("nlp-service.journal").toString());
-        services.add(startService("nlp-service", config.nlpPort(), config.nlpHeap(), NLP_JVM_OPTIONS, nlpEnv));
-        services.add(startService("ingest-service", config.ingestPort(), config.ingestHeap(), "", kafkaEnv));
+        for (String name : replicaNames("query-service")) {
+            services.add(startService(name, "query-service", replicaPort(name, config.queryPort()), config.queryHeap(),
+                    QUERY_JVM_OPTIONS, queryEnv));
+        }
+        for (String name : replicaNames("nlp-service")) {
+            Map<String, String> nlpEnv = new LinkedHashMap<>(kafkaEnv);
+            // kept across the service's restarts: a record whose analysis kills it is recognised and dead-lettered
+            nlpEnv.put("QUOTEWIRE_NLP_CRASH_JOURNAL", runDir().resolve(name + ".journal").toString());
+            services.add(startService(name, "nlp-service", replicaPort(name, config.nlpPort()), config.nlpHeap(),
+                    NLP_JVM_OPTIONS, nlpEnv));
+        }
+        services.add(startService("ingest-service", "ingest-service", config.ingestPort(), config.ingestHeap(), "", kafkaEnv));
         awaitReady();
         out.printf("All services ready in %.1f s%n", seconds(t1));
         noteLauncher();
@@ -148,8 +154,8 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder ports = new StringBuilder();
         ports.append("kafka=").append(config.kafkaPort()).append('\n');
         ports.append("postgres=").append(config.postgresPort()).append('\n');
-        for (String name : SERVICES) {
-            ports.append(name).append('=').append(config.port(name)).append('\n');
+        for (ServiceProcess service : services) {
+            ports.append(service.name()).append('=').append(service.port()).append('\n');
         }
         try {
             Files.writeString(runDir().resolve(PORTS_FILE), ports);
@@ -162,12 +168,35 @@ public final class LocalStack implements AutoCloseable {
     static final String LAUNCHER_PID_FILE = "launcher.pid";
     static final String PORTS_FILE = "ports.properties";
 
+    /**
+     * The instances of {@code service}: the service's own name for the first, {@code -2}, {@code -3}, ... after
+     * it ({@code ./quotewire up --replicas nlp=2,query=2}). All are members of the service's consumer group.
+     */
+    private List<String> replicaNames(String service) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= config.replicas(service); i++) {
+            names.add(i == 1 ? service : service + "-" + i);
+        }
+        return names;
+    }
+
+    /** The first instance listens on the configured port, the others on free ones. */
+    private static int replicaPort(String name, int configured) {
+        return SERVICES.contains(name) ? configured : Ports.freePort();
+    }
+
+    /** The service an instance name ({@code nlp-service-2}) belongs to. */
+    static String serviceOf(String name) {
+        return name.replaceFirst("-\\d+$", "");
+    }
+
     /** {@code options}: the service's own JVM options; QUOTEWIRE_JAVA_OPTS come after them. */
-    private ServiceProcess startService(String name, int port, String heap, String options, Map<String, String> env) {
+    private ServiceProcess startService(String name, String service, int port, String heap, String options,
+            Map<String, String> env) {
         if (isClosed()) {
             throw new StackException("stopped while starting");
         }
-        return remember(ServiceProcess.start(name, serviceJar(config.root(), name), port, heap,
+        return remember(ServiceProcess.start(name, serviceJar(config.root(), service), port, heap,
                 (options + " " + config.javaOptions()).trim(), env,
                 config.logs().resolve(name + ".log")));
     }
@@ -203,7 +232,7 @@ public final class LocalStack implements AutoCloseable {
     /** {@link #stopLeftovers()} for the stack of {@code config}; true if it stopped anything. */
     static boolean stopLeftovers(StackConfig config, PrintStream out) {
         boolean any = false;
-        for (String name : SERVICES) {
+        for (String name : instances(config)) {
             Path pidFile = runDir(config).resolve(name + ".pid");
             Optional<ProcessHandle> p = servicePid(config, name);
             if (p.isPresent()) {
@@ -220,10 +249,20 @@ public final class LocalStack implements AutoCloseable {
         return any;
     }
 
-    /** The running process of {@code service} noted in the run folder, if it is that service. */
-    static Optional<ProcessHandle> servicePid(StackConfig config, String service) {
-        String jar = serviceJar(config.root(), service).toString();
-        return readPid(runDir(config).resolve(service + ".pid"))
+    /** The service instances noted in the run folder ({@code nlp-service}, {@code nlp-service-2}, ...), sorted. */
+    static List<String> instances(StackConfig config) {
+        try (Stream<Path> files = Files.list(runDir(config))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".pid"))
+                    .map(f -> f.substring(0, f.length() - 4)).filter(n -> SERVICES.contains(serviceOf(n))).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The running process of a service instance noted in the run folder, if it is that service. */
+    static Optional<ProcessHandle> servicePid(StackConfig config, String instance) {
+        String jar = serviceJar(config.root(), serviceOf(instance)).toString();
+        return readPid(runDir(config).resolve(instance + ".pid"))
                 .filter(p -> p.info().commandLine().orElse("").contains(jar));
     }
 

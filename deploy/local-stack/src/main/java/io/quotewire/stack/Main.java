@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code ./quotewire up [--fresh]}: starts the local stack, prints where everything is, stays in the
+ * {@code ./quotewire up [--fresh] [--replicas nlp=N,query=N]}: starts the local stack, prints where everything is, stays in the
  * foreground, and stops everything in order on Ctrl-C (SIGINT) or SIGTERM.
  */
 public final class Main {
@@ -18,17 +18,33 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = System.out;
         List<String> arguments = List.of(args);
-        if (arguments.isEmpty() || !arguments.get(0).equals("up")
-                || !arguments.subList(1, arguments.size()).stream().allMatch("--fresh"::equals)) {
-            System.err.println("usage: quotewire up [--fresh]");
+        boolean fresh = false;
+        String replicas = null;
+        boolean usage = arguments.isEmpty() || !arguments.get(0).equals("up");
+        for (int i = 1; i < arguments.size() && !usage; i++) {
+            String a = arguments.get(i);
+            if (a.equals("--fresh")) {
+                fresh = true;
+            } else if (a.equals("--replicas") && i + 1 < arguments.size()) {
+                replicas = arguments.get(++i);
+            } else if (a.startsWith("--replicas=")) {
+                replicas = a.substring("--replicas=".length());
+            } else {
+                usage = true;
+            }
+        }
+        if (usage) {
+            System.err.println("usage: quotewire up [--fresh] [--replicas nlp=N,query=N]");
             System.exit(64);
         }
-        boolean fresh = arguments.contains("--fresh");
         long t0 = System.nanoTime();
         LocalStack stack;
         try {
             Path root = Path.of(System.getProperty("quotewire.root", ".")).toAbsolutePath().normalize();
             StackConfig config = StackConfig.fromEnvironment(root, System.getenv());
+            if (replicas != null) {
+                config = config.withReplicas(replicas);
+            }
             routeInfrastructureLogs(config.logs());
             stack = LocalStack.create(config, out);
             LocalStack started = stack;

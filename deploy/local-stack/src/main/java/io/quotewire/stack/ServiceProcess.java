@@ -102,8 +102,14 @@ final class ServiceProcess {
 
     /** True when the service answers 200 on its readiness endpoint. */
     boolean isReady() {
+        return isReady(port);
+    }
+
+    /** True when the service on {@code port} answers 200 on its readiness endpoint. */
+    static boolean isReady(int port) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(readinessUri()).timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -111,10 +117,6 @@ final class ServiceProcess {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    URI readinessUri() {
-        return URI.create("http://localhost:" + port + "/q/health/ready");
     }
 
     boolean isAlive() {

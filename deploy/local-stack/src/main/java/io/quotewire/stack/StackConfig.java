@@ -20,9 +20,13 @@ public record StackConfig(
         String ingestHeap,
         String nlpHeap,
         String javaOptions,
-        int readyTimeoutSeconds) {
+        int readyTimeoutSeconds,
+        Map<String, Integer> replicas) {
 
     public static final String DATABASE = "quotewire";
+
+    /** The services that can run as several replicas (consumer-group members); ingest-service has one port. */
+    static final Map<String, String> SCALABLE = Map.of("nlp", "nlp-service", "query", "query-service");
 
     /** Reads the configuration from environment variables, with {@code root} the checkout's top folder. */
     public static StackConfig fromEnvironment(Path root, Map<String, String> env) {
@@ -39,7 +43,43 @@ public record StackConfig(
                 heap(env, "QUOTEWIRE_INGEST_HEAP", "256m"),
                 heap(env, "QUOTEWIRE_NLP_HEAP", "768m"),
                 env.getOrDefault("QUOTEWIRE_JAVA_OPTS", ""),
-                number(env, "QUOTEWIRE_READY_TIMEOUT", 180, 5, 3600));
+                number(env, "QUOTEWIRE_READY_TIMEOUT", 180, 5, 3600),
+                replicas("QUOTEWIRE_REPLICAS", env.getOrDefault("QUOTEWIRE_REPLICAS", "")));
+    }
+
+    /** This configuration with the replicas {@code spec} ({@code nlp=2,query=2}) says. */
+    public StackConfig withReplicas(String spec) {
+        return new StackConfig(root, home, kafkaPort, postgresPort, queryPort, ingestPort, nlpPort, partitions, queryHeap,
+                ingestHeap, nlpHeap, javaOptions, readyTimeoutSeconds, replicas("--replicas", spec));
+    }
+
+    /** How many instances of {@code service} run (1 unless set). */
+    public int replicas(String service) {
+        return replicas.getOrDefault(service, 1);
+    }
+
+    /** {@code nlp=2,query=3}: instances of nlp-service and query-service, 1 to 8 each. */
+    static Map<String, Integer> replicas(String what, String spec) {
+        Map<String, Integer> replicas = new java.util.HashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return Map.of();
+        }
+        for (String part : spec.split(",")) {
+            String[] kv = part.trim().split("=");
+            String service = kv.length == 2 ? SCALABLE.get(kv[0].trim()) : null;
+            int n;
+            try {
+                n = kv.length == 2 ? Integer.parseInt(kv[1].trim()) : 0;
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+            if (service == null || n < 1 || n > 8) {
+                throw new StackException(what + " " + spec + ": expected nlp=N,query=N with N from 1 to 8 (ingest-service "
+                        + "runs once: it is the front door on one port)");
+            }
+            replicas.put(service, n);
+        }
+        return Map.copyOf(replicas);
     }
 
     /** The HTTP port of {@code service}. */

@@ -2,10 +2,6 @@ package io.quotewire.stack;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +22,6 @@ public final class StackControl {
     /** Exit status of {@code status} when no stack runs (as LSB's "program is not running"). */
     static final int NOT_RUNNING = 3;
     private static final Duration STOP_WAIT = Duration.ofSeconds(150);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private StackControl() {
     }
@@ -59,7 +54,7 @@ public final class StackControl {
         if (launcher.isEmpty()) {
             out.println("Quotewire is not running (QUOTEWIRE_HOME " + config.home() + ").");
             boolean left = false;
-            for (String name : LocalStack.SERVICES) {
+            for (String name : LocalStack.instances(config)) {
                 Optional<ProcessHandle> p = LocalStack.servicePid(config, name);
                 if (p.isPresent()) {
                     out.printf("  but %s is (pid %d), left by a launcher that did not stop: ./quotewire down stops it%n",
@@ -71,10 +66,10 @@ public final class StackControl {
         }
         out.printf("Quotewire is up (launcher pid %d, QUOTEWIRE_HOME %s)%n", launcher.get().pid(), config.home());
         boolean allReady = true;
-        for (String name : LocalStack.SERVICES) {
-            int port = Integer.parseInt(ports.getProperty(name, String.valueOf(config.port(name))));
+        for (String name : LocalStack.instances(config)) {
+            int port = Integer.parseInt(ports.getProperty(name, String.valueOf(config.port(LocalStack.serviceOf(name)))));
             Optional<ProcessHandle> p = LocalStack.servicePid(config, name);
-            String state = p.isEmpty() ? "not running (restarting?)" : ready(port) ? "ready" : "NOT READY";
+            String state = p.isEmpty() ? "not running (restarting?)" : ServiceProcess.isReady(port) ? "ready" : "NOT READY";
             allReady &= state.equals("ready");
             out.printf("  %-15s pid %-8s http://localhost:%d  %s%n", name, p.map(h -> String.valueOf(h.pid())).orElse("-"),
                     port, state);
@@ -129,18 +124,5 @@ public final class StackControl {
             // not written yet (still starting): the configured ports
         }
         return p;
-    }
-
-    private static boolean ready(int port) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,8 +71,36 @@ final class Api {
             case "query" -> query;
             default -> nlp;
         };
-        return HTTP.send(request.uri(URI.create(base + path)).timeout(Duration.ofSeconds(60)).build(),
+        HttpRequest built = request.uri(URI.create(base + path)).build();
+        if (built.timeout().isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).timeout(Duration.ofSeconds(60)).build();
+        }
+        return HTTP.send(built,
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Polls a service's readiness ({@code ingest}, {@code query}, {@code nlp}) until it is {@code ready} or not, as
+     * a Kubernetes probe judges it: ready is a 200 within 5 s; a 503 or no answer within 5 s is not ready.
+     */
+    void awaitReadiness(String service, boolean ready, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            int status;
+            try {
+                status = raw(service, HttpRequest.newBuilder().GET().timeout(Duration.ofSeconds(5)), "/q/health/ready")
+                        .statusCode();
+            } catch (IOException e) {
+                status = -1; // no answer in time
+            }
+            last = status == -1 ? "no answer within 5 s" : String.valueOf(status);
+            if ((status == 200) == ready) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        fail(service + " was not " + (ready ? "ready" : "unready") + " within " + timeout + " (last: " + last + ")");
     }
 
     /** Polls a query-service path until its answer satisfies {@code done}; fails with the last answer after {@code timeout}. */
@@ -91,6 +120,22 @@ final class Api {
         }
         fail(what + ": not there within " + timeout + "; last answer of " + path + ": " + last);
         return last;
+    }
+
+    /** The spans of every mention of {@code entities} (an analysis' or an article's), sorted. */
+    static List<String> mentions(JsonNode entities) {
+        List<String> spans = new java.util.ArrayList<>();
+        for (JsonNode e : entities) {
+            e.path("mentions").forEach(m -> spans.add(m.path("start").asInt() + "-" + m.path("end").asInt()));
+        }
+        return spans.stream().sorted().toList();
+    }
+
+    /** The ids of {@code quotes} (an analysis' or an article's), sorted. */
+    static List<String> quoteIds(JsonNode quotes) {
+        List<String> ids = new java.util.ArrayList<>();
+        quotes.forEach(q -> ids.add(q.path("id").asText()));
+        return ids.stream().sorted().toList();
     }
 
     private static JsonNode send(HttpRequest.Builder request, int expectedStatus) throws Exception {

@@ -44,17 +44,14 @@ class FaultIT {
     @BeforeAll
     void startTheStack() throws Exception {
         stack = launcher.up(Launcher.freshEnvironment(3), "--fresh");
-        api = new Api(stack.port("QUOTEWIRE_INGEST_PORT"), stack.port("QUOTEWIRE_QUERY_PORT"),
-                stack.port("QUOTEWIRE_NLP_PORT"));
+        api = stack.api();
     }
 
     @AfterAll
     void stopTheStack() throws Exception {
         try {
-            if (stack != null && stack.process().isAlive()) {
-                List<ProcessHandle> processes = stack.processes();
-                stack.interrupt();
-                Launcher.awaitGone(processes);
+            if (stack != null) {
+                stack.stop();
             }
         } finally {
             launcher.close();
@@ -84,6 +81,23 @@ class FaultIT {
         assertTrue(article.path("quotes").size() <= 1000, "the quotes of one article are capped");
         assertEquals(nlpPid, stack.service("nlp-service").pid(), "nlp-service was not restarted");
         api.query("/api/articles/" + after);
+
+        // a text of the limit's size that is a list of people: 25,000 distinct names, each with a quote (the
+        // grouping of people by their names was quadratic in them)
+        StringBuilder names = new StringBuilder();
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; names.length() < 1_000_000; i++) {
+            names.append("Senator Ada Namevar").append(random.nextInt(1_000_000)).append(" of Place").append(i % 5000)
+                    .append(" said \"we agree, number ").append(i).append("\" on Monday. ");
+        }
+        long t1 = System.nanoTime();
+        String listId = api.postText("/api/articles?source=fault-" + run, names.toString(), 202).path("id").asText();
+        JsonNode list = api.await("the list of names with its analysis", Duration.ofSeconds(120), "/api/articles/" + listId,
+                a -> a.path("quotes").size() > 0 && a.path("entities").size() > 0);
+        System.out.printf("[fault] 1 MB list of 25,000 people with quotes analysed and queryable in %.1f s, %d quotes "
+                + "and %d entities kept%n", (System.nanoTime() - t1) / 1e9, list.path("quotes").size(), list.path("entities").size());
+        assertTrue(list.path("entities").size() <= 500, "the entities of one article are capped");
+        assertEquals(nlpPid, stack.service("nlp-service").pid(), "nlp-service was not restarted");
     }
 
     /** Articles at the contract's limits: accepted means queryable with their analysis. */
@@ -150,14 +164,13 @@ class FaultIT {
     @Order(4)
     void aFrozenDatabaseDelaysButLosesNothing() throws Exception {
         long queryPid = stack.service("query-service").pid();
-        List<ProcessHandle> postgres = postgres();
         List<String> quotes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             quotes.add(postQuote("before the freeze " + i));
         }
         api.await("the articles before the freeze", VISIBLE, "/api/quotes?q=" + Api.encode("before the freeze"),
                 page -> page.path("total").asInt() == 5);
-        signal("STOP", postgres);
+        List<ProcessHandle> postgres = freezePostgres();
         long frozen = System.nanoTime();
         try {
             for (int i = 0; i < 10; i++) {
@@ -190,6 +203,69 @@ class FaultIT {
         assertEquals("UP", ready.path("status").asText(), ready.toString());
     }
 
+    /**
+     * The Kafka broker frozen (SIGSTOP on the launcher's JVM, which runs it; nothing answers, as with a hung
+     * broker or a partition) for {@code quotewire.fault.broker-seconds} (60 by default; the full scenario is 120).
+     * ingest answers 503 with Retry-After within 10 s instead of reporting accepted what it could not confirm,
+     * readiness goes DOWN, and after SIGCONT everything accepted before and after becomes queryable, once, with
+     * no service restarted.
+     */
+    @Test
+    @Order(5)
+    void aFrozenBrokerDelaysButLosesNothing() throws Exception {
+        int seconds = Integer.getInteger("quotewire.fault.broker-seconds", 60);
+        Map<String, Long> pids = new java.util.TreeMap<>();
+        for (String service : LocalStack.SERVICES) {
+            pids.put(service, stack.service(service).pid());
+        }
+        ProcessHandle broker = stack.process().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("quotewire-local-stack.jar")).findFirst().orElseThrow();
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            accepted.add(postQuote("before the broker froze " + i));
+        }
+        signal("STOP", List.of(broker));
+        long frozen = System.nanoTime();
+        int refused = 0;
+        try {
+            long t0 = System.nanoTime();
+            HttpResponse<String> during = api.raw("ingest", HttpRequest.newBuilder()
+                    .header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(
+                            "Mayor Ada Quill said: \"Nobody hears this " + run + ".\"")), "/api/articles");
+            double answeredIn = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("[fault] ingest with the broker frozen: %d in %.1f s%n", during.statusCode(), answeredIn);
+            assertEquals(503, during.statusCode(), during.body());
+            assertTrue(answeredIn <= 11, "answered within 10 s: " + answeredIn + " s");
+            assertTrue(during.headers().firstValue("Retry-After").isPresent());
+            refused++;
+            api.awaitReadiness("ingest", false, Duration.ofSeconds(45));
+            long left = Duration.ofSeconds(seconds).toNanos() - (System.nanoTime() - frozen);
+            Thread.sleep(Math.max(0, left / 1_000_000));
+        } finally {
+            signal("CONT", List.of(broker));
+        }
+        long thawed = System.nanoTime();
+        api.awaitReadiness("ingest", true, Duration.ofSeconds(60));
+        for (int i = 0; i < 5; i++) {
+            accepted.add(postQuote("after the broker thawed " + i));
+        }
+        // a 503 says the article may not have been written (here the frozen broker had its request in a socket
+        // buffer, and wrote it once thawed): the client sends it again, which is safe, as it is the same article
+        String refusedText = "Mayor Ada Quill said: \"Nobody hears this " + run + ".\"";
+        api.postText("/api/articles", refusedText, 202);
+        for (String phrase : List.of("before the broker froze", "after the broker thawed")) {
+            api.await(phrase, VISIBLE, "/api/quotes?q=" + Api.encode(phrase + " "), page -> page.path("total").asInt() == 5);
+        }
+        JsonNode resent = api.await("the article sent again", VISIBLE, "/api/quotes?q=" + Api.encode("Nobody hears this " + run),
+                page -> page.path("total").asInt() == 1);
+        assertEquals(1, resent.at("/items/0/occurrenceCount").asInt(), "once, however often it was sent: " + resent);
+        System.out.printf("[fault] broker frozen %d s: %d articles accepted, %d refused with 503, all accepted queryable "
+                + "%.1f s after it thawed%n", seconds, accepted.size(), refused, (System.nanoTime() - thawed) / 1e9);
+        for (var e : pids.entrySet()) {
+            assertEquals(e.getValue(), stack.service(e.getKey()).pid(), e.getKey() + " was not restarted");
+        }
+    }
+
     private String postQuote(String phrase) throws Exception {
         return api.postText("/api/articles?source=fault-" + run, "Mayor Ada Quill of Oslo said: \"We said " + phrase
                 + " of run " + run + ".\"", 202).path("id").asText();
@@ -202,19 +278,44 @@ class FaultIT {
         return Api.JSON.readTree(r.body()).path("id").asText();
     }
 
-    /** The PostgreSQL postmaster and its children (backends, checkpointer, ...). */
-    private List<ProcessHandle> postgres() throws Exception {
+    /**
+     * SIGSTOP to the PostgreSQL postmaster, then to its children (backends, checkpointer, ...): stopped first, the
+     * postmaster forks no new backend that would escape. Answers the processes stopped.
+     */
+    private List<ProcessHandle> freezePostgres() throws Exception {
         Path pidFile = Path.of(stack.env().get("QUOTEWIRE_HOME"), "postgres", "postmaster.pid");
         ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8)
                 .get(0).trim())).orElseThrow();
+        signal("STOP", List.of(postmaster));
+        List<ProcessHandle> children = postmaster.children().toList();
+        signal("STOP", children);
         List<ProcessHandle> all = new ArrayList<>(List.of(postmaster));
-        all.addAll(postmaster.children().toList());
+        all.addAll(children);
         return all;
     }
 
+    /** Sends {@code signal} (STOP or CONT) to the processes and waits until each is stopped, or running again. */
     private static void signal(String signal, List<ProcessHandle> processes) throws Exception {
         List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
         processes.forEach(p -> command.add(String.valueOf(p.pid())));
         new ProcessBuilder(command).inheritIO().start().waitFor();
+        boolean stop = signal.equals("STOP");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (ProcessHandle p : processes) {
+            while (p.isAlive() && stopped(p) != stop) {
+                assertTrue(System.nanoTime() < deadline, "process " + p.pid() + " did not take SIG" + signal);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Whether the process is stopped (state T in /proc/PID/stat). */
+    private static boolean stopped(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -57,6 +57,20 @@ final class Launcher implements AutoCloseable {
             return Integer.parseInt(env.get(variable));
         }
 
+        /** The stack's three HTTP APIs. */
+        Api api() {
+            return new Api(port("QUOTEWIRE_INGEST_PORT"), port("QUOTEWIRE_QUERY_PORT"), port("QUOTEWIRE_NLP_PORT"));
+        }
+
+        /** Ctrl-C, if the stack still runs, and then nothing of it may be left running. */
+        void stop() throws Exception {
+            if (process.isAlive()) {
+                List<ProcessHandle> all = processes();
+                interrupt();
+                awaitGone(all);
+            }
+        }
+
         /** What Ctrl-C in the terminal does: SIGINT to the script; then wait for the whole stop. */
         void interrupt() throws Exception {
             new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
@@ -70,6 +84,13 @@ final class Launcher implements AutoCloseable {
             String jar = LocalStack.serviceJar(ROOT, name).toString();
             return process.descendants().filter(p -> p.info().commandLine().orElse("").contains(jar))
                     .findFirst().orElseThrow(() -> new AssertionError(name + " is not running"));
+        }
+
+        /** Every running instance of one service ({@code nlp-service} and its replicas), by pid. */
+        List<ProcessHandle> services(String name) {
+            String jar = LocalStack.serviceJar(ROOT, name).toString();
+            return process.descendants().filter(p -> p.info().commandLine().orElse("").contains(jar))
+                    .sorted(java.util.Comparator.comparingLong(ProcessHandle::pid)).toList();
         }
 
         /** Everything the script started: its descendants, and the PostgreSQL postmaster, which pg_ctl detaches. */

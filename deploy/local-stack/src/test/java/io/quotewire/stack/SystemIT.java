@@ -64,18 +64,15 @@ class SystemIT {
     void startTheStack() throws Exception {
         env = Launcher.freshEnvironment(3);
         stack = launcher.up(env, "--fresh");
-        api = new Api(stack.port("QUOTEWIRE_INGEST_PORT"), stack.port("QUOTEWIRE_QUERY_PORT"),
-                stack.port("QUOTEWIRE_NLP_PORT"));
+        api = stack.api();
     }
 
     /** A graceful stop when all went well; in every case, nothing of the stack is left running. */
     @AfterAll
     void stopTheStack() throws Exception {
         try {
-            if (stack != null && stack.process().isAlive()) {
-                List<ProcessHandle> processes = stack.processes();
-                stack.interrupt();
-                Launcher.awaitGone(processes);
+            if (stack != null) {
+                stack.stop();
             }
         } finally {
             launcher.close();
@@ -234,9 +231,8 @@ class SystemIT {
             JsonNode article = api.await("article " + id + " with its entities", VISIBLE, "/api/articles/" + id,
                     a -> a.path("entities").size() > 0);
             JsonNode analysis = api.analyze(article.path("text").asText());
-            assertEquals(sorted(analysis.path("quotes").findValuesAsText("id")),
-                    sorted(article.path("quotes").findValuesAsText("id")), "quotes of " + id);
-            assertEquals(mentions(analysis.path("entities")), mentions(article.path("entities")), "mentions in " + id);
+            assertEquals(Api.quoteIds(analysis.path("quotes")), Api.quoteIds(article.path("quotes")), "quotes of " + id);
+            assertEquals(Api.mentions(analysis.path("entities")), Api.mentions(article.path("entities")), "mentions in " + id);
         }
     }
 
@@ -343,18 +339,6 @@ class SystemIT {
      * Every mention span of an article's entities. Names are left out on purpose: the read model merges an
      * article's "Al-Kadhimi" into the "Mustafa al Kadhimi" of other articles.
      */
-    private static List<String> mentions(JsonNode entities) {
-        List<String> spans = new ArrayList<>();
-        for (JsonNode e : entities) {
-            e.path("mentions").forEach(m -> spans.add(m.path("start").asInt() + "-" + m.path("end").asInt()));
-        }
-        return sorted(spans);
-    }
-
-    private static List<String> sorted(List<String> values) {
-        return values.stream().sorted().toList();
-    }
-
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));

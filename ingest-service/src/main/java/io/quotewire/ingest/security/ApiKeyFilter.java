@@ -1,5 +1,8 @@
 package io.quotewire.ingest.security;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -16,9 +19,11 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.quotewire.ingest.problem.Problem;
 
 /**
- * Optional API keys: when {@code quotewire.ingest.api-keys} (env {@code QUOTEWIRE_INGEST_API_KEYS},
- * comma-separated) is set, every write to {@code /api/} needs one of them as
- * {@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY}; otherwise 401.
+ * Optional API keys: when {@code quotewire.ingest.api-keys} (env {@code QUOTEWIRE_INGEST_API_KEYS}, comma-separated)
+ * is set, every request needs one of them as {@code Authorization: Bearer KEY} or {@code X-Api-Key: KEY},
+ * otherwise 401. Only Quarkus' own endpoints under {@code /q/} (health, metrics, the OpenAPI document and
+ * Swagger UI) and CORS preflights stay open; the path is judged after decoding and normalising it, so
+ * {@code //api/...}, {@code /api/./...} or {@code /%61pi/...} need a key as {@code /api/...} does.
  */
 public class ApiKeyFilter {
 
@@ -31,9 +36,8 @@ public class ApiKeyFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> requireKey(ContainerRequestContext request) {
-        if (keys.isEmpty() || !request.getUriInfo().getPath().startsWith("/api/")
-                || request.getMethod().equals(HttpMethod.GET) || request.getMethod().equals(HttpMethod.HEAD)
-                || request.getMethod().equals(HttpMethod.OPTIONS)) {
+        if (keys.isEmpty() || request.getMethod().equals(HttpMethod.OPTIONS)
+                || isOpen(request.getUriInfo().getRequestUri().getRawPath())) {
             return Optional.empty();
         }
         String presented = request.getHeaderString("X-Api-Key");
@@ -51,6 +55,18 @@ public class ApiKeyFilter {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .entity(new Problem("about:blank", "Unauthorized", 401, detail, request.getUriInfo().getPath()))
                 .build());
+    }
+
+    /** Quarkus' own endpoints ({@code /q/...}), judged on the decoded, normalised path. */
+    static boolean isOpen(String rawPath) {
+        String path;
+        try {
+            path = new URI(null, null, URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8)
+                    .replaceAll("/{2,}", "/"), null).normalize().getPath();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
+        return path.equals("/q") || path.startsWith("/q/");
     }
 
     private boolean matches(byte[] presented) {

@@ -41,6 +41,7 @@ public class CrashGuard {
     /** The records in flight now, with their crashes so far. */
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock alone = new ReentrantReadWriteLock();
+    private volatile boolean stopping;
 
     @Inject
     public CrashGuard(@ConfigProperty(name = "quotewire.nlp.crash-journal") Path journal,
@@ -77,8 +78,10 @@ public class CrashGuard {
         Lock lock = suspect ? alone.writeLock() : alone.readLock();
         lock.lock();
         try {
-            inFlight.put(key, crashes.getOrDefault(key, 0));
-            write();
+            if (!stopping) {
+                inFlight.put(key, crashes.getOrDefault(key, 0));
+                write();
+            }
             try {
                 return analysis.get();
             } finally {
@@ -91,12 +94,25 @@ public class CrashGuard {
         }
     }
 
+    /**
+     * A graceful stop is not a crash: the records in flight are forgotten (Kafka gives them to the next consumer,
+     * which analyses them as any other), and nothing is noted from now on.
+     */
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+        inFlight.clear();
+        write();
+    }
+
     /** Forgets a record that was dealt with without an analysis (dead-lettered). */
     public void done(String key) {
         crashes.remove(key);
     }
 
     private synchronized void write() {
+        if (stopping && !inFlight.isEmpty()) {
+            return;
+        }
         StringBuilder text = new StringBuilder();
         inFlight.forEach((key, n) -> text.append(key).append(' ').append(n).append('\n'));
         try {

@@ -80,6 +80,16 @@ class CrashGuardTest {
         assertNull(new CrashGuard(journal, 2).refusal("articles/0/3"));
     }
 
+    @Test
+    void aGracefulStopIsNotACrash() throws Exception {
+        Path journal = dir.resolve("journal");
+        CrashGuard guard = new CrashGuard(journal, 2);
+        dieDuring(guard, "articles/0/5");
+        guard.stopping(null); // the application stops (SIGTERM) with the analysis still running
+        assertNull(new CrashGuard(journal, 2).refusal("articles/0/5"));
+        assertEquals("", Files.readString(journal), "nothing counted as in flight at a crash");
+    }
+
     /** Starts the analyses of {@code keys} on {@code guard} and leaves them running, as a dying process would. */
     private static void dieDuring(CrashGuard guard, String... keys) throws InterruptedException {
         CountDownLatch started = new CountDownLatch(keys.length);

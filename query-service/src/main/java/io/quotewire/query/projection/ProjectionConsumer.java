@@ -120,6 +120,7 @@ public class ProjectionConsumer {
                 .onFailure(Sql::isTransient).invoke(f -> LOG.warnf("a batch of %d %s events waits for the database: %s",
                         events.size(), topic, reason(f)))
                 .onFailure(Sql::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure(f -> stopping).recoverWithUni(f -> held(topic, events.size(), f))
                 .onFailure().recoverWithUni(batchFailure -> {
                     LOG.warnf("a batch of %d %s events failed (%s); applying them one by one", events.size(), topic,
                             reason(batchFailure));
@@ -137,6 +138,7 @@ public class ProjectionConsumer {
                 // the database is away or busy: wait for it (the consumer pauses) rather than dead-letter
                 .onFailure(Sql::isTransient).invoke(f -> LOG.warnf("%s event waits for the database: %s", topic, f))
                 .onFailure(Sql::isTransient).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                .onFailure(f -> stopping).recoverWithUni(f -> held(topic, 1, f))
                 .onFailure().recoverWithUni(f -> deadLetter(topic, e.record(), reason(f))));
     }
 
@@ -154,6 +156,23 @@ public class ProjectionConsumer {
                         .chain(() -> apply.apply(s, batch)).chain(changed -> projector.ingestedAt(s, changed))))
                 .invoke(times -> times.forEach(t -> freshness.record(Duration.between(t.toInstant(), Instant.now()))))
                 .replaceWithVoid();
+    }
+
+    /** Set when the application stops: its database pool closes while records may still be in flight. */
+    private volatile boolean stopping;
+
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * A failure while the application stops (the pool is closing) is not the events' fault: they are neither
+     * dead-lettered nor acknowledged, so their offsets stay uncommitted and the member that takes the partitions
+     * over (or this service after its restart) projects them.
+     */
+    private Uni<Void> held(String topic, int events, Throwable f) {
+        LOG.infof("%d %s events left unacknowledged while the service stops (%s)", events, topic, reason(f));
+        return Uni.createFrom().nothing();
     }
 
     private Uni<Void> deadLetter(String topic, ConsumerRecord<String, String> r, String reason) {

@@ -6,15 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,7 +60,7 @@ public final class SystemBenchmark {
         String run = Long.toString(System.currentTimeMillis(), 36);
         System.out.printf("Whole-system benchmark against ingest %s and query %s, %d cores here, run %s%n", ingest, query,
                 Runtime.getRuntime().availableProcessors(), run);
-        Memory memory = Memory.start();
+        StackMemory memory = StackMemory.start();
         try {
             HostSteal.Snapshot before = HostSteal.now();
             throughput(ingest, query, new SyntheticArticles("t" + run), articles, "bench-" + run);
@@ -202,94 +198,5 @@ public final class SystemBenchmark {
             throw new IllegalStateException(request.build().uri() + " answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
-    }
-
-    /** Peak resident memory per process of the stack, read from /proc every second. */
-    private static final class Memory {
-
-        private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
-        private final Thread sampler = new Thread(this::sampleForever, "memory-sampler");
-
-        static Memory start() {
-            Memory m = new Memory();
-            m.sampler.setDaemon(true);
-            m.sampler.start();
-            return m;
-        }
-
-        void stop() {
-            sampler.interrupt();
-        }
-
-        void print(String when) {
-            sample();
-            System.out.printf("%nPeak memory, %s:%n", when);
-            if (peakKb.isEmpty()) {
-                System.out.println("  (no stack processes found in /proc: is the stack on this machine?)");
-            }
-            peakKb.forEach((name, kb) -> System.out.printf("  %-36s %6d MiB%n", name, kb / 1024));
-        }
-
-        private void sampleForever() {
-            while (!Thread.currentThread().isInterrupted()) {
-                sample();
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private void sample() {
-            Map<String, Long> now = new LinkedHashMap<>();
-            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                    String name = name(proc);
-                    if (name != null) {
-                        long kb = name.startsWith("PostgreSQL") ? field(proc.resolve("smaps_rollup"), "Pss:")
-                                : field(proc.resolve("status"), "VmRSS:");
-                        now.merge(name, kb, Long::sum);
-                    }
-                }
-            } catch (IOException e) {
-                return;
-            }
-            now.forEach((k, v) -> peakKb.merge(k, v, Math::max));
-        }
-
-        private static String name(Path proc) {
-            try {
-                String cmd = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-                for (String service : List.of("ingest-service", "nlp-service", "query-service")) {
-                    if (cmd.contains(service + "/target/quarkus-app/quarkus-run.jar")) {
-                        return service + " (JVM RSS)";
-                    }
-                }
-                if (cmd.contains("quotewire-local-stack.jar") && cmd.contains(" up")) {
-                    return "launcher with Kafka (JVM RSS)";
-                }
-                String comm = Files.readString(proc.resolve("comm")).trim();
-                if (comm.equals("postgres") || cmd.startsWith("postgres:")) {
-                    return "PostgreSQL (PSS, all processes)";
-                }
-            } catch (IOException | RuntimeException e) {
-                // the process has gone
-            }
-            return null;
-        }
-
-        private static long field(Path file, String key) {
-            try {
-                for (String line : Files.readAllLines(file)) {
-                    if (line.startsWith(key)) {
-                        return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // the process has gone
-            }
-            return 0;
-        }
     }
 }

@@ -1,0 +1,47 @@
+package io.quotewire.query.projection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** How the projection reads events that other producers wrote, beyond what nlp-service and ingest-service write. */
+class EventsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final OffsetDateTime RECORD_TIME = OffsetDateTime.parse("2026-12-01T12:00:00Z");
+
+    /** A forged time far in the future would win over every later analysis of the article, for ever. */
+    @Test
+    void eventTimesCountForNoMoreThanAnHourPastTheirRecord() {
+        Events.Quotes forged = Events.quotes(JSON, Events.parse(JSON, """
+                {"articleId": "a1", "revision": "r1", "articleIngestedAt": "2999-01-01T00:00:00Z",
+                 "analyzedAt": "2999-01-01T00:00:00Z", "quotes": []}"""), RECORD_TIME);
+        assertEquals(RECORD_TIME.plusHours(1), forged.analyzedAt());
+        assertEquals(RECORD_TIME.plusHours(1), forged.articleIngestedAt());
+        Events.Entities honest = Events.entities(JSON, Events.parse(JSON, """
+                {"articleId": "a1", "revision": "r1", "articleIngestedAt": "2026-12-01T11:59:58Z",
+                 "analyzedAt": "2026-12-01T11:59:59Z", "entities": []}"""), RECORD_TIME);
+        assertEquals(OffsetDateTime.parse("2026-12-01T11:59:59Z"), honest.analyzedAt());
+        assertEquals(OffsetDateTime.parse("2026-12-01T11:59:58Z"), honest.articleIngestedAt());
+    }
+
+    /** PostgreSQL takes no NUL and no unpaired surrogate: each becomes a space, so every offset still holds. */
+    @Test
+    void unstorableCharactersBecomeSpacesOfTheSameLength() {
+        Events.Quotes quotes = Events.quotes(JSON, Events.parse(JSON, """
+                {"articleId": "a1", "revision": "r1", "analyzedAt": "2026-12-01T11:00:00Z",
+                 "quotes": [{"id": "q1", "text": "a\\u0000b\\ud800c", "start": 3, "end": 8}]}"""), RECORD_TIME);
+        assertEquals("a b c", quotes.quotes().get(0).text());
+        Events.Article article = Events.article(Events.parse(JSON, """
+                {"text": "x\\u0000y", "source": "%s", "publishedAt": "+10000-01-01"}""".formatted("s".repeat(300))),
+                RECORD_TIME);
+        assertEquals("x y", article.text());
+        assertEquals(200, article.source().length());
+        assertEquals(null, article.publishedAt());
+        assertEquals(RECORD_TIME, article.ingestedAt(), "no ingestedAt: the record's time");
+    }
+}
