@@ -4,7 +4,7 @@ package io.quotewire.ingest;
 public final class Topics {
 
     /** Articles as accepted: key article id, value {@code ArticleSubmitted}, CloudEvents headers. */
-    public static final String ARTICLES = "articles";
+    public static final String ARTICLES = io.quotewire.contract.Topics.ARTICLES;
     /** The outgoing channel that writes to {@link #ARTICLES}. */
     public static final String ARTICLES_OUT = "articles-out";
 

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.KafkaTestResource;
 import io.restassured.http.ContentType;
 
@@ -50,8 +49,8 @@ class ArticleIngestTest {
 
     @Test
     void seedsPostedAsPlainTextGetTheirDateAndLoseThePrefix() throws Exception {
-        for (String seed : List.of("000_f6c6e8ee842b0466.txt", "001_8d6b20e82ebcd1a3.txt")) {
-            byte[] body = resource("/seeds/" + seed);
+        for (String seed : Fixtures.SAMPLES) {
+            byte[] body = Fixtures.sample(seed).getBytes(StandardCharsets.UTF_8);
             String id = given().contentType("text/plain; charset=utf-8").body(body)
                     .queryParam("source", "seed-outlet")
                     .when().post("/api/articles")
@@ -230,9 +229,4 @@ class ArticleIngestTest {
                 .body("status", is(status)).body("title", notNullValue()).body("detail", containsString(detail));
     }
 
-    private static byte[] resource(String path) throws IOException {
-        try (InputStream in = ArticleIngestTest.class.getResourceAsStream(path)) {
-            return in.readAllBytes();
-        }
-    }
 }

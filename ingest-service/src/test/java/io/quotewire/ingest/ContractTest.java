@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -21,34 +20,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.KafkaTestResource;
-import io.quotewire.ingest.article.ArticleIds;
 
 /**
- * The articles topic contract fixtures ({@code src/test/resources/contract/}) are what this service really
- * writes. Consumers test themselves against the same files, so a change here breaks their tests, not
- * production.
+ * The contract's sample record of the articles topic ({@code article-submitted.v1.json} in the contract
+ * module) is what this service really writes. Consumers test themselves against the same fixture, so a change
+ * here breaks their tests, not production.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class ContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Test
-    void articleIdsAreDerivedAsTheFixtureSays() throws IOException {
-        for (JsonNode c : fixture("article-ids.json").get("cases")) {
-            String url = c.get("url").isNull() ? null : c.get("url").asText();
-            String text = c.get("text").asText();
-            assertEquals(c.get("id").asText(), ArticleIds.articleId(url, text), c.toString());
-            assertEquals(c.get("contentHash").asText(), ArticleIds.contentHash(text), c.toString());
-            if (url != null) {
-                assertEquals(c.get("canonicalUrl").asText(), ArticleIds.canonicalUrl(url));
-            } else {
-                assertEquals(c.get("normalisedText").asText(), ArticleIds.normalisedText(text));
-            }
-        }
-    }
 
     @Test
     void theSampleRecordIsWhatIngestWrites() throws IOException {
@@ -84,8 +68,6 @@ class ContractTest {
     }
 
     private static JsonNode fixture(String name) throws IOException {
-        try (InputStream in = ContractTest.class.getResourceAsStream("/contract/" + name)) {
-            return JSON.readTree(in);
-        }
+        return JSON.readTree(Fixtures.fixture(name));
     }
 }

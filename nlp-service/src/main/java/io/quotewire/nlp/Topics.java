@@ -4,13 +4,13 @@ package io.quotewire.nlp;
 public final class Topics {
 
     /** Input: articles to analyse. */
-    public static final String ARTICLES = "articles";
+    public static final String ARTICLES = io.quotewire.contract.Topics.ARTICLES;
     /** Articles that could not be read or analysed, with the reason in headers. */
-    public static final String ARTICLES_DLQ = "articles.dlq";
+    public static final String ARTICLES_DLQ = io.quotewire.contract.Topics.ARTICLES_DLQ;
     /** Output: one {@code EntitiesExtracted} per article. */
-    public static final String ENTITIES = "entities";
+    public static final String ENTITIES = io.quotewire.contract.Topics.ENTITIES;
     /** Output: one {@code QuotesExtracted} per article. */
-    public static final String QUOTES = "quotes";
+    public static final String QUOTES = io.quotewire.contract.Topics.QUOTES;
 
     /** The channel reading {@link #ARTICLES} (consumer group {@code nlp-service}). */
     public static final String ARTICLES_IN = "articles-in";

@@ -35,9 +35,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.contract.ArticleIds;
+import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.KafkaTestResource;
 import io.quotewire.embedded.testing.TestInfrastructure;
-import io.quotewire.nlp.article.ArticleIds;
 
 /**
  * Articles written to the real {@code articles} topic come out as one {@code EntitiesExtracted} and one
@@ -48,8 +49,6 @@ import io.quotewire.nlp.article.ArticleIds;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class ArticleStreamTest {
 
-    /** The articles topic contract, as ingest-service (its owner) publishes and tests it. */
-    static final Path CONTRACT = Path.of("../ingest-service/src/test/resources/contract");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -76,7 +75,7 @@ class ArticleStreamTest {
 
     @Test
     void anArticleFromIngestYieldsBothEventsWithKeyAndHeaders() throws Exception {
-        JsonNode fixture = JSON.readTree(CONTRACT.resolve("article-submitted.v1.json").toFile());
+        JsonNode fixture = JSON.readTree(Fixtures.fixture("article-submitted.v1.json"));
         String id = fixture.get("key").asText();
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ARTICLES, id,
                 JSON.writeValueAsBytes(fixture.get("value")));
@@ -109,10 +108,7 @@ class ArticleStreamTest {
         matchesFixture("quotes-extracted.v1.json", quotes);
 
         // the second seed (another outlet on the same meeting) gives the second pair of fixtures
-        String second;
-        try (var in = ArticleStreamTest.class.getResourceAsStream("/seeds/001_8d6b20e82ebcd1a3.txt")) {
-            second = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
-        }
+        String second = Seeds.text(Seeds.SECOND);
         String url = "https://www.example.org/world/2020/08/20/kadhimi-pompeo-washington";
         String secondId = ArticleIds.articleId(url, second);
         producer.send(new ProducerRecord<>(Topics.ARTICLES, secondId, JSON.writeValueAsBytes(Map.of("id", secondId,
@@ -156,7 +152,7 @@ class ArticleStreamTest {
 
     @Test
     void aRecordFromAPlainProducerWithNoKeyOrHeadersIsAnalysed() throws Exception {
-        JsonNode minimal = JSON.readTree(CONTRACT.resolve("article-minimal.json").toFile()).get("value");
+        JsonNode minimal = JSON.readTree(Fixtures.fixture("article-minimal.json")).get("value");
         String text = minimal.get("text").asText() + " (" + UUID.randomUUID() + ")";
         producer.send(new ProducerRecord<>(Topics.ARTICLES, null, JSON.writeValueAsBytes(Map.of("text", text))))
                 .get(30, TimeUnit.SECONDS);
@@ -168,14 +164,14 @@ class ArticleStreamTest {
     }
 
     /**
-     * This service's own contract fixtures (what query-service reads) are the events it really publishes,
-     * up to the time stamps. {@code -Dcontract.update=true} rewrites them after a deliberate change.
+     * The contract's fixtures of this service's events (what query-service reads) are the events it really
+     * publishes, up to the time stamps. {@code -Dcontract.update=true} rewrites them in the contract module's
+     * sources after a deliberate change.
      */
     private static void matchesFixture(String name, ConsumerRecord<String, String> record) throws IOException {
-        Path file = Path.of("src/test/resources/contract", name);
         com.fasterxml.jackson.databind.node.ObjectNode actual = JSON.createObjectNode();
         actual.put("description", "A record of the " + record.topic() + " topic as nlp-service writes it for the "
-                + "articles contract's sample article (ingest-service's article-submitted.v1.json).");
+                + "articles contract's sample article (article-submitted.v1.json).");
         actual.put("key", record.key());
         com.fasterxml.jackson.databind.node.ObjectNode headers = actual.putObject("headers");
         for (String h : List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject", "ce_time", "content-type")) {
@@ -188,9 +184,11 @@ class ArticleStreamTest {
         headers.put("ce_time", "2020-08-20T16:05:02Z");
         actual.set("value", value);
         if (Boolean.getBoolean("contract.update")) {
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+            Files.writeString(Path.of("../contract/src/main/resources/io/quotewire/contract/fixtures", name),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+            return;
         }
-        assertEquals(JSON.readTree(file.toFile()), actual, name + " (rewrite with -Dcontract.update=true if the change is meant)");
+        assertEquals(JSON.readTree(Fixtures.fixture(name)), actual, name + " (rewrite with -Dcontract.update=true if the change is meant)");
     }
 
     private static synchronized ConsumerRecord<String, String> await(String topic, String key) {

@@ -1,26 +1,19 @@
 package io.quotewire.nlp;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.quotewire.contract.Fixtures;
 
-/** The two seed articles in the test resources, as ingest-service publishes them: the "date YYYY-MM-DD" prefix removed. */
+/** The two sample articles of the contract, as ingest-service publishes them: the "date YYYY-MM-DD" line removed. */
 public final class Seeds {
 
     /** The first outlet's article on the 2020-08-20 meeting. */
-    public static final String FIRST = "000_f6c6e8ee842b0466.txt";
+    public static final String FIRST = Fixtures.SAMPLES.get(0);
     /** The second outlet's article on the same meeting. */
-    public static final String SECOND = "001_8d6b20e82ebcd1a3.txt";
+    public static final String SECOND = Fixtures.SAMPLES.get(1);
 
     private Seeds() {
     }
 
     public static String text(String name) {
-        try (InputStream in = Seeds.class.getResourceAsStream("/seeds/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.sampleText(name);
     }
 }

@@ -3,12 +3,12 @@ package io.quotewire.query;
 /** The Kafka topics and channels of query-service, one place for code and tests. */
 public final class Topics {
 
-    public static final String ARTICLES = "articles";
-    public static final String ENTITIES = "entities";
-    public static final String QUOTES = "quotes";
-    public static final String ARTICLES_DLQ = ARTICLES + ".dlq";
-    public static final String ENTITIES_DLQ = ENTITIES + ".dlq";
-    public static final String QUOTES_DLQ = QUOTES + ".dlq";
+    public static final String ARTICLES = io.quotewire.contract.Topics.ARTICLES;
+    public static final String ENTITIES = io.quotewire.contract.Topics.ENTITIES;
+    public static final String QUOTES = io.quotewire.contract.Topics.QUOTES;
+    public static final String ARTICLES_DLQ = io.quotewire.contract.Topics.ARTICLES_DLQ;
+    public static final String ENTITIES_DLQ = io.quotewire.contract.Topics.ENTITIES_DLQ;
+    public static final String QUOTES_DLQ = io.quotewire.contract.Topics.QUOTES_DLQ;
 
     /** Channels reading the three topics (consumer group {@code query-service}). */
     public static final String ARTICLES_IN = "articles-in";

@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +44,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.KafkaTestResource;
 import io.quotewire.embedded.testing.PostgresTestResource;
 import io.quotewire.embedded.testing.TestInfrastructure;
@@ -62,8 +61,6 @@ import io.restassured.path.json.JsonPath;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadModelTest {
 
-    static final Path INGEST_CONTRACT = Path.of("../ingest-service/src/test/resources/contract");
-    static final Path NLP_CONTRACT = Path.of("../nlp-service/src/test/resources/contract");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static KafkaProducer<String, String> producer;
@@ -83,14 +80,14 @@ class ReadModelTest {
     /** Every event of both seeds: two articles, their entities and their quotes. */
     static List<ProducerRecord<String, String>> seedEvents() throws IOException {
         List<ProducerRecord<String, String>> events = new ArrayList<>();
-        JsonNode first = JSON.readTree(INGEST_CONTRACT.resolve("article-submitted.v1.json").toFile());
+        JsonNode first = JSON.readTree(Fixtures.fixture("article-submitted.v1.json"));
         events.add(new ProducerRecord<>(Topics.ARTICLES, first.get("key").asText(), first.get("value").toString()));
         JsonNode secondEntities = fixture("entities-extracted.seed-001.json");
         String secondId = secondEntities.get("key").asText();
         ObjectNode second = JSON.createObjectNode();
         second.put("schemaVersion", 1).put("id", secondId)
                 .put("revision", secondEntities.get("value").get("revision").asText())
-                .put("text", seed("001_8d6b20e82ebcd1a3.txt")).put("title", "Iraq's al-Kadhimi in Washington")
+                .put("text", Fixtures.sampleText(Fixtures.SAMPLES.get(1))).put("title", "Iraq's al-Kadhimi in Washington")
                 .put("url", "https://www.example.org/world/2020/08/20/kadhimi-pompeo-washington")
                 .put("source", "second-outlet").put("publishedAt", "2020-08-20").put("ingestedAt", "2020-08-20T18:00:00Z");
         events.add(new ProducerRecord<>(Topics.ARTICLES, secondId, second.toString()));
@@ -710,12 +707,6 @@ class ReadModelTest {
     }
 
     private static JsonNode fixture(String name) throws IOException {
-        return JSON.readTree(NLP_CONTRACT.resolve(name).toFile());
-    }
-
-    private static String seed(String name) throws IOException {
-        try (InputStream in = ReadModelTest.class.getResourceAsStream("/seeds/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
-        }
+        return JSON.readTree(Fixtures.fixture(name));
     }
 }

@@ -38,9 +38,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int port;
     private final KafkaRaftServer server;
 
-    /** The largest record batch the broker takes (its {@code message.max.bytes}); the producers' limit matches. */
-    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
-
     private EmbeddedKafka(int port, KafkaRaftServer server) {
         this.port = port;
         this.server = server;
@@ -99,7 +96,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         p.setProperty("auto.create.topics.enable", "false");
         // records up to 8 MiB, as the Kubernetes topics take: a 1 MiB article (ingest's limit) and its events fit
-        p.setProperty("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+        p.setProperty("message.max.bytes", String.valueOf(io.quotewire.contract.Topics.MAX_RECORD_BYTES));
         p.setProperty("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         return p;
     }

@@ -122,7 +122,7 @@ class ManifestsTest {
             List<JsonNode> docs = Manifests.render(overlay);
             assertTrue(kind(docs, "Secret").isEmpty(), overlay + " holds no Secret: keys are created out of band");
             for (JsonNode d : kind(docs, "Deployment")) {
-                String service = Manifests.name(d);
+                String service = d.path("metadata").path("name").asText();
                 String variable = "QUOTEWIRE_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_API_KEYS";
                 JsonNode env = null;
                 for (JsonNode e : d.path("spec").path("template").path("spec").path("containers").get(0).path("env")) {

@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
 import io.quotewire.embedded.Ports;
-import io.quotewire.embedded.QuotewireTopics;
 
 /**
  * The whole system on one machine: a Kafka broker (in this JVM), a PostgreSQL server, the topics,
@@ -36,7 +35,7 @@ import io.quotewire.embedded.QuotewireTopics;
 public final class LocalStack implements AutoCloseable {
 
     /** Topics the services read or write; each consumer input has its dead-letter topic beside it. */
-    public static final Set<String> TOPICS = QuotewireTopics.ALL;
+    public static final Set<String> TOPICS = io.quotewire.contract.Topics.ALL;
 
     /** The three services, in start order: the read side first, the front door last. */
     static final List<String> SERVICES = List.of("query-service", "nlp-service", "ingest-service");

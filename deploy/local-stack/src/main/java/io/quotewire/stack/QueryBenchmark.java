@@ -32,11 +32,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quotewire.stack.bench.HostSteal;
-import io.quotewire.stack.bench.Percentiles;
+import io.quotewire.contract.Topics;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
 import io.quotewire.embedded.Ports;
+import io.quotewire.stack.bench.HostSteal;
+import io.quotewire.stack.bench.Percentiles;
 
 /**
  * {@code ./quotewire bench query}: query-service on its own Kafka and PostgreSQL (started here, in a
@@ -68,7 +69,7 @@ public final class QueryBenchmark {
         }
         Path root = Path.of(System.getProperty("quotewire.root", ".")).toAbsolutePath();
         Path home = Files.createTempDirectory(root.resolve("deploy/local-stack/target"), "bench-query-");
-        Fixtures fixtures = Fixtures.load(root);
+        Fixtures fixtures = Fixtures.load();
         System.out.printf("Query benchmark: %d synthetic articles, then %d requests/s for %d s (%d cores; data in %s)%n",
                 articles, rate, seconds, Runtime.getRuntime().availableProcessors(), home);
 
@@ -185,9 +186,9 @@ public final class QueryBenchmark {
                         ((ObjectNode) quote).put("id", "qbench" + i + "-" + q++);
                     }
                 }
-                producer.send(new ProducerRecord<>("articles", id, article.toString()));
-                producer.send(new ProducerRecord<>("entities", id, entities.toString()));
-                producer.send(new ProducerRecord<>("quotes", id, quotes.toString()));
+                producer.send(new ProducerRecord<>(Topics.ARTICLES, id, article.toString()));
+                producer.send(new ProducerRecord<>(Topics.ENTITIES, id, entities.toString()));
+                producer.send(new ProducerRecord<>(Topics.QUOTES, id, quotes.toString()));
             }
             producer.flush();
         }
@@ -200,7 +201,7 @@ public final class QueryBenchmark {
     private static void awaitDrained(EmbeddedKafka kafka) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (String topic : List.of("articles", "entities", "quotes")) {
+            for (String topic : List.of(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES)) {
                 for (int p = 0; p < 6; p++) {
                     latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
                 }
@@ -255,7 +256,7 @@ public final class QueryBenchmark {
                 m.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
             }
         }
-        for (String topic : List.of("articles", "entities", "quotes")) {
+        for (String topic : List.of(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES)) {
             String tag = "{topic=\"" + topic + "\"}";
             double n = m.getOrDefault("quotewire_query_batch_size_count" + tag, 0.0);
             double events = m.getOrDefault("quotewire_query_batch_size_sum" + tag, 0.0);
@@ -420,26 +421,23 @@ public final class QueryBenchmark {
     }
 
     /**
-     * The contract fixtures the synthetic events are made from: ingest's sample article (its text serves
-     * every copy; the read model does not check offsets against it), and both seeds' entities and quotes.
+     * The contract fixtures the synthetic events are made from: the sample article record (its text serves every
+     * copy; the read model does not check offsets against it), and both samples' entities and quotes.
      */
     private record Fixtures(ObjectNode article, List<ObjectNode> entities, List<ObjectNode> quotes,
             List<String> seedEntityIds) {
 
-        static Fixtures load(Path root) throws IOException {
-            Path nlp = root.resolve("nlp-service/src/test/resources/contract");
-            ObjectNode article = value(root.resolve("ingest-service/src/test/resources/contract/article-submitted.v1.json"));
-            List<ObjectNode> entities = List.of(value(nlp.resolve("entities-extracted.v1.json")),
-                    value(nlp.resolve("entities-extracted.seed-001.json")));
+        static Fixtures load() throws IOException {
+            ObjectNode article = value("article-submitted.v1.json");
+            List<ObjectNode> entities = List.of(value("entities-extracted.v1.json"), value("entities-extracted.seed-001.json"));
             List<String> ids = new ArrayList<>();
             entities.forEach(e -> e.get("entities").forEach(x -> ids.add(x.get("id").asText())));
             return new Fixtures(article, entities,
-                    List.of(value(nlp.resolve("quotes-extracted.v1.json")), value(nlp.resolve("quotes-extracted.seed-001.json"))),
-                    ids);
+                    List.of(value("quotes-extracted.v1.json"), value("quotes-extracted.seed-001.json")), ids);
         }
 
-        private static ObjectNode value(Path file) throws IOException {
-            return (ObjectNode) JSON.readTree(file.toFile()).get("value");
+        private static ObjectNode value(String fixture) throws IOException {
+            return (ObjectNode) JSON.readTree(io.quotewire.contract.Fixtures.fixture(fixture)).get("value");
         }
     }
 

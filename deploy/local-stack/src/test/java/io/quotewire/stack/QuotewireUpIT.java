@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.Ports;
 import io.quotewire.stack.Launcher.Launch;
 
@@ -128,9 +129,7 @@ class QuotewireUpIT {
         // ./quotewire ingest sends a folder through the REST API and names what was refused
         Path input = ROOT.resolve("deploy/local-stack/target/ingest-input-" + System.nanoTime());
         Files.createDirectories(input.resolve("seeds"));
-        try (var seed = QuotewireUpIT.class.getResourceAsStream("/samples/2020-08-20-trump-kadhimi-meeting.txt")) {
-            Files.copy(seed, input.resolve("seeds/000.txt"));
-        }
+        Files.writeString(input.resolve("seeds/000.txt"), Fixtures.sample(Fixtures.SAMPLES.get(0)));
         Files.writeString(input.resolve("one.json"), "{\"text\": \"One article as JSON.\", \"source\": \"cli\"}");
         Files.writeString(input.resolve("many.ndjson"),
                 "{\"text\": \"First line.\"}\n{\"text\": \"\"}\n\n{\"text\": \"Fourth line.\"}\n");

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.Ports;
 import io.quotewire.stack.Launcher.Launch;
 import io.quotewire.stack.bench.SyntheticArticles;
@@ -83,9 +84,8 @@ class SystemIT {
     @Order(1)
     void theSeedsThroughTheRestApiGiveOneEntityPerThingAndOneSharedQuote() throws Exception {
         long t0 = System.nanoTime();
-        for (String sample : List.of("2020-08-20-trump-kadhimi-meeting.txt", "2020-08-20-trump-kadhimi-meeting-ap.txt")) {
-            String text = new String(SystemIT.class.getResourceAsStream("/samples/" + sample).readAllBytes(),
-                    StandardCharsets.UTF_8);
+        for (String sample : Fixtures.SAMPLES) {
+            String text = Fixtures.sample(sample);
             JsonNode accepted = api.postText("/api/articles?source=" + sample.replace(".txt", ""), text, 202);
             assertEquals("accepted", accepted.path("status").asText());
         }

@@ -26,6 +26,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quotewire.contract.ArticleIds;
+import io.quotewire.contract.ArticleLimits;
 import io.quotewire.ingest.problem.ProblemException;
 
 /** Turns a request body (JSON, plain text or HTML) into a validated {@link Article}, or says what is wrong. */
@@ -137,7 +139,7 @@ public class ArticleReader {
 
     /**
      * The article as the contract allows it, or a 400 problem naming the field: every field within its length
-     * ({@link Article#MAX_CHARS}), no NUL or unpaired surrogate (neither can be stored or written as UTF-8), a URL
+     * ({@link ArticleLimits#MAX_CHARS}), no NUL or unpaired surrogate (neither can be stored or written as UTF-8), a URL
      * that is absolute http(s), a publication date within years 1-9999. Checked after the query parameters'
      * defaults are applied, so a default is held to the same rules as a field.
      */
@@ -162,7 +164,7 @@ public class ArticleReader {
         if (value == null) {
             return;
         }
-        Integer max = Article.MAX_CHARS.get(field);
+        Integer max = ArticleLimits.MAX_CHARS.get(field);
         if (max != null && value.length() > max) {
             throw ProblemException.badRequest("\"" + field + "\" has " + value.length() + " characters; the limit is " + max);
         }
@@ -182,15 +184,15 @@ public class ArticleReader {
 
     /**
      * ISO date stays a date; a date-time becomes an instant (UTC when it names no offset). Either lies within
-     * the years {@link Article#MIN_YEAR}-{@link Article#MAX_YEAR}.
+     * the years {@link ArticleLimits#MIN_YEAR}-{@link ArticleLimits#MAX_YEAR}.
      */
     static String normaliseDate(String value) {
         String v = value.trim();
         java.time.temporal.Temporal t = parseDate(value, v);
         int year = t instanceof LocalDate d ? d.getYear() : ((java.time.Instant) t).atOffset(ZoneOffset.UTC).getYear();
-        if (year < Article.MIN_YEAR || year > Article.MAX_YEAR) {
+        if (year < ArticleLimits.MIN_YEAR || year > ArticleLimits.MAX_YEAR) {
             throw ProblemException.badRequest("\"publishedAt\" '" + value + "' is outside the years "
-                    + Article.MIN_YEAR + "-" + Article.MAX_YEAR);
+                    + ArticleLimits.MIN_YEAR + "-" + ArticleLimits.MAX_YEAR);
         }
         return t.toString();
     }

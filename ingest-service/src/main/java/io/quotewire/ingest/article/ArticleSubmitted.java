@@ -2,6 +2,8 @@ package io.quotewire.ingest.article;
 
 import java.time.Instant;
 
+import io.quotewire.contract.ArticleIds;
+
 /**
  * The event ingest-service publishes on the {@code articles} topic (key: {@link #id}), as JSON.
  * Consumers read it tolerantly: unknown fields are ignored and only {@code text} is required.
@@ -29,9 +31,9 @@ public record ArticleSubmitted(
 
     public static final int SCHEMA_VERSION = 1;
     /** CloudEvents {@code type} of this event. */
-    public static final String TYPE = "io.quotewire.article.submitted.v1";
+    public static final String TYPE = io.quotewire.contract.EventTypes.ARTICLE_SUBMITTED;
     /** CloudEvents {@code source} of this event. */
-    public static final String SOURCE = "/quotewire/ingest-service";
+    public static final String SOURCE = io.quotewire.contract.EventTypes.INGEST_SOURCE;
 
     /** The event for an accepted article, with its identity derived as the contract says. */
     public static ArticleSubmitted of(Article article, Instant ingestedAt) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
+import io.quotewire.contract.NameKeys;
 import io.quotewire.nlp.analysis.Analysis.Entity;
 import io.quotewire.nlp.analysis.Analysis.Quote;
 import io.quotewire.nlp.analysis.Analysis.Span;
@@ -119,7 +120,7 @@ public class Analyzer {
                     quotesBy.merge(a.entity(), 1, Integer::sum);
                 }
             }
-            quotes.add(new Quote(Names.quoteId(q.text()), q.text(), q.start(), q.end(), speaker, cue));
+            quotes.add(new Quote(NameKeys.quoteId(q.text()), q.text(), q.start(), q.end(), speaker, cue));
         }
         List<Entity> all = entities(doc, entities, quotesBy);
         List<Entity> kept = bounded(all);

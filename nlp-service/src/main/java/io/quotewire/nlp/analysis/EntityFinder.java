@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.quotewire.contract.NameKeys;
+
 /**
  * CoreNLP's NER spans, corrected and grouped into one entity per real-world thing within a text:
  * well-known aliases get their canonical name and type (US, U.S. and United States of America are one
@@ -63,7 +65,7 @@ final class EntityFinder {
         }
 
         String id() {
-            return Names.entityId(type, name);
+            return NameKeys.entityId(type, name);
         }
     }
 
@@ -224,7 +226,7 @@ final class EntityFinder {
         // people: longest names first, so a short form can join the full name it belongs to
         // (the first MAX_GROUPED of them; the rest, in a text that is a list of names, are grouped by their key below)
         List<Mention> persons = mentions.stream().filter(m -> m.type().equals("PERSON") && m.known() == null)
-                .sorted(Comparator.comparingInt((Mention m) -> -Names.coreWords(doc.span(m.start(), m.end())).size())
+                .sorted(Comparator.comparingInt((Mention m) -> -NameKeys.personWords(doc.span(m.start(), m.end())).size())
                         .thenComparingInt(Mention::from))
                 .limit(MAX_GROUPED)
                 .toList();
@@ -232,7 +234,7 @@ final class EntityFinder {
         Map<String, List<Cluster>> byWord = new HashMap<>();
         Map<Cluster, List<String>> fullWords = new HashMap<>();
         for (Mention m : persons) {
-            List<String> words = Names.coreWords(doc.span(m.start(), m.end()));
+            List<String> words = NameKeys.personWords(doc.span(m.start(), m.end()));
             if (words.isEmpty()) {
                 continue;
             }
@@ -251,8 +253,8 @@ final class EntityFinder {
             if (best == null) {
                 best = new Cluster("PERSON", cleanName(doc.span(m.start(), m.end())));
                 people.add(best);
-                byKey.put("PERSON|" + Names.key(best.name) + "|" + people.size(), best);
-                List<String> full = Names.coreWords(best.name);
+                byKey.put("PERSON|" + NameKeys.key(best.name) + "|" + people.size(), best);
+                List<String> full = NameKeys.personWords(best.name);
                 fullWords.put(best, full);
                 for (String w : new LinkedHashSet<>(full)) {
                     byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(best);
@@ -267,7 +269,7 @@ final class EntityFinder {
                 continue;
             }
             String name = m.known() != null ? m.known().canonical() : cleanName(doc.span(m.start(), m.end()));
-            String key = m.type() + "|" + Names.key(name);
+            String key = m.type() + "|" + NameKeys.key(name);
             Cluster c = byKey.computeIfAbsent(key, k -> new Cluster(m.type(), name));
             c.mentions.add(m);
             of.put(m, c);

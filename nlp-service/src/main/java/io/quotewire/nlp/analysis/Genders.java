@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.quotewire.contract.NameKeys;
+
 /** Whether a pronoun can refer to a person, from the first name (CoreNLP's first-name lists) and titles. */
 final class Genders {
 
@@ -51,7 +53,7 @@ final class Genders {
         if (!wantMale && !wantFemale) {
             return true;
         }
-        List<String> words = Names.coreWords(person.name);
+        List<String> words = NameKeys.personWords(person.name);
         if (words.size() < 2) {
             return true;
         }

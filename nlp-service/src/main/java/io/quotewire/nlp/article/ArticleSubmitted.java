@@ -5,6 +5,8 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quotewire.contract.ArticleIds;
+
 /**
  * What this service reads from an {@code articles} record, tolerantly: only {@code text} is required;
  * unknown fields are ignored; a missing id or revision is derived as the contract says, so a record
@@ -49,14 +51,10 @@ public record ArticleSubmitted(String id, String revision, String publishedAt, I
         String url = node.hasNonNull("url") && node.get("url").isTextual() ? node.get("url").asText() : null;
         String id = node.hasNonNull("id") && node.get("id").isTextual() ? node.get("id").asText() : null;
         if (id == null) {
-            try {
-                id = ArticleIds.articleId(url, text.asText());
-            } catch (IllegalArgumentException e) {
-                id = ArticleIds.articleId(null, text.asText()); // a URL that is not http(s): identify by text
-            }
+            id = ArticleIds.idOf(url, text.asText());
         }
         String revision = node.hasNonNull("revision") && node.get("revision").isTextual()
-                ? node.get("revision").asText() : ArticleIds.contentHash(text.asText()).substring(0, 16);
+                ? node.get("revision").asText() : ArticleIds.revision(text.asText());
         String publishedAt = node.hasNonNull("publishedAt") && node.get("publishedAt").isTextual()
                 ? node.get("publishedAt").asText() : null;
         // a NUL cannot be stored downstream: a space instead keeps every offset into the text (ingest-service

@@ -22,7 +22,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 @ApplicationScoped
 public class AnalysisPublisher {
 
-    static final URI SOURCE = URI.create("/quotewire/nlp-service");
+    static final URI SOURCE = URI.create(io.quotewire.contract.EventTypes.NLP_SOURCE);
 
     private final Emitter<EntitiesExtracted> entities;
     private final Emitter<QuotesExtracted> quotes;

@@ -21,5 +21,5 @@ public record EntitiesExtracted(int schemaVersion, String analyzerVersion, Strin
         String publishedAt, Instant articleIngestedAt, Instant analyzedAt, List<Analysis.Entity> entities) {
 
     public static final int SCHEMA_VERSION = 1;
-    public static final String TYPE = "io.quotewire.entities.extracted.v1";
+    public static final String TYPE = io.quotewire.contract.EventTypes.ENTITIES_EXTRACTED;
 }

@@ -16,5 +16,5 @@ public record QuotesExtracted(int schemaVersion, String analyzerVersion, String 
         Instant articleIngestedAt, Instant analyzedAt, List<Analysis.Quote> quotes) {
 
     public static final int SCHEMA_VERSION = 1;
-    public static final String TYPE = "io.quotewire.quotes.extracted.v1";
+    public static final String TYPE = io.quotewire.contract.EventTypes.QUOTES_EXTRACTED;
 }

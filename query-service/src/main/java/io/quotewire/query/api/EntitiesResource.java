@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quotewire.query.projection.NameKeys;
 import io.smallrye.mutiny.Uni;
+
+import io.quotewire.contract.NameKeys;
 
 /** Entities across all articles: search by name or alias, and one entity with its neighbours and quotes. */
 @Path("/api/entities")

@@ -6,8 +6,9 @@ import static io.quotewire.query.Sql.strings;
 import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quotewire.query.projection.NameKeys;
 import io.smallrye.mutiny.Uni;
+
+import io.quotewire.contract.NameKeys;
 
 /** An entity reference in a query parameter: a read-model id, an id nlp-service gave it, or a name or alias. */
 final class EntityRefs {

@@ -14,6 +14,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quotewire.contract.NameKeys;
 import io.quotewire.query.Sql;
 import io.smallrye.mutiny.Uni;
 

@@ -11,6 +11,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quotewire.contract.ArticleIds;
+import io.quotewire.contract.NameKeys;
+
 /**
  * What the projection reads from the three topics, tolerantly: unknown fields are ignored, optional ones
  * may be missing, and an event that lacks what the read model needs is refused with a reason (it goes to
@@ -161,15 +164,11 @@ final class Events {
         String url = text(n, "url");
         String id = text(n, "id");
         if (id == null) {
-            try {
-                id = ArticleIds.articleId(url, text);
-            } catch (IllegalArgumentException e) {
-                id = ArticleIds.articleId(null, text);
-            }
+            id = ArticleIds.idOf(url, text);
         }
         String revision = text(n, "revision");
         if (revision == null) {
-            revision = ArticleIds.contentHash(text).substring(0, 16);
+            revision = ArticleIds.revision(text);
         }
         OffsetDateTime ingested = hint(n, "ingestedAt");
         // what another producer may write beyond the contract's limits is kept as far as it can be stored: a
@@ -208,7 +207,7 @@ final class Events {
             JsonNode speaker = q.path("speaker");
             JsonNode mention = speaker.path("mention");
             JsonNode cue = q.path("cue");
-            quotes.add(new Quote(id != null ? id : "q-" + ArticleIds.contentHash(text).substring(0, 16), text,
+            quotes.add(new Quote(id != null ? id : NameKeys.quoteId(text), text,
                     q.path("start").asInt(-1), q.path("end").asInt(-1), text(speaker, "entityId"), text(speaker, "name"),
                     mention.isObject() ? write(json, mention) : null, cue.isObject() ? write(json, cue) : null));
         }

@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.quotewire.contract.Topics;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
 import io.quotewire.embedded.Ports;
-import io.quotewire.embedded.QuotewireTopics;
 
 /**
  * One Kafka broker (with the Quotewire topics) and one PostgreSQL server per test JVM, started on first use on random ports,
@@ -33,7 +33,7 @@ public final class TestInfrastructure {
     public static synchronized EmbeddedKafka kafka() {
         if (kafka == null) {
             kafka = EmbeddedKafka.start(ROOT.resolve("kafka-" + RUN), Ports.freePort(), STARTUP);
-            kafka.createTopics(QuotewireTopics.ALL, TOPIC_PARTITIONS);
+            kafka.createTopics(Topics.ALL, TOPIC_PARTITIONS);
             EmbeddedKafka started = kafka;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-kafka-stop"));
         }

@@ -1,15 +1,13 @@
 package io.quotewire.stack.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+
+import io.quotewire.contract.Fixtures;
 
 /**
  * Seed-sized news articles, each with a unique text: two officials meet, three attributed quotes (the
@@ -19,9 +17,8 @@ import java.util.Random;
  */
 public final class SyntheticArticles {
 
-    /** The sample articles shipped in {@code samples/}, without their {@code date YYYY-MM-DD} prefix. */
-    public static final List<String> SAMPLES = List.of(
-            sample("2020-08-20-trump-kadhimi-meeting.txt"), sample("2020-08-20-trump-kadhimi-meeting-ap.txt"));
+    /** The sample articles (the contract's, shipped in {@code samples/}), without their {@code date YYYY-MM-DD} line. */
+    public static final List<String> SAMPLES = Fixtures.SAMPLES.stream().map(Fixtures::sampleText).toList();
 
     private static final List<String> PARAGRAPHS = SAMPLES.stream()
             .flatMap(s -> Arrays.stream(s.split("\n\\s*\n"))).map(String::strip)
@@ -112,14 +109,4 @@ public final class SyntheticArticles {
         return values[r.nextInt(values.length)];
     }
 
-    private static String sample(String name) {
-        try (InputStream in = SyntheticArticles.class.getResourceAsStream("/samples/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("sample " + name + " is not on the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceFirst("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

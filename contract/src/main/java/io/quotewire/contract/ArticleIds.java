@@ -1,4 +1,4 @@
-package io.quotewire.ingest.article;
+package io.quotewire.contract;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The article identity of the topic contract. Every consumer that derives an id for a record
- * without one must do exactly this (the contract fixture {@code article-ids.json} pins it down):
+ * The article identity of the {@code articles} topic: ingest-service derives every article's id this way, and a
+ * consumer derives it so for a record written without one (the fixture {@code article-ids.json} pins it down):
  * <ul>
  * <li>with a URL: {@code id = hex(sha256("url:" + canonical(url)))[0..32]}, where the canonical URL
  * has scheme {@code https}, a lower-case host without {@code www.}, no default port, no fragment, no
@@ -37,6 +37,23 @@ public final class ArticleIds {
     public static String articleId(String url, String text) {
         return url != null ? sha256Hex("url:" + canonicalUrl(url)).substring(0, 32)
                 : sha256Hex("text:" + normalisedText(text)).substring(0, 32);
+    }
+
+    /**
+     * The id of a record that may carry any {@code url}: by the URL when it is an http(s) URL, else by the text
+     * (what a consumer does for a record of another producer, whose URL may be anything).
+     */
+    public static String idOf(String url, String text) {
+        try {
+            return articleId(url, text);
+        } catch (IllegalArgumentException e) {
+            return articleId(null, text);
+        }
+    }
+
+    /** The first 16 hex digits of {@link #contentHash}: a revision of the article's text. */
+    public static String revision(String text) {
+        return contentHash(text).substring(0, 16);
     }
 
     public static String contentHash(String text) {

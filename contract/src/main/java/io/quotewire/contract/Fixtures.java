@@ -1,0 +1,52 @@
+package io.quotewire.contract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The contract's fixtures and the sample articles, from the classpath. Fixtures: {@code article-submitted.v1.json}
+ * (a record as ingest-service writes it), {@code article-minimal.json} (the least a plain client may write),
+ * {@code article-ids.json} (inputs with the ids they must give), and the events nlp-service writes for the two
+ * samples ({@code entities-extracted.v1.json}, {@code quotes-extracted.v1.json}, {@code *.seed-001.json}).
+ */
+public final class Fixtures {
+
+    /** The two sample articles: two outlets' reports of the 2020-08-20 meeting, each with its date line. */
+    public static final List<String> SAMPLES = List.of("2020-08-20-trump-kadhimi-meeting.txt",
+            "2020-08-20-trump-kadhimi-meeting-ap.txt");
+
+    private static final Pattern DATE_LINE = Pattern.compile("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+");
+
+    private Fixtures() {
+    }
+
+    /** A fixture's JSON text. */
+    public static String fixture(String name) {
+        return read("fixtures/" + name);
+    }
+
+    /** A sample article as its file has it, with its leading {@code date YYYY-MM-DD} line. */
+    public static String sample(String name) {
+        return read("samples/" + name);
+    }
+
+    /** A sample article's text without its date line. */
+    public static String sampleText(String name) {
+        return DATE_LINE.matcher(sample(name)).replaceFirst("");
+    }
+
+    private static String read(String path) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no contract resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
