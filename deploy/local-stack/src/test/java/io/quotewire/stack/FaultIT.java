@@ -157,8 +157,9 @@ class FaultIT {
 
     /**
      * PostgreSQL frozen (SIGSTOP) for longer than the Kafka connector's 60 s stuck-record limit: the query API
-     * answers 503 problems within seconds instead of hanging, articles posted meanwhile are accepted, and after
-     * SIGCONT everything posted becomes queryable with no service restarted.
+     * answers 503 problems within seconds instead of hanging, query-service is not ready, articles posted
+     * meanwhile are accepted, and after SIGCONT it is ready again and everything posted becomes queryable with
+     * no service restarted.
      */
     @Test
     @Order(4)
@@ -183,12 +184,14 @@ class FaultIT {
             assertEquals(503, during.statusCode(), during.body());
             assertTrue(answeredIn < 10, "answered within seconds, not hung: " + answeredIn + " s");
             assertTrue(during.headers().firstValue("Retry-After").isPresent());
+            api.awaitReadiness("query", false, Duration.ofSeconds(30));
             long left = Duration.ofSeconds(75).toNanos() - (System.nanoTime() - frozen);
             Thread.sleep(Math.max(0, left / 1_000_000));
         } finally {
             signal("CONT", postgres);
         }
         long thawed = System.nanoTime();
+        api.awaitReadiness("query", true, Duration.ofSeconds(60));
         for (int i = 0; i < 5; i++) {
             quotes.add(postQuote("after the freeze " + i));
         }
