@@ -41,6 +41,7 @@ public final class SoakBenchmark {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn"); // the dead-letter reader's
         Map<String, String> env = System.getenv();
         URI ingest = URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_INGEST_PORT", "8081"));
         URI query = URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_QUERY_PORT", "8080"));
@@ -71,6 +72,7 @@ public final class SoakBenchmark {
                 + "%.1f %% oversized (100-500 KB); run %s%n", ingest, query, rate, minutes, malformed * 100,
                 oversized * 100, run);
         Map<String, Long> rssStart = StackMemory.now();
+        Map<String, Long> rssWarm = null;
         Counts counts = new Counts();
         Set<String> acceptedTags = ConcurrentHashMap.newKeySet();
         ExecutorService posters = Executors.newFixedThreadPool(8);
@@ -98,6 +100,9 @@ public final class SoakBenchmark {
                 }
                 String body = JSON.writeValueAsString(json);
                 posters.submit(() -> post(to, body, true, counts, acceptedTags, a.tag()));
+            }
+            if (rssWarm == null && n >= total / 10) {
+                rssWarm = StackMemory.now(); // the JVMs have sized their heaps and compiled their hot code by now
             }
             if (System.nanoTime() - lastReport > 60_000_000_000L) {
                 lastReport = System.nanoTime();
@@ -140,15 +145,20 @@ public final class SoakBenchmark {
                 counts.refused.get(), counts.malformedAccepted.get(), counts.serverErrors.get(), counts.retried.get());
 
         Map<String, Long> rssEnd = StackMemory.now();
-        System.out.printf("%nResident memory, start -> end:%n");
+        Map<String, Long> warm = rssWarm == null ? rssStart : rssWarm;
+        System.out.printf("%nResident memory at the start, after the first tenth (warm) and at the end; growth from warm:%n");
         for (String name : rssEnd.keySet()) {
-            long a = rssStart.getOrDefault(name, 0L);
+            long a = warm.getOrDefault(name, 0L);
             long b = rssEnd.get(name);
-            System.out.printf("  %-36s %6d -> %6d MiB (%+.1f %%)%n", name, a / 1024, b / 1024,
-                    a == 0 ? 0 : (b - a) * 100.0 / a);
+            System.out.printf("  %-36s %6d  %6d -> %6d MiB (%+.1f %%)%n", name, rssStart.getOrDefault(name, 0L) / 1024,
+                    a / 1024, b / 1024, a == 0 ? 0 : (b - a) * 100.0 / a);
         }
         System.out.printf("%nDead-letter topics, records by reason:%n");
-        deadLetters(kafka).forEach((reason, n) -> System.out.printf("  %6d  %s%n", n, reason));
+        Map<String, Long> dead = deadLetters(kafka);
+        if (dead.isEmpty()) {
+            System.out.println("  (none)");
+        }
+        dead.forEach((reason, n) -> System.out.printf("  %6d  %s%n", n, reason));
     }
 
     /** What was posted and how it was answered. */
