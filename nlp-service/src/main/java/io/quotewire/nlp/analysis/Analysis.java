@@ -14,7 +14,6 @@ public record Analysis(List<Entity> entities, List<Quote> quotes, Omitted omitte
      * {@link Analyzer#MAX_ENTITIES}, {@link Analyzer#MAX_MENTIONS}): all zero for a news article.
      */
     public record Omitted(int quotes, int entities, int mentions) {
-        public static final Omitted NONE = new Omitted(0, 0, 0);
     }
 
     /** A span of the text. */
