@@ -11,13 +11,19 @@ import java.util.regex.Pattern;
  * The contract's fixtures and the sample articles, from the classpath. Fixtures: {@code article-submitted.v1.json}
  * (a record as ingest-service writes it), {@code article-minimal.json} (the least a plain client may write),
  * {@code article-ids.json} (inputs with the ids they must give), and the events nlp-service writes for the two
- * samples ({@code entities-extracted.v1.json}, {@code quotes-extracted.v1.json}, {@code *.seed-001.json}).
+ * samples ({@code entities-extracted.v1.json}, {@code quotes-extracted.v1.json}, {@code *.seed-001.json}); and
+ * the JSON Schemas of the three events.
  */
 public final class Fixtures {
 
     /** The two sample articles: two outlets' reports of the 2020-08-20 meeting, each with its date line. */
     public static final List<String> SAMPLES = List.of("2020-08-20-trump-kadhimi-meeting.txt",
             "2020-08-20-trump-kadhimi-meeting-ap.txt");
+
+    /** JSON Schemas (draft 2020-12) of the three events' values, as their producers write them. */
+    public static final String ARTICLE_SUBMITTED_SCHEMA = "article-submitted.v1.schema.json";
+    public static final String ENTITIES_EXTRACTED_SCHEMA = "entities-extracted.v1.schema.json";
+    public static final String QUOTES_EXTRACTED_SCHEMA = "quotes-extracted.v1.schema.json";
 
     private static final Pattern DATE_LINE = Pattern.compile("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+");
 
@@ -27,6 +33,11 @@ public final class Fixtures {
     /** A fixture's JSON text. */
     public static String fixture(String name) {
         return read("fixtures/" + name);
+    }
+
+    /** A JSON Schema's text ({@link #ARTICLE_SUBMITTED_SCHEMA} and the others). */
+    public static String schema(String name) {
+        return read("schemas/" + name);
     }
 
     /** A sample article as its file has it, with its leading {@code date YYYY-MM-DD} line. */

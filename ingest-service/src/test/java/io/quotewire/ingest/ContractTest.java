@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.KafkaTestResource;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 /**
  * The contract's sample record of the articles topic ({@code article-submitted.v1.json} in the contract
@@ -51,6 +54,9 @@ class ContractTest {
             record = topic.await(id, 1, Duration.ofSeconds(30)).get(0);
         }
         ObjectNode actual = (ObjectNode) JSON.readTree(record.value());
+        assertEquals(List.of(), SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(Fixtures.schema(Fixtures.ARTICLE_SUBMITTED_SCHEMA)).validate(actual).stream()
+                .map(Object::toString).toList(), "the value as the contract's JSON Schema describes it");
         Instant.parse(actual.get("ingestedAt").asText()); // an ISO instant, like the fixture's
         actual.set("ingestedAt", expected.get("ingestedAt"));
         assertEquals(expected, actual, "the value, field by field (ingestedAt aside)");

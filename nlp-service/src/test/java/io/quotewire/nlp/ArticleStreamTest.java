@@ -39,6 +39,8 @@ import io.quotewire.contract.ArticleIds;
 import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.KafkaTestResource;
 import io.quotewire.embedded.testing.TestInfrastructure;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 /**
  * Articles written to the real {@code articles} topic come out as one {@code EntitiesExtracted} and one
@@ -165,9 +167,11 @@ class ArticleStreamTest {
 
     /**
      * The contract's fixtures of this service's events (what query-service reads) are the events it really
-     * publishes, up to the time stamps. {@code -Dcontract.update=true} rewrites them in the contract module's
+     * publishes, up to the time stamps, and valid by the contract's JSON Schema. {@code -Dcontract.update=true} rewrites them in the contract module's
      * sources after a deliberate change.
      */
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
     private static void matchesFixture(String name, ConsumerRecord<String, String> record) throws IOException {
         com.fasterxml.jackson.databind.node.ObjectNode actual = JSON.createObjectNode();
         actual.put("description", "A record of the " + record.topic() + " topic as nlp-service writes it for the "
@@ -178,6 +182,9 @@ class ArticleStreamTest {
             headers.put(h, header(record, h));
         }
         com.fasterxml.jackson.databind.node.ObjectNode value = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(record.value());
+        String schema = record.topic().equals(Topics.QUOTES) ? Fixtures.QUOTES_EXTRACTED_SCHEMA : Fixtures.ENTITIES_EXTRACTED_SCHEMA;
+        assertEquals(List.of(), SCHEMAS.getSchema(Fixtures.schema(schema)).validate(value).stream().map(Object::toString).toList(),
+                "the event as " + schema + " describes it");
         java.time.Instant.parse(value.get("analyzedAt").asText());
         java.time.Instant.parse(header(record, "ce_time"));
         value.put("analyzedAt", "2020-08-20T16:05:02Z");

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -17,10 +16,11 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quotewire.ingest.Topics;
-import io.quotewire.ingest.problem.ProblemException;
+import io.quotewire.contract.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.quotewire.ingest.IngestConfig;
 
 /**
  * Writes {@link ArticleSubmitted} events to the {@code articles} topic and completes only when the
@@ -38,10 +38,10 @@ public class ArticlePublisher {
     public ArticlePublisher(
             @Channel(Topics.ARTICLES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 20_000)
             Emitter<ArticleSubmitted> emitter,
-            @ConfigProperty(name = "quotewire.ingest.publish-timeout", defaultValue = "10s") Duration timeout,
+            IngestConfig config,
             MeterRegistry registry) {
         this.emitter = emitter;
-        this.timeout = timeout;
+        this.timeout = config.publishTimeout();
         this.latency = Timer.builder("quotewire.articles.publish")
                 .description("Time from accepting an article to the broker's acknowledgement")
                 .publishPercentiles(0.5, 0.99).register(registry);

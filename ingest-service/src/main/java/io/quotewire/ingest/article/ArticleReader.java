@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quotewire.contract.ArticleIds;
 import io.quotewire.contract.ArticleLimits;
-import io.quotewire.ingest.problem.ProblemException;
+import io.quotewire.contract.http.ProblemException;
+import io.quotewire.ingest.IngestConfig;
 
 /** Turns a request body (JSON, plain text or HTML) into a validated {@link Article}, or says what is wrong. */
 @ApplicationScoped
@@ -42,10 +42,9 @@ public class ArticleReader {
     private final ObjectMapper json;
     private final int maxTextBytes;
 
-    public ArticleReader(ObjectMapper json,
-            @ConfigProperty(name = "quotewire.ingest.max-text-bytes", defaultValue = "1048576") int maxTextBytes) {
+    public ArticleReader(ObjectMapper json, IngestConfig config) {
         this.json = json;
-        this.maxTextBytes = maxTextBytes;
+        this.maxTextBytes = config.maxTextBytes();
     }
 
     public Article fromJson(byte[] body) {

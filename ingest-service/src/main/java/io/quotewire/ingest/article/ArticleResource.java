@@ -14,14 +14,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quotewire.ingest.problem.ProblemException;
+import io.quotewire.contract.http.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.quotewire.ingest.IngestConfig;
 
 /** {@code POST /api/articles} (one article) and {@code POST /api/articles/batch} (NDJSON). */
 @Path("/api/articles")
@@ -59,13 +59,12 @@ public class ArticleResource {
     private final MeterRegistry registry;
 
     public ArticleResource(ArticleReader reader, ArticlePublisher publisher, MeterRegistry registry,
-            @ConfigProperty(name = "quotewire.ingest.batch.max-lines", defaultValue = "10000") int batchMaxLines,
-            @ConfigProperty(name = "quotewire.ingest.batch.max-bytes", defaultValue = "67108864") long batchMaxBytes) {
+            IngestConfig config) {
         this.reader = reader;
         this.publisher = publisher;
         this.clock = Clock.systemUTC();
-        this.batchMaxLines = batchMaxLines;
-        this.batchMaxBytes = batchMaxBytes;
+        this.batchMaxLines = config.batch().maxLines();
+        this.batchMaxBytes = config.batch().maxBytes();
         this.registry = registry;
         this.accepted = Counter.builder("quotewire.articles.accepted").register(registry);
     }

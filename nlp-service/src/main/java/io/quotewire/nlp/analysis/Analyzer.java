@@ -8,7 +8,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
@@ -18,6 +17,7 @@ import io.quotewire.nlp.analysis.Analysis.Quote;
 import io.quotewire.nlp.analysis.Analysis.Span;
 import io.quotewire.nlp.analysis.Analysis.Speaker;
 import io.quotewire.nlp.analysis.EntityFinder.Cluster;
+import io.quotewire.nlp.NlpConfig;
 
 /**
  * Entities and attributed quotes of a text: CoreNLP for tokens, sentences, parts of speech and names, and
@@ -33,6 +33,9 @@ public class Analyzer {
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
+    /** CoreNLP's 4-class CoNLL NER model, a classpath resource of its models jar. */
+    public static final String DEFAULT_NER_MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
+
     private record Parts(CoreNlp coreNlp, EntityFinder entityFinder, Attributor attributor) {
     }
 
@@ -41,8 +44,8 @@ public class Analyzer {
 
     /** Starts loading the models in the background; {@link #analyze} waits for them, {@link #loaded} tells. */
     @jakarta.inject.Inject
-    public Analyzer(@ConfigProperty(name = "quotewire.nlp.ner-model", defaultValue = CoreNlp.DEFAULT_NER_MODEL) String nerModel) {
-        this(nerModel, false);
+    public Analyzer(NlpConfig config) {
+        this(config.nerModel(), false);
     }
 
     /**

@@ -23,7 +23,6 @@ import edu.stanford.nlp.util.CoreMap;
  */
 final class CoreNlp {
 
-    static final String DEFAULT_NER_MODEL = "edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz";
 
     /**
      * The JVM option the analysis needs for full speed. HotSpot compiles no method over 8,000 bytes of bytecode

@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quotewire.nlp.NlpConfig;
 
 /**
  * The analysis with a time limit ({@code quotewire.nlp.analysis-timeout} for each started 256 Ki characters of
@@ -40,10 +40,9 @@ public class TimedAnalyzer {
         return t;
     });
 
-    public TimedAnalyzer(Analyzer analyzer, MeterRegistry registry,
-            @ConfigProperty(name = "quotewire.nlp.analysis-timeout", defaultValue = "30s") Duration limit) {
+    public TimedAnalyzer(Analyzer analyzer, MeterRegistry registry, NlpConfig config) {
         this.analyzer = analyzer;
-        this.limit = limit;
+        this.limit = config.analysisTimeout();
         this.timer = Timer.builder("quotewire.nlp.analysis").description("time to analyse one text")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }

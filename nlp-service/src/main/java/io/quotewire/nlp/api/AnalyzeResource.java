@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.TimedAnalyzer;
-import io.quotewire.nlp.problem.ProblemException;
+import io.quotewire.contract.http.ProblemException;
 import io.smallrye.common.annotation.Blocking;
+import io.quotewire.nlp.NlpConfig;
 
 /** {@code POST /api/analyze}: the analysis of one text, synchronously; works without Kafka. */
 @Path("/api/analyze")
@@ -35,11 +35,10 @@ public class AnalyzeResource {
     private final ObjectMapper json;
     private final int maxChars;
 
-    public AnalyzeResource(TimedAnalyzer analyzer, ObjectMapper json,
-            @ConfigProperty(name = "quotewire.nlp.max-text-chars", defaultValue = "1048576") int maxChars) {
+    public AnalyzeResource(TimedAnalyzer analyzer, ObjectMapper json, NlpConfig config) {
         this.analyzer = analyzer;
         this.json = json;
-        this.maxChars = maxChars;
+        this.maxChars = config.maxTextChars();
     }
 
     @POST

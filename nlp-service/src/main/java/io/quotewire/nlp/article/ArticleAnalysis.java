@@ -5,7 +5,6 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -21,6 +20,7 @@ import io.quotewire.nlp.events.AnalysisPublisher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.quotewire.nlp.NlpConfig;
 
 /**
  * Consumes {@code articles} (group {@code nlp-service}) on a pool of worker threads ({@code nlp-workers},
@@ -44,12 +44,12 @@ public class ArticleAnalysis {
     private final MeterRegistry registry;
 
     public ArticleAnalysis(TimedAnalyzer analyzer, CrashGuard crashGuard, AnalysisPublisher publisher, ObjectMapper json, MeterRegistry registry,
-            @ConfigProperty(name = "quotewire.nlp.max-text-chars", defaultValue = "1048576") int maxChars) {
+            NlpConfig config) {
         this.analyzer = analyzer;
         this.crashGuard = crashGuard;
         this.publisher = publisher;
         this.json = json;
-        this.maxChars = maxChars;
+        this.maxChars = config.maxTextChars();
         this.registry = registry;
         this.analysed = Counter.builder("quotewire.nlp.articles").tag("outcome", "analysed").register(registry);
     }

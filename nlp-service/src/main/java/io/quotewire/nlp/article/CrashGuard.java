@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import io.quotewire.nlp.NlpConfig;
 
 /**
  * Recognises a record whose analysis kills the process (out of memory, a crash of the JVM), so that it is
@@ -44,8 +44,11 @@ public class CrashGuard {
     private volatile boolean stopping;
 
     @Inject
-    public CrashGuard(@ConfigProperty(name = "quotewire.nlp.crash-journal") Path journal,
-            @ConfigProperty(name = "quotewire.nlp.max-crashes", defaultValue = "2") int maxCrashes) {
+    public CrashGuard(NlpConfig config) {
+        this(config.crashJournal(), config.maxCrashes());
+    }
+
+    CrashGuard(Path journal, int maxCrashes) {
         this.journal = journal.toAbsolutePath();
         this.maxCrashes = maxCrashes;
         for (String line : read(this.journal)) {

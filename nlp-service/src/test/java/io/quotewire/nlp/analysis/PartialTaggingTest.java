@@ -23,8 +23,8 @@ class PartialTaggingTest {
 
     @BeforeAll
     static void load() {
-        partial = new Analyzer(CoreNlp.DEFAULT_NER_MODEL, false);
-        full = new Analyzer(CoreNlp.DEFAULT_NER_MODEL, true);
+        partial = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
+        full = new Analyzer(Analyzer.DEFAULT_NER_MODEL, true);
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quotewire.contract.http.ProblemException;
 import io.quotewire.query.projection.ArticleRow;
 import io.smallrye.mutiny.Uni;
 
@@ -62,12 +63,13 @@ public class ArticlesResource {
     @Operation(summary = "Search articles", description = "Newest first. q: full-text search of title and text; "
             + "entity: an entity id or name; source; from/to: ISO dates of publication (inclusive).")
     public Uni<Page<ArticleItem>> list(@QueryParam("q") String q, @QueryParam("entity") String entity,
-            @QueryParam("source") String source, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @Parameter(description = "from 0") String page, @QueryParam("size") String size) {
-        int p = Params.page(page);
-        int n = Params.size(size);
-        OffsetDateTime since = Params.time("from", from, false);
-        OffsetDateTime until = Params.time("to", to, true);
+            @QueryParam("source") String source, @QueryParam("from") @IsoDate String from, @QueryParam("to") @IsoDate String to,
+            @Parameter(description = "from 0") @QueryParam("page") @WholeNumber(message = "must be a whole number of 0 or more") String page,
+            @QueryParam("size") @WholeNumber(min = 1, max = Params.MAX_SIZE) String size) {
+        int p = Params.integer(page, 0);
+        int n = Params.integer(size, 20);
+        OffsetDateTime since = Params.time(from, false);
+        OffsetDateTime until = Params.time(to, true);
         // only the filters given, so that each can use its index
         List<String> filters = new ArrayList<>();
         Map<String, Object> args = new java.util.HashMap<>();
@@ -121,7 +123,7 @@ public class ArticlesResource {
     @WithSession
     @Operation(summary = "One article: metadata, text, its entities with mentions, its quotes with speakers")
     public Uni<ArticleDetail> get(@PathParam("id") String id) {
-        return ArticleRow.<ArticleRow>findById(id).onItem().ifNull().failWith(() -> Params.notFound("article", id))
+        return ArticleRow.<ArticleRow>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("article", id))
                 .chain(a -> Panache.getSession().chain(s -> rows(s, """
                         SELECT coalesce(e.id, ae.entity_id), coalesce(e.name, ae.name), ae.type, ae.salience, ae.mentions::text
                         FROM article_entity ae LEFT JOIN entity e ON e.id = ae.entity_id

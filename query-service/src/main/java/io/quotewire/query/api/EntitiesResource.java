@@ -25,6 +25,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
+import io.quotewire.contract.http.ProblemException;
 import io.quotewire.contract.NameKeys;
 
 /** Entities across all articles: search by name or alias, and one entity with its neighbours and quotes. */
@@ -61,12 +62,13 @@ public class EntitiesResource {
     @WithSession
     @Operation(summary = "Search entities", description = "q matches names and aliases, ignoring case and accents; "
             + "type: PERSON, ORGANIZATION, LOCATION or NORP; sort: articles (default), mentions or name.")
-    public Uni<Page<EntityItem>> list(@QueryParam("q") String q, @QueryParam("type") String type,
-            @QueryParam("sort") String sort, @QueryParam("page") String page, @QueryParam("size") String size) {
-        int p = Params.page(page);
-        int n = Params.size(size);
-        String t = Params.oneOf("type", type, TYPES, null);
-        String order = SORTS.get(Params.oneOf("sort", sort, SORTS.keySet(), "articles"));
+    public Uni<Page<EntityItem>> list(@QueryParam("q") String q, @QueryParam("type") @OneOf({ "PERSON", "ORGANIZATION", "LOCATION", "NORP" }) String type,
+            @QueryParam("sort") @OneOf({ "articles", "mentions", "name" }) String sort, @QueryParam("page") @WholeNumber(message = "must be a whole number of 0 or more") String page,
+            @QueryParam("size") @WholeNumber(min = 1, max = Params.MAX_SIZE) String size) {
+        int p = Params.integer(page, 0);
+        int n = Params.integer(size, 20);
+        String t = Params.oneOf(type, TYPES, null);
+        String order = SORTS.get(Params.oneOf(sort, SORTS.keySet(), "articles"));
         List<String> filters = new ArrayList<>(List.of("x.article_count > 0"));
         Map<String, Object> args = new HashMap<>();
         if (t != null) {
@@ -116,7 +118,7 @@ public class EntitiesResource {
         return Panache.getSession().chain(s -> rows(s, SELECT + " FROM entity x WHERE x.id = (" + EntityRefs.CANONICAL
                 + ")", params("id", id)).map(this::items)
                 .onItem().transform(items -> items.isEmpty() ? null : items.get(0))
-                .onItem().ifNull().failWith(() -> Params.notFound("entity", id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("entity", id))
                 .chain(e -> rows(s, "SELECT o.id, o.name, o.type, c.n FROM (" + EntityRefs.CO_MENTIONED
                         + ") c JOIN entity o ON o.id = c.entity_id ORDER BY c.n DESC, o.id COLLATE \"C\"",
                         params("id", e.id(), "limit", 20))

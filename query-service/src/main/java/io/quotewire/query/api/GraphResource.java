@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quotewire.query.problem.ProblemException;
+import io.quotewire.contract.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /** The co-mention network around an entity, and an entity's mentions and quotes over time. */
@@ -48,10 +48,10 @@ public class GraphResource {
     @Operation(summary = "Co-mention network around an entity",
             description = "Over the entity's latest 500 articles (by publication): nodes are the entity and the (limit) "
                     + "entities sharing most of those articles with it; edges count the articles two nodes share among them.")
-    public Uni<Graph> graph(@QueryParam("entity") String entity, @QueryParam("limit") String limit) {
+    public Uni<Graph> graph(@QueryParam("entity") String entity, @QueryParam("limit") @WholeNumber(min = 1, max = 200) String limit) {
         String ref = require(entity);
-        int n = Params.limit(limit, 20, 200);
-        return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> Params.notFound("entity", ref))
+        int n = Params.integer(limit, 20);
+        return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> ProblemException.notFound("entity", ref))
                 .chain(center -> Panache.getSession().chain(s -> rows(s, EntityRefs.CO_MENTIONED, params("id", center, "limit", n)).chain(neighbours -> {
                             List<String> ids = new ArrayList<>();
                             ids.add(center);
@@ -92,10 +92,10 @@ public class GraphResource {
     @Path("/timeline")
     @WithSession
     @Operation(summary = "An entity's articles, mentions and quotes per day, week or month of publication")
-    public Uni<Timeline> timeline(@QueryParam("entity") String entity, @QueryParam("interval") String interval) {
+    public Uni<Timeline> timeline(@QueryParam("entity") String entity, @QueryParam("interval") @OneOf({ "day", "week", "month" }) String interval) {
         String ref = require(entity);
-        String unit = Params.oneOf("interval", interval, Set.of("day", "week", "month"), "day");
-        return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> Params.notFound("entity", ref))
+        String unit = Params.oneOf(interval, List.of("day", "week", "month"), "day");
+        return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> ProblemException.notFound("entity", ref))
                 .chain(id -> Panache.getSession().chain(s -> rows(s, """
                         WITH m AS (
                           SELECT date_trunc(:unit, a.published_at, 'UTC') AS b, count(DISTINCT a.id) AS articles,

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.quotewire.query.problem.ProblemException;
+import io.quotewire.contract.http.ProblemException;
 
 /**
  * Every query and path parameter of the API, before any resource sees it: no NUL character or unpaired

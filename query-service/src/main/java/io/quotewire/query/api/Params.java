@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.Collection;
 
-import io.quotewire.query.problem.ProblemException;
+import io.quotewire.contract.http.ProblemException;
 
-/** Query parameters, validated: a bad one is a 400 problem naming the parameter. */
+/**
+ * Query parameters as the resources use them, after their constraints ({@link WholeNumber}, {@link OneOf},
+ * {@link IsoDate}) have answered a bad one with a 400 problem naming it.
+ */
 final class Params {
 
     static final int MAX_SIZE = 100;
@@ -22,12 +25,9 @@ final class Params {
      */
     static final long MAX_OFFSET = 1_000_000;
 
-    static int page(String page) {
-        return integer("page", page, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static int size(String size) {
-        return integer("size", size, 20, 1, MAX_SIZE);
+    /** A whole number parameter its {@link WholeNumber} constraint has checked; {@code dflt} when absent. */
+    static int integer(String value, int dflt) {
+        return value == null || value.isBlank() ? dflt : Integer.parseInt(value.trim());
     }
 
     /** The offset of {@code page} pages of {@code size}: 400 past {@link #MAX_OFFSET}. */
@@ -40,32 +40,6 @@ final class Params {
         return offset;
     }
 
-    static int limit(String limit, int dflt, int max) {
-        return integer("limit", limit, dflt, 1, max);
-    }
-
-    /** A whole number parameter within {@code [min, max]}, {@code dflt} when absent: a 400 naming it otherwise. */
-    static int integer(String name, String value, int dflt, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return dflt;
-        }
-        int v;
-        try {
-            v = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest(name + " must be a whole number" + range(min, max) + ", not '"
-                    + abbreviated(value) + "'");
-        }
-        if (v < min || v > max) {
-            throw ProblemException.badRequest(name + " must be" + range(min, max) + ", not " + v);
-        }
-        return v;
-    }
-
-    private static String range(int min, int max) {
-        return max == Integer.MAX_VALUE ? " of " + min + " or more" : " between " + min + " and " + max;
-    }
-
     /**
      * A {@code LIKE} pattern that matches {@code text} anywhere, literally: {@code %}, {@code _} and the escape
      * character in the text match themselves, not any text or any character.
@@ -74,12 +48,11 @@ final class Params {
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    static String abbreviated(String value) {
-        return value.length() <= 60 ? value : value.substring(0, 60) + "...";
-    }
-
-    /** An ISO date or date-time; {@code endOfDay}: a bare date means up to the end of that day. */
-    static OffsetDateTime time(String name, String value, boolean endOfDay) {
+    /**
+     * An ISO date or date-time ({@link IsoDate}); null when absent or not one. {@code endOfDay}: a bare date means
+     * up to the end of that day.
+     */
+    static OffsetDateTime time(String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -90,28 +63,19 @@ final class Params {
             }
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be an ISO date (2020-08-20) or date-time, not '" + abbreviated(value) + "'");
+            return null;
         }
     }
 
-    static String oneOf(String name, String value, Set<String> allowed, String dflt) {
+    /** The spelling in {@code allowed} of a parameter its {@link OneOf} constraint has checked; {@code dflt} when absent. */
+    static String oneOf(String value, Collection<String> allowed, String dflt) {
         if (value == null || value.isBlank()) {
             return dflt;
         }
-        String v = value.trim();
-        for (String a : allowed) {
-            if (a.equalsIgnoreCase(v)) {
-                return a;
-            }
-        }
-        throw ProblemException.badRequest(name + " must be one of " + allowed + ", not '" + abbreviated(value) + "'");
+        return allowed.stream().filter(a -> a.equalsIgnoreCase(value.trim())).findFirst().orElse(dflt);
     }
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static ProblemException notFound(String what, String id) {
-        return new ProblemException(404, "Not found", "no " + what + " with id " + id);
     }
 }

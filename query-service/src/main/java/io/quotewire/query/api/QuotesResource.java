@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quotewire.contract.http.ProblemException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -47,12 +48,12 @@ public class QuotesResource {
     @Operation(summary = "Search quotes", description = "q: words in the quote; speaker: an entity id or name; "
             + "from/to: ISO dates of the reporting articles' publication.")
     public Uni<Page<QuoteItem>> list(@QueryParam("q") String q, @QueryParam("speaker") String speaker,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        int p = Params.page(page);
-        int n = Params.size(size);
-        OffsetDateTime since = Params.time("from", from, false);
-        OffsetDateTime until = Params.time("to", to, true);
+            @QueryParam("from") @IsoDate String from, @QueryParam("to") @IsoDate String to,
+            @QueryParam("page") @WholeNumber(message = "must be a whole number of 0 or more") String page, @QueryParam("size") @WholeNumber(min = 1, max = Params.MAX_SIZE) String size) {
+        int p = Params.integer(page, 0);
+        int n = Params.integer(size, 20);
+        OffsetDateTime since = Params.time(from, false);
+        OffsetDateTime until = Params.time(to, true);
         String who = Params.blankToNull(speaker);
         return EntityRefs.sources(who).chain(sources -> {
             // only the filters given, each driven by its index
@@ -146,7 +147,7 @@ public class QuotesResource {
                 .chain(rs -> items(s, rs)))
                 .map(items -> {
                     if (items.isEmpty()) {
-                        throw Params.notFound("quote", id);
+                        throw ProblemException.notFound("quote", id);
                     }
                     return items.get(0);
                 });
@@ -156,16 +157,16 @@ public class QuotesResource {
     @Path("/{id}/occurrences")
     @WithSession
     @Operation(summary = "Every article that reports a quote, paged, by publication (undated last)")
-    public Uni<Page<Occurrence>> occurrences(@PathParam("id") String id, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        int p = Params.page(page);
-        int n = Params.size(size);
+    public Uni<Page<Occurrence>> occurrences(@PathParam("id") String id, @QueryParam("page") @WholeNumber(message = "must be a whole number of 0 or more") String page,
+            @QueryParam("size") @WholeNumber(min = 1, max = Params.MAX_SIZE) String size) {
+        int p = Params.integer(page, 0);
+        int n = Params.integer(size, 20);
         long offset = Params.offset(p, n);
         return Panache.getSession().chain(s -> rows(s, "SELECT q.id, (SELECT count(DISTINCT o.article_id) FROM "
                 + "quote_occurrence o WHERE o.quote_id = q.id) FROM quote q WHERE q.id = :id", params("id", id))
                 .chain(found -> {
                     if (found.isEmpty()) {
-                        throw Params.notFound("quote", id);
+                        throw ProblemException.notFound("quote", id);
                     }
                     long total = ((Number) found.get(0)[1]).longValue();
                     return occurrences(s, List.of(id), offset, offset + n)

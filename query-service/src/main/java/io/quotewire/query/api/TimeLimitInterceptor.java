@@ -8,9 +8,9 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
+import io.quotewire.query.QueryConfig;
 
 /** Carries out {@link TimeLimited}: outermost, so that the limit covers the session and every query. */
 @TimeLimited
@@ -20,8 +20,8 @@ public class TimeLimitInterceptor {
 
     private final Duration timeout;
 
-    public TimeLimitInterceptor(@ConfigProperty(name = "quotewire.query.request-timeout", defaultValue = "5s") Duration timeout) {
-        this.timeout = timeout;
+    public TimeLimitInterceptor(QueryConfig config) {
+        this.timeout = config.requestTimeout();
     }
 
     @AroundInvoke

@@ -1,11 +1,19 @@
 package io.quotewire.query.problem;
 
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quotewire.contract.http.Problem;
+import io.quotewire.contract.http.ProblemException;
 
 /** Every error leaves the service as {@code application/problem+json}; bad input is never a 500. */
 public class ProblemMappers {
@@ -14,23 +22,41 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder response = respond(e.status(), e.title(), e.getMessage(), uri);
-        e.headers().forEach(response::header);
-        return response.build();
+        return respond(e.toProblem(uri.getPath()), e.headers());
+    }
+
+    /** Parameters their constraints refused: one 400 naming each, with the value given. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        String detail = e.getConstraintViolations().stream()
+                .map(v -> parameter(v.getPropertyPath()) + " " + v.getMessage() + ", not '" + abbreviated(v.getInvalidValue()) + "'")
+                .sorted().collect(Collectors.joining("; "));
+        return respond(new Problem("about:blank", "Invalid request", 400, detail, uri.getPath()), Map.of());
+    }
+
+    /** The parameter's name: the last node of {@code list.page}. */
+    private static String parameter(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
+    }
+
+    private static String abbreviated(Object value) {
+        String v = String.valueOf(value);
+        return v.length() <= 60 ? v : v.substring(0, 60) + "...";
     }
 
     /** 404, 405, 406, 415 and the like from the framework. */
     @ServerExceptionMapper
     public Response framework(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
-        String detail = switch (status) {
+        return respond(Problem.of(status, switch (status) {
             case 415 -> "unsupported media type";
             case 404 -> "no such resource: " + uri.getPath();
             default -> e.getMessage();
-        };
-        return respond(status, title, detail, uri).build();
+        }, uri.getPath()), Map.of());
     }
 
     /** The database did not answer within the request's time limit ({@code TimeLimited}). */
@@ -48,17 +74,17 @@ public class ProblemMappers {
             return unavailable(uri);
         }
         LOG.error("unexpected failure on " + uri.getPath(), e);
-        return respond(500, "Internal error", "the service failed unexpectedly", uri)
-                .build();
+        return respond(Problem.of(500, "the service failed unexpectedly", uri.getPath()), Map.of());
     }
 
     private static Response unavailable(UriInfo uri) {
-        return respond(503, "Database unavailable", "the read model's database did not answer in time; retry shortly",
-                uri).header("Retry-After", "5").build();
+        return respond(new Problem("about:blank", "Database unavailable", 503,
+                "the read model's database did not answer in time; retry shortly", uri.getPath()), Map.of("Retry-After", "5"));
     }
 
-    private static Response.ResponseBuilder respond(int status, String title, String detail, UriInfo uri) {
-        return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, uri.getPath()));
+    private static Response respond(Problem problem, Map<String, String> headers) {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        headers.forEach(response::header);
+        return response.build();
     }
 }

@@ -1,0 +1,228 @@
+package io.quotewire.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quotewire.contract.Fixtures;
+import io.quotewire.embedded.Ports;
+import io.quotewire.stack.Launcher.Launch;
+
+/**
+ * Drives {@code ./quotewire up} as a user does (on random ports, with its data under target/): the
+ * stack becomes ready, Ctrl-C stops it with nothing left behind, and a restart keeps the data.
+ */
+class QuotewireUpIT {
+
+    private static final Path ROOT = Launcher.ROOT;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Launcher launcher = new Launcher();
+
+    /** Even when a test fails: kill what the script started, and the PostgreSQL server pg_ctl detached. */
+    @AfterEach
+    void leaveNothingBehind() {
+        launcher.close();
+    }
+
+    @Test
+    void upIsReadyCtrlCStopsEverythingAndARestartKeepsTheData() throws Exception {
+        Map<String, String> env = Launcher.freshEnvironment(2);
+        int kafkaPort = Integer.parseInt(env.get("QUOTEWIRE_KAFKA_PORT"));
+        int postgresPort = Integer.parseInt(env.get("QUOTEWIRE_POSTGRES_PORT"));
+        List<Integer> servicePorts = Stream.of("QUOTEWIRE_QUERY_PORT", "QUOTEWIRE_INGEST_PORT", "QUOTEWIRE_NLP_PORT")
+                .map(v -> Integer.parseInt(env.get(v))).toList();
+        List<Integer> allPorts = new ArrayList<>(servicePorts);
+        allPorts.addAll(List.of(kafkaPort, postgresPort));
+
+        // first start: empty, all ready, topics created with the configured partitions
+        Launch first = launcher.up(env, "--fresh");
+        for (int port : servicePorts) {
+            assertEquals(200, get("http://localhost:" + port + "/q/health/ready"), "service on " + port + " is ready");
+        }
+        // nlp-service runs with the JIT option its analysis needs, and only nlp-service; query-service with its collector
+        String nlpCommand = first.service("nlp-service").info().commandLine().orElse("");
+        assertTrue(nlpCommand.contains(" " + LocalStack.NLP_JVM_OPTIONS + " "), nlpCommand);
+        String queryCommand = first.service("query-service").info().commandLine().orElse("");
+        assertFalse(queryCommand.contains(LocalStack.NLP_JVM_OPTIONS), queryCommand);
+        assertTrue(queryCommand.contains(" " + LocalStack.QUERY_JVM_OPTIONS + " "), queryCommand);
+        assertFalse(nlpCommand.contains(LocalStack.QUERY_JVM_OPTIONS), nlpCommand);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(LocalStack.TOPICS).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            assertEquals(LocalStack.TOPICS, topics.keySet());
+            topics.values().forEach(t -> assertEquals(2, t.partitions().size(), t.name() + " partitions"));
+        }
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("articles", "probe", "kept across restarts")).get(30, TimeUnit.SECONDS);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/quotewire",
+                "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE stack_probe (v text)");
+            s.execute("INSERT INTO stack_probe VALUES ('kept across restarts')");
+        }
+        List<ProcessHandle> tree = first.processes();
+        assertTrue(tree.size() >= 5, "launcher, three services and PostgreSQL: " + tree);
+
+        first.interrupt();
+        assertEquals(0, first.process().exitValue(), "a stop the user asked for is a success");
+        assertTrue(first.output().contains("Stopped."), first.output());
+        Launcher.awaitGone(tree);
+        for (int port : allPorts) {
+            assertTrue(Ports.isFree(port), "port " + port + " is free after the stop");
+        }
+
+        // second start on the same data: the record and the table are still there
+        Launch second = launcher.up(env);
+        assertFalse(second.output().contains("created topics"), "topics already existed: " + second.output());
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
+                ConsumerConfig.GROUP_ID_CONFIG, "stack-probe", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("articles"));
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+            assertEquals(List.of("kept across restarts"), values);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/quotewire",
+                "postgres", ""); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM stack_probe")) {
+            assertTrue(rs.next());
+            assertEquals("kept across restarts", rs.getString(1));
+        }
+
+        // ./quotewire ingest sends a folder through the REST API and names what was refused
+        Path input = ROOT.resolve("system-tests/target/ingest-input-" + System.nanoTime());
+        Files.createDirectories(input.resolve("seeds"));
+        Files.writeString(input.resolve("seeds/000.txt"), Fixtures.sample(Fixtures.SAMPLES.get(0)));
+        Files.writeString(input.resolve("one.json"), "{\"text\": \"One article as JSON.\", \"source\": \"cli\"}");
+        Files.writeString(input.resolve("many.ndjson"),
+                "{\"text\": \"First line.\"}\n{\"text\": \"\"}\n\n{\"text\": \"Fourth line.\"}\n");
+        Files.writeString(input.resolve("notes.csv"), "ignored,in,a,folder");
+        Launch ingest = launcher.start(env, "ingest", input.toString());
+        assertTrue(ingest.process().waitFor(120, TimeUnit.SECONDS), "ingest finished");
+        String summary = ingest.output();
+        assertEquals(1, ingest.process().exitValue(), "a rejected article makes the exit code 1: " + summary);
+        assertTrue(summary.contains("Accepted 4 articles, rejected 1"), summary);
+        assertTrue(summary.contains("many.ndjson:2: \"text\" is missing or empty"), summary);
+
+        // a launcher killed without its stop (kill -9) leaves its services running in their own sessions:
+        // the next up stops them before it starts
+        long nlpPid = second.service("nlp-service").pid();
+        new ProcessBuilder("kill", "-KILL", String.valueOf(launcherJvm(second).pid())).start().waitFor();
+        assertTrue(second.process().waitFor(30, TimeUnit.SECONDS), "the script ends with its launcher");
+        assertTrue(ProcessHandle.of(nlpPid).isPresent(), "nlp-service outlived its launcher");
+        Launch third = launcher.up(env);
+        assertTrue(third.output().contains("Stopping nlp-service (pid " + nlpPid + "), left running"), third.output());
+        assertFalse(ProcessHandle.of(nlpPid).map(ProcessHandle::isAlive).orElse(false), "the old nlp-service is gone");
+
+        // ./quotewire status from another terminal: pids, ports, readiness
+        Launch status = launcher.start(env, "status");
+        assertTrue(status.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, status.process().exitValue(), status.output());
+        assertTrue(status.output().contains("Quotewire is up (launcher pid " + launcherJvm(third).pid()), status.output());
+        for (String service : LocalStack.SERVICES) {
+            assertTrue(status.output().contains(service + " ") && status.output().contains("pid " + third.service(service).pid()),
+                    status.output());
+        }
+        assertEquals(3, java.util.regex.Pattern.compile(" ready$", java.util.regex.Pattern.MULTILINE)
+                .matcher(status.output()).results().count(), "three services ready: " + status.output());
+
+        // ./quotewire down from another terminal stops it as Ctrl-C does
+        List<ProcessHandle> thirdTree = third.processes();
+        Launch down = launcher.start(env, "down");
+        assertTrue(down.process().waitFor(180, TimeUnit.SECONDS), "down finished");
+        assertEquals(0, down.process().exitValue(), down.output());
+        assertTrue(third.process().waitFor(30, TimeUnit.SECONDS), "the stack's script ended: " + third.output());
+        assertTrue(third.output().contains("Stopped."), third.output());
+        Launcher.awaitGone(thirdTree);
+        Launch after = launcher.start(env, "status");
+        assertTrue(after.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(StackControl.NOT_RUNNING, after.process().exitValue(), after.output());
+
+        // closing the terminal (SIGHUP to the script) stops everything too, rather than leaving it headless
+        Launch fourth = launcher.up(env);
+        List<ProcessHandle> fourthTree = fourth.processes();
+        new ProcessBuilder("kill", "-HUP", String.valueOf(fourth.process().pid())).start().waitFor();
+        assertTrue(fourth.process().waitFor(120, TimeUnit.SECONDS), "the stack stopped on SIGHUP: " + fourth.output());
+        Launcher.awaitGone(fourthTree);
+        for (int port : allPorts) {
+            assertTrue(Ports.isFree(port), "port " + port + " is free after SIGHUP");
+        }
+    }
+
+    /** The launcher's JVM: the java child of the script (not a service, which runs quarkus-run.jar). */
+    private static ProcessHandle launcherJvm(Launch launch) {
+        return launch.process().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("quotewire-tools.jar"))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTakenPortGetsAClearMessageAndNothingStarts() throws Exception {
+        Map<String, String> env = Launcher.freshEnvironment(1);
+        try (ServerSocket taken = new ServerSocket(0)) {
+            env.put("QUOTEWIRE_KAFKA_PORT", String.valueOf(taken.getLocalPort()));
+            Launch launch = launcher.start(env, "up", "--no-build");
+            assertTrue(launch.process().waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, launch.process().exitValue());
+            String out = launch.output();
+            assertTrue(out.contains("port " + taken.getLocalPort() + " is already in use"), out);
+            assertTrue(out.contains("QUOTEWIRE_KAFKA_PORT"), out);
+            assertFalse(out.contains("Exception") || out.contains("\tat "), "no stack trace: " + out);
+        }
+    }
+
+    @Test
+    void aTooOldJdkGetsAClearMessage() throws Exception {
+        Path fakeJdk = ROOT.resolve("system-tests/target/fake-jdk-11");
+        Path java = fakeJdk.resolve("bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/sh\necho '    java.specification.version = 11' >&2\n");
+        java.toFile().setExecutable(true);
+        Launch launch = launcher.start(Map.of("JAVA_HOME", fakeJdk.toString()), "up", "--no-build");
+        assertTrue(launch.process().waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, launch.process().exitValue());
+        assertTrue(launch.output().contains("needs JDK 17 or newer"), launch.output());
+    }
+
+    private static int get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

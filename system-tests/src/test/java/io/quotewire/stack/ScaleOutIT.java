@@ -1,0 +1,116 @@
+package io.quotewire.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quotewire.stack.Launcher.Launch;
+import io.quotewire.bench.SyntheticArticles;
+
+/**
+ * Two instances each of nlp-service and query-service in their consumer groups ({@code ./quotewire up
+ * --replicas nlp=2,query=2}), scaled down and up while 2,000 articles flow: one instance of each stopped
+ * gracefully, later one of each killed, and each brought back by the launcher. The read model holds every
+ * article exactly once with exactly its analysis, and its counts agree with its rows, as with one instance.
+ */
+class ScaleOutIT {
+
+    private static final int ARTICLES = 2000;
+
+    private final Launcher launcher = new Launcher();
+
+    @AfterEach
+    void leaveNothingBehind() {
+        launcher.close();
+    }
+
+    @Test
+    void replicasScaledDownAndUpWhileArticlesFlowLoseAndDuplicateNothing() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Launch stack = launcher.up(Launcher.freshEnvironment(6), "--fresh", "--replicas", "nlp=2,query=2");
+        Api api = stack.api();
+        assertEquals(2, stack.services("nlp-service").size(), "two nlp-service instances");
+        assertEquals(2, stack.services("query-service").size(), "two query-service instances");
+
+        SyntheticArticles articles = new SyntheticArticles("scale" + run);
+        String source = "scale-" + run;
+        long t0 = System.nanoTime();
+        for (int batch = 0; batch < ARTICLES / 500; batch++) {
+            StringBuilder ndjson = new StringBuilder();
+            for (int n = batch * 500; n < (batch + 1) * 500; n++) {
+                ndjson.append(Api.JSON.writeValueAsString(articles.article(n).json(source))).append('\n');
+            }
+            assertEquals(500, api.postNdjson("/api/articles/batch", ndjson.toString()).path("accepted").size());
+        }
+        String tagged = "/api/quotes?size=1&q=" + Api.encode(articles.marker());
+
+        // scale down (a graceful stop of the second instance of each) while articles flow; the launcher brings
+        // each back, as a Deployment keeps its replica count
+        api.await("the first analysed articles", Duration.ofSeconds(120), tagged, page -> page.path("total").asInt() >= 200);
+        stack.services("nlp-service").get(1).destroy();
+        stack.services("query-service").get(1).destroy();
+        Launcher.awaitOutput(stack, "exited with status 143; restarting it", Duration.ofSeconds(60));
+        // and later a crash of one instance of each (kill -9: no commit, no leaving the group)
+        api.await("a thousand analysed articles", Duration.ofSeconds(300), tagged, page -> page.path("total").asInt() >= 1000);
+        stack.services("nlp-service").get(0).destroyForcibly();
+        stack.services("query-service").get(0).destroyForcibly();
+        Launcher.awaitOutput(stack, "exited with status 137; restarting it", Duration.ofSeconds(60));
+
+        api.await("all articles analysed and projected", Duration.ofSeconds(600), tagged,
+                page -> page.path("total").asInt() >= ARTICLES);
+        System.out.printf("[scale] %d articles through 2 nlp and 2 query instances, each stopped and killed once: "
+                + "%.1f s%n", ARTICLES, (System.nanoTime() - t0) / 1e9);
+
+        // exactly once: every article once, its tagged quote once with one occurrence
+        api.await("every article row", Duration.ofSeconds(60), "/api/articles?size=1&source=" + source,
+                page -> page.path("total").asInt() >= ARTICLES);
+        assertEquals(ARTICLES, api.query("/api/articles?size=1&source=" + source).path("total").asInt());
+        Set<String> articleIds = new HashSet<>();
+        for (int page = 0; page < ARTICLES / 100; page++) {
+            JsonNode quotes = api.query(tagged.replace("size=1", "size=100&page=" + page));
+            assertEquals(ARTICLES, quotes.path("total").asInt());
+            for (JsonNode q : quotes.path("items")) {
+                assertEquals(1, q.path("occurrenceCount").asInt(), "one occurrence: " + q);
+                articleIds.add(q.at("/occurrences/0/articleId").asText());
+            }
+        }
+        assertEquals(ARTICLES, articleIds.size(), "each article has its own tagged quote");
+
+        // a sample of articles: quotes and mentions exactly those of one analysis of the text
+        List<String> ids = new ArrayList<>(articleIds);
+        java.util.Collections.sort(ids);
+        for (String id : ids.subList(0, 40)) {
+            JsonNode article = api.await("article " + id + " with its entities", Duration.ofSeconds(60),
+                    "/api/articles/" + id, a -> a.path("entities").size() > 0);
+            JsonNode analysis = api.analyze(article.path("text").asText());
+            assertEquals(Api.quoteIds(analysis.path("quotes")), Api.quoteIds(article.path("quotes")), "quotes of " + id);
+            assertEquals(Api.mentions(analysis.path("entities")), Api.mentions(article.path("entities")), "mentions in " + id);
+        }
+
+        // the counts the projection keeps incrementally agree with its rows: each of the busiest entities is
+        // in as many articles as list it, and the type totals are the entities listed
+        JsonNode busiest = api.query("/api/entities?sort=articles&size=15");
+        for (JsonNode e : busiest.path("items")) {
+            int listed = api.query("/api/articles?size=1&entity=" + e.path("id").asText()).path("total").asInt();
+            assertEquals(e.path("articleCount").asInt(), listed, "articles of " + e.path("name").asText());
+        }
+        JsonNode people = api.query("/api/entities?type=PERSON&size=100");
+        int counted = people.path("items").size();
+        for (int page = 1; counted < people.path("total").asInt() && page < 100; page++) {
+            counted += api.query("/api/entities?type=PERSON&size=100&page=" + page).path("items").size();
+        }
+        assertEquals(people.path("total").asInt(), counted, "the PERSON total is the people listed");
+
+        stack.stop();
+    }
+}
