@@ -167,6 +167,7 @@ class ManifestsTest {
                 assertTrue(Manifests.SERVICES.contains(service), "a ConfigMap for " + service);
                 Set<String> names = new HashSet<>();
                 properties(service).keySet().forEach(k -> names.add(envName(k.toString().replaceFirst("^%[a-z]+\\.", ""))));
+                mappedNames(service).forEach(k -> names.add(envName(k)));
                 cm.path("data").fieldNames().forEachRemaining(k -> assertTrue(names.contains(k),
                         overlay + ": " + k + " is not a configuration name of " + service));
             }
@@ -184,6 +185,43 @@ class ManifestsTest {
             p.load(r);
         }
         return p;
+    }
+
+    private static final java.util.regex.Pattern MAPPING = java.util.regex.Pattern.compile("@ConfigMapping\\(prefix = \"([^\"]+)\"\\)");
+    private static final java.util.regex.Pattern NESTED = java.util.regex.Pattern.compile("^\\s+interface (\\w+) \\{");
+    private static final java.util.regex.Pattern METHOD = java.util.regex.Pattern.compile("^\\s+[\\w<>, .]+ (\\w+)\\(\\);");
+
+    /**
+     * The property names a service's {@code @ConfigMapping} interfaces declare (read from their sources): the
+     * prefix, a nested group's name, and each method's name in kebab case.
+     */
+    private static Set<String> mappedNames(String service) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (var files = Files.walk(Manifests.REPO.resolve(service).resolve("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                var mapping = MAPPING.matcher(source);
+                if (!mapping.find()) {
+                    continue;
+                }
+                String group = "";
+                for (String line : source.split("\n")) {
+                    var nested = NESTED.matcher(line);
+                    if (nested.find()) {
+                        group = kebab(nested.group(1)) + ".";
+                    }
+                    var method = METHOD.matcher(line);
+                    if (method.find()) {
+                        names.add(mapping.group(1) + "." + group + kebab(method.group(1)));
+                    }
+                }
+            }
+        }
+        return names;
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String property(String service, String key) throws IOException {
