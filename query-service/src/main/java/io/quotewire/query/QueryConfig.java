@@ -18,6 +18,10 @@ public interface QueryConfig {
     @WithDefault("5s")
     Duration requestTimeout();
 
+    /** How long the live feed keeps its events: a client can resume after a disconnection this long. */
+    @WithDefault("7d")
+    Duration feedRetention();
+
     /** API keys; none: no key needed. See {@link io.quotewire.contract.http.ApiKeys}. */
     Optional<List<String>> apiKeys();
 }

@@ -9,12 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +20,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotewire.embedded.testing.KafkaTestResource;
 import io.quotewire.embedded.testing.PostgresTestResource;
-import io.quotewire.embedded.testing.TestInfrastructure;
 
 /** Malformed requests get a 400 problem naming the parameter, never a 5xx; search is literal. */
 @QuarkusTest
@@ -51,19 +46,30 @@ class ApiProblemsTest {
     }
 
     @Test
+    void badParametersAndUnknownIdsGetProblems() {
+        for (String path : List.of("/api/articles?size=0", "/api/articles?from=yesterday", "/api/entities?type=ANIMAL",
+                "/api/entities?sort=random", "/api/quotes?page=-1", "/api/graph", "/api/timeline?entity=x&interval=year")) {
+            given().when().get(path).then().statusCode(400).contentType("application/problem+json").body("status", is(400));
+        }
+        problem("/api/entities?type=ANIMAL", "type must be one of");
+        problem("/api/articles?from=yesterday", "from must be an ISO date");
+        problem("/api/quotes?size=101", "size must be a whole number between 1 and 100, not '101'");
+        for (String path : List.of("/api/articles/nope", "/api/entities/nope", "/api/quotes/nope", "/api/graph?entity=nope",
+                "/api/quotes/nope/occurrences")) {
+            given().when().get(path).then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void searchIsLiteralNotAPattern() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String article = "literal-" + run;
         String percent = "Rates rose 50% for " + run + ".";
         String plain = "Nothing special about " + run + ".";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            // quotes alone (no article event): the read model of the other tests keeps its article count
-            producer.send(new ProducerRecord<>(Topics.QUOTES, article, JSON.writeValueAsString(Map.of(
-                    "articleId", article, "revision", "r1", "analyzedAt", "2020-08-21T00:00:00Z",
-                    "quotes", List.of(Map.of("id", "qp" + run, "text", percent), Map.of("id", "qn" + run, "text", plain))))))
-                    .get(30, TimeUnit.SECONDS);
-        }
+        // quotes alone (no article event): the read model of the other tests keeps its article count
+        ReadModelEvents.send(List.of(new ProducerRecord<>(Topics.QUOTES, article, JSON.writeValueAsString(Map.of(
+                "articleId", article, "revision", "r1", "analyzedAt", "2020-08-21T00:00:00Z",
+                "quotes", List.of(Map.of("id", "qp" + run, "text", percent), Map.of("id", "qn" + run, "text", plain)))))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("q", run).when().get("/api/quotes")
                 .then().statusCode(200).body("total", is(2)));
         given().queryParam("q", "50% for " + run).when().get("/api/quotes").then().statusCode(200)

@@ -53,6 +53,11 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), 200);
     }
 
+    /** Where query-service answers: the web pages' base. */
+    URI queryBase() {
+        return query;
+    }
+
     /** GET on query-service; must answer 200. */
     JsonNode query(String path) throws Exception {
         return send(HttpRequest.newBuilder(query.resolve(path)).GET(), 200);

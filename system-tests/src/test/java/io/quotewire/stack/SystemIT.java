@@ -1,6 +1,7 @@
 package io.quotewire.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 
 import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.Ports;
@@ -124,8 +131,76 @@ class SystemIT {
         assertEquals(3, trump.path("total").asInt(), trump.toString());
     }
 
+    /**
+     * The web pages in a real browser (headless Chromium): the seeds as one Kadhimi with both outlets' postman quote,
+     * a new quote on the Now page without a reload, search by keyboard, entity → quote → article, no console error.
+     */
     @Test
     @Order(2)
+    void theWebPagesShowTheSeedsAndANewQuoteLive() throws Exception {
+        Optional<Browser> opened = Browser.open(1280, 1000);
+        if (opened.isEmpty()) {
+            assertFalse(Browser.required(), "this run requires chromium and chromedriver (apt-get install chromium chromium-driver)");
+            Assumptions.abort("no chromium and chromedriver here: apt-get install chromium chromium-driver");
+        }
+        String base = api.queryBase().toString();
+        try (Browser browser = opened.get()) {
+            // Now: the latest quotes, live, and the most mentioned entities
+            browser.get(base + "/");
+            browser.awaitText("#quotes blockquote", "role of postman", Duration.ofSeconds(10));
+            browser.awaitText("#live", "live", Duration.ofSeconds(10));
+            browser.awaitText("#trending a", "Kadhimi", Duration.ofSeconds(10));
+
+            // a quote ingested now appears without a reload, within 2 s of being in the read model
+            String words = "Our bridges will be repaired before winter " + run;
+            long posted = System.nanoTime();
+            api.postText("/api/articles?source=live-outlet", "date 2020-08-21\nGovernor Ada Lindqvist of Norway spoke in "
+                    + "Oslo on Friday.\n\n\u201c" + words + ",\u201d Lindqvist said.", 202);
+            api.await("the new quote", VISIBLE, "/api/quotes?q=" + Api.encode(words), page -> page.path("total").asInt() == 1);
+            long queryable = System.nanoTime();
+            browser.awaitText("#quotes blockquote", words, Duration.ofSeconds(2));
+            System.out.printf("[system] a new quote on the Now page %.2f s after it was posted, %.2f s after it was queryable%n",
+                    (System.nanoTime() - posted) / 1e9, (System.nanoTime() - queryable) / 1e9);
+            browser.screenshot("now");
+
+            // search with the keyboard alone: Tab to the search box, type, Enter
+            browser.driver.findElement(By.tagName("body")).sendKeys(Keys.TAB, Keys.TAB);
+            WebElement focused = browser.driver.switchTo().activeElement();
+            assertEquals("q", focused.getAttribute("id"), "the second Tab stop is the search box");
+            focused.sendKeys("kadhimi", Keys.ENTER);
+            WebElement kadhimi = browser.awaitText("#entities a", "Kadhimi", Duration.ofSeconds(10));
+            assertEquals(1, browser.all("#entities li a").size(), "one Kadhimi");
+
+            // entity → quote → article
+            kadhimi.click();
+            browser.awaitText("#title", "Kadhimi", Duration.ofSeconds(10));
+            WebElement postman = browser.awaitText("#quotes li", "role of postman", Duration.ofSeconds(10));
+            for (String sample : Fixtures.SAMPLES) {
+                assertTrue(postman.getText().contains(sample.replace(".txt", "")), "both outlets: " + postman.getText());
+            }
+            browser.awaitText("#graph svg text", "Pompeo", Duration.ofSeconds(10));
+            assertFalse(browser.all("#timeline svg rect").isEmpty(), "a timeline");
+            browser.screenshot("entity");
+            postman.findElement(By.cssSelector("blockquote a")).click();
+            browser.awaitText("#quote", "role of postman", Duration.ofSeconds(10));
+            browser.awaitText("#facts a", "Kadhimi", Duration.ofSeconds(10));
+            assertEquals(2, browser.waiting(Duration.ofSeconds(10)).until(d -> {
+                int n = browser.all("#occurrences a").size();
+                return n == 2 ? n : null;
+            }), "two articles carried it");
+            browser.screenshot("quote");
+            browser.all("#occurrences a").get(0).click();
+            browser.awaitText("#quotes blockquote", "role of postman", Duration.ofSeconds(10));
+            assertFalse(browser.all("#text .mention a").isEmpty(), "entity mentions are marked in the text");
+            assertFalse(browser.all("#text .quote").isEmpty(), "quotes are marked in the text");
+            browser.awaitText("#entities a", "Kadhimi", Duration.ofSeconds(10));
+            browser.screenshot("article");
+            assertEquals(List.of(), browser.consoleErrors(), "console errors");
+        }
+    }
+
+    @Test
+    @Order(3)
     void anArticleFromTheKafkaConsoleProducerWithoutHeadersIsQueryable() throws Exception {
         String line = "{\"text\": \"Governor Ada Quill of Norway said on Tuesday: \\u201cThe console producer works for "
                 + run + ".\\u201d Quill spoke in Oslo.\", \"publishedAt\": \"2020-09-01\"}";
@@ -152,7 +227,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void malformedRecordsGoToTheDeadLetterTopicAndThePipelineKeepsFlowing() throws Exception {
         String notJson = "malformed-" + run;
         String noText = "textless-" + run;
@@ -188,7 +263,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void killingNlpServiceWith200ArticlesInFlightLosesAndDuplicatesNothing() throws Exception {
         SyntheticArticles articles = new SyntheticArticles("flight" + run);
         String source = "flight-" + run;
@@ -237,7 +312,7 @@ class SystemIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRestartOnTheSameDataKeepsTheReadModelAndTheTopics() throws Exception {
         awaitNoLag(); // everything published so far is projected, so the snapshot is final
         Map<String, JsonNode> readModel = readModelSnapshot();

@@ -415,7 +415,13 @@ public final class QueryBenchmark implements Callable<Integer> {
         if (kind < 90) {
             return new String[] { "GET /api/quotes?speaker=", "/api/quotes?speaker=" + pick(g.entityIds(), r) };
         }
-        return new String[] { "GET /api/entities", "/api/entities?type=PERSON&sort=articles" };
+        if (kind < 94) {
+            return new String[] { "GET /api/entities", "/api/entities?type=PERSON&sort=articles" };
+        }
+        if (kind < 97) { // the Now page's two lists
+            return new String[] { "GET /api/entities/trending", "/api/entities/trending?hours=24&limit=10" };
+        }
+        return new String[] { "GET /api/live/quotes/latest", "/api/live/quotes/latest?limit=20" };
     }
 
     private static <T> T pick(List<T> list, Random r) {

@@ -52,6 +52,12 @@ public class EntitiesResource {
             int mentionCount, List<Related> related, List<SpokenQuote> quotes) {
     }
 
+    public record Trending(String id, String name, String type, long articles, long mentions) {
+    }
+
+    /** The articles received lately that the trending entities are counted over, at most. */
+    static final int TRENDING_ARTICLES = 2000;
+
     private final ObjectMapper json;
 
     public EntitiesResource(ObjectMapper json) {
@@ -105,6 +111,25 @@ public class EntitiesResource {
                 .chain(total -> rows(s, SELECT + " FROM entity x " + where + " ORDER BY " + order
                         + " LIMIT :limit OFFSET :offset", pageArgs)
                         .map(rs -> new Page<>(items(rs), total, p, n))));
+    }
+
+    @GET
+    @Path("/trending")
+    @WithSession
+    @Operation(summary = "The most mentioned entities lately",
+            description = "Over the latest 2,000 articles received in the last `hours` hours (default 24): the entities "
+                    + "mentioned in most of them, with the number of those articles and of mentions.")
+    public Uni<List<Trending>> trending(@QueryParam("hours") @WholeNumber(min = 1, max = 720) String hours,
+            @QueryParam("limit") @WholeNumber(min = 1, max = 100) String limit) {
+        return Panache.getSession().chain(s -> rows(s, """
+                SELECT e.id, e.name, e.type, count(DISTINCT ae.article_id), sum(ae.mention_count)
+                FROM (SELECT a.id FROM article a WHERE a.ingested_at >= now() - make_interval(hours => :hours)
+                      ORDER BY a.ingested_at DESC LIMIT :window) a
+                JOIN article_entity ae ON ae.article_id = a.id JOIN entity e ON e.id = ae.entity_id
+                GROUP BY e.id, e.name, e.type ORDER BY 4 DESC, 5 DESC, e.id COLLATE "C" LIMIT :limit""",
+                params("hours", Params.integer(hours, 24), "window", TRENDING_ARTICLES, "limit", Params.integer(limit, 10))))
+                .map(rs -> rs.stream().map(r -> new Trending((String) r[0], (String) r[1], (String) r[2],
+                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList());
     }
 
     @GET

@@ -1,0 +1,105 @@
+package io.quotewire.nlp.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Who said each quote, one short passage per pattern of attribution: the analysis layer alone (CoreNLP and the
+ * project's rules), no Quarkus and no broker. Each row: the passage, then for each quote in it the quoted words,
+ * the entity it is attributed to (null: none) and the words next to the cue that name the speaker.
+ */
+class AttributorTest {
+
+    private static Analyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
+    }
+
+    record Expected(String quote, String speaker, String mention) {
+    }
+
+    private static Expected q(String quote, String speaker, String mention) {
+        return new Expected(quote, speaker, mention);
+    }
+
+    @Test
+    void theSpeakerOfEachPatternIsFound() {
+        check("a name and its cue after the quote",
+                "“We will act on Monday,” John Smith said.",
+                q("We will act on Monday", "John Smith", "John Smith"));
+        check("a name and its cue before, a colon",
+                "John Smith said: “We will act on Monday.”",
+                q("We will act on Monday.", "John Smith", "John Smith"));
+        check("the cue first, the name after it with an apposition",
+                "“We will act on Monday,” said John Smith, the mayor of Springfield.",
+                q("We will act on Monday", "John Smith", "John Smith"));
+        check("according to, after a title",
+                "“The economy is growing faster than expected,” according to Finance Minister Tom Hart.",
+                q("The economy is growing faster than expected", "Tom Hart", "Tom Hart"));
+        check("a surname resolved to the full name given earlier",
+                "Secretary of State Mike Pompeo met reporters.\n\nPompeo told them: “We will complete the mission.”",
+                q("We will complete the mission.", "Mike Pompeo", "Pompeo"));
+        check("told, with the listener named after the cue",
+                "“We do not play the role of postman in Iraq,” Kadhimi told The Associated Press.",
+                q("We do not play the role of postman in Iraq", "Kadhimi", "Kadhimi"));
+        check("a pronoun resolved to the person of the paragraph before",
+                "Mary Jones arrived late to the meeting in Boston.\n\n“I am sorry for the delay,” she said.",
+                q("I am sorry for the delay", "Mary Jones", "she"));
+        check("a pronoun resolved past a place and a title",
+                "Senator Ben Cardin visited the border.\n\n“This is a crisis of our own making,” he said.",
+                q("This is a crisis of our own making", "Ben Cardin", "he"));
+        check("a second quote in the paragraph continues the first's speaker",
+                "Governor Ann Lee spoke in Albany on Friday.\n\n“We will rebuild the bridge,” Lee said. “It will take two years.”",
+                q("We will rebuild the bridge", "Ann Lee", "Lee"), q("It will take two years.", "Ann Lee", "Lee"));
+        check("a quote after the cue's sentence, with a cue other than said",
+                "Police chief Carlos Ruiz said the suspect had fled. “We are searching the area now,” Ruiz added.",
+                q("We are searching the area now", "Carlos Ruiz", "Ruiz"));
+        check("a role noun before the name, a clause after it",
+                "“We lost,” said coach Bill Towers, whose team fell 3-0 to Boston. “We will be back next season.”",
+                q("We lost", "Bill Towers", "Bill Towers"), q("We will be back next season.", "Bill Towers", "Bill Towers"));
+        check("a partial quote in reported speech",
+                "Anna Berg, the director of the museum, said the paintings were “priceless and irreplaceable treasures.”",
+                q("priceless and irreplaceable treasures.", "Anna Berg", "Anna Berg"));
+        check("an unnamed speaker: the noun phrase, no entity",
+                "“Nobody told us anything,” said a spokesman for the ministry.",
+                q("Nobody told us anything", null, "a spokesman"));
+        check("an organisation not named: the noun phrase, no entity",
+                "The company said in a statement: “Our products are safe.”",
+                q("Our products are safe.", null, "The company"));
+        check("the title of a work is not a quote",
+                "The novel “War and Peace” was adapted for television.");
+    }
+
+    private static void check(String pattern, String text, Expected... expected) {
+        Analysis analysis = analyzer.analyze(text);
+        List<Executable> checks = new ArrayList<>();
+        checks.add(() -> assertEquals(List.of(expected).stream().map(Expected::quote).toList(),
+                analysis.quotes().stream().map(Analysis.Quote::text).toList(), pattern + ": the quotes"));
+        for (int i = 0; i < Math.min(expected.length, analysis.quotes().size()); i++) {
+            Expected e = expected[i];
+            Analysis.Quote quote = analysis.quotes().get(i);
+            Function<Analysis.Speaker, String> name = Analysis.Speaker::name;
+            if (e.speaker() == null) {
+                checks.add(() -> assertNull(quote.speaker() == null ? null : name.apply(quote.speaker()),
+                        pattern + ": no entity for " + e.quote()));
+            } else {
+                checks.add(() -> assertEquals(e.speaker(), quote.speaker() == null ? null : name.apply(quote.speaker()),
+                        pattern + ": the speaker of " + e.quote()));
+            }
+            checks.add(() -> assertEquals(e.mention(), quote.speaker() == null ? null : quote.speaker().mention().text(),
+                    pattern + ": the speaker's words in the text for " + e.quote()));
+        }
+        assertAll(pattern, checks);
+    }
+}
