@@ -45,7 +45,8 @@ function day(iso) {
 
 function speakerLink(speaker) {
   if (!speaker || !speaker.name) return h('span', { class: 'unattributed' }, 'unattributed');
-  return speaker.entityId ? h('a', { href: entityHref(speaker.entityId) }, speaker.name) : speaker.name;
+  // a speaker whose entity was not projected yet when the event was served: found by name
+  return h('a', { href: speaker.entityId ? entityHref(speaker.entityId) : `/search.html?q=${enc(speaker.name)}` }, speaker.name);
 }
 
 /** A live feed event (one quote in one article) as a list item. */
@@ -141,8 +142,10 @@ async function entity() {
 
 async function article() {
   const a = await api(`/api/articles/${enc(params.get('id'))}`);
-  document.title = `${a.title || 'Article'} · Quotewire`;
-  $('#title').textContent = a.title || 'Untitled article';
+  // a plain-text article has no title: its first words stand in
+  const title = a.title || `${(a.text || '').split(/\s+/).slice(0, 12).join(' ')}…`;
+  document.title = `${title} · Quotewire`;
+  $('#title').textContent = title;
   $('#facts').append(a.source || 'no outlet named', ' · ', day(a.publishedAt) || 'undated',
     a.url ? ' · ' : '', a.url ? h('a', { href: a.url, rel: 'noopener noreferrer' }, 'original') : '');
   $('#text').append(highlighted(a));
@@ -204,16 +207,16 @@ async function quote() {
 
 /** The co-mention graph: the entity in the middle, its neighbours around it, sized by articles; each a link. */
 function drawGraph(container, graph) {
-  const width = 640, height = 420, cx = width / 2, cy = height / 2;
+  const width = 720, height = 420, cx = width / 2, cy = height / 2;
   const nodes = graph.nodes;
   const max = Math.max(1, ...nodes.map((n) => n.articleCount));
-  const radius = (n) => 8 + 22 * Math.sqrt(n.articleCount / max);
+  const radius = (n) => 5 + 13 * Math.sqrt(n.articleCount / max);
   const around = nodes.filter((n) => n.id !== graph.center);
   const at = new Map();
   nodes.filter((n) => n.id === graph.center).forEach((n) => at.set(n.id, [cx, cy]));
   around.forEach((n, i) => {
     const angle = (2 * Math.PI * i) / Math.max(1, around.length) - Math.PI / 2;
-    at.set(n.id, [cx + 160 * Math.cos(angle), cy + 150 * Math.sin(angle)]);
+    at.set(n.id, [cx + 230 * Math.cos(angle), cy + 165 * Math.sin(angle)]);
   });
   const weight = Math.max(1, ...graph.edges.map((e) => e.weight));
   const svg = h('svg:svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Entities mentioned with this one' });
@@ -261,4 +264,6 @@ function drawTimeline(container, buckets) {
 
 const pages = { now, search, entity, article, quote };
 const page = pages[document.body.dataset.page];
-if (page) page().catch(fail);
+// when the page has its data on screen: the time since navigation started, for the benchmarks
+const rendered = () => { document.body.dataset.rendered = String(Math.round(performance.now())); };
+if (page) page().then(rendered, (error) => { fail(error); rendered(); });

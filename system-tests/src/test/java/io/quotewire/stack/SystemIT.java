@@ -49,6 +49,7 @@ import org.openqa.selenium.WebElement;
 import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.Ports;
 import io.quotewire.stack.Launcher.Launch;
+import io.quotewire.bench.Browser;
 import io.quotewire.bench.SyntheticArticles;
 
 /**
@@ -184,10 +185,8 @@ class SystemIT {
             postman.findElement(By.cssSelector("blockquote a")).click();
             browser.awaitText("#quote", "role of postman", Duration.ofSeconds(10));
             browser.awaitText("#facts a", "Kadhimi", Duration.ofSeconds(10));
-            assertEquals(2, browser.waiting(Duration.ofSeconds(10)).until(d -> {
-                int n = browser.all("#occurrences a").size();
-                return n == 2 ? n : null;
-            }), "two articles carried it");
+            browser.waiting(Duration.ofSeconds(10)).withMessage("two articles carried it")
+                    .until(d -> browser.all("#occurrences a").size() == 2);
             browser.screenshot("quote");
             browser.all("#occurrences a").get(0).click();
             browser.awaitText("#quotes blockquote", "role of postman", Duration.ofSeconds(10));
@@ -195,6 +194,14 @@ class SystemIT {
             assertFalse(browser.all("#text .quote").isEmpty(), "quotes are marked in the text");
             browser.awaitText("#entities a", "Kadhimi", Duration.ofSeconds(10));
             browser.screenshot("article");
+
+            // a phone's width: one column, nothing wider than the screen
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.get(base + "/");
+            browser.awaitText("#quotes blockquote", "role of postman", Duration.ofSeconds(10));
+            assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling at 390 px");
+            browser.screenshot("now-phone");
             assertEquals(List.of(), browser.consoleErrors(), "console errors");
         }
     }

@@ -62,6 +62,8 @@ public final class QueryBenchmark implements Callable<Integer> {
     int seconds;
     @Option(names = "--warmup", defaultValue = "10", description = "unmeasured seconds of load first (${DEFAULT-VALUE})")
     int warmupSeconds;
+    @Option(names = "--pages", description = "then time the first render of each web page in headless Chromium")
+    boolean pages;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,12 +132,53 @@ public final class QueryBenchmark implements Callable<Integer> {
                 } finally {
                     workers.shutdownNow();
                 }
+                if (pages) {
+                    timePages(URI.create("http://localhost:" + port), generated);
+                }
             } finally {
                 query.stop(Duration.ofSeconds(20));
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
             }
         }
         return 0;
+    }
+
+    /**
+     * Each web page's first render in headless Chromium, as the page measures it (from the start of the navigation
+     * until its data is on screen): three unmeasured loads, then ten.
+     */
+    private static void timePages(URI base, Generated g) throws Exception {
+        java.util.Optional<Browser> opened = Browser.open(1280, 900);
+        if (opened.isEmpty()) {
+            System.out.println("pages: no chromium and chromedriver here (apt-get install chromium chromium-driver): not timed");
+            return;
+        }
+        Random r = new Random(7);
+        String entity = pick(g.entityIds(), r);
+        JsonNode detail = JSON.readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                base.resolve("/api/entities/" + entity)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        String quote = detail.at("/quotes/0/id").asText();
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        urls.put("Now", "/");
+        urls.put("search", "/search.html?q=" + pick(g.names(), r).replace(" ", "%20"));
+        urls.put("entity", "/entity.html?id=" + entity);
+        urls.put("article", "/article.html?id=" + pick(g.articleIds(), r));
+        urls.put("quote", "/quote.html?id=" + quote);
+        System.out.println("pages: first render (navigation start to data on screen), ms, of ten loads after three:");
+        try (Browser browser = opened.get()) {
+            for (Map.Entry<String, String> page : urls.entrySet()) {
+                List<Long> ms = new ArrayList<>();
+                for (int i = 0; i < 13; i++) {
+                    long t = browser.timeRender(base.resolve(page.getValue()).toString(), Duration.ofSeconds(30));
+                    if (i >= 3) {
+                        ms.add(t);
+                    }
+                }
+                java.util.Collections.sort(ms);
+                System.out.printf("  %-8s p50 %4d  max %4d   %s%n", page.getKey(), ms.get(ms.size() / 2), ms.get(ms.size() - 1),
+                        page.getValue());
+            }
+        }
     }
 
     /** The ids the load generator asks for. */

@@ -1,4 +1,4 @@
-package io.quotewire.stack;
+package io.quotewire.bench;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,21 +22,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium driven by its chromedriver (Debian's {@code chromium} and {@code chromium-driver}; nothing is
- * downloaded), for the web pages of query-service. Screenshots go to {@code target/screenshots}.
+ * downloaded), for the web pages of query-service: the system test drives them, the query benchmark times them.
+ * Screenshots go to {@code target/screenshots}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
     private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
-    final WebDriver driver;
+    public final WebDriver driver;
 
     private Browser(WebDriver driver) {
         this.driver = driver;
     }
 
     /** The browser and its driver, if this machine has them. */
-    static Optional<Browser> open(int width, int height) {
+    public static Optional<Browser> open(int width, int height) {
         Optional<String> chromium = CHROMIUM.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
         Optional<String> chromedriver = DRIVER.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
         if (chromium.isEmpty() || chromedriver.isEmpty()) {
@@ -53,37 +54,50 @@ final class Browser implements AutoCloseable {
         return Optional.of(new Browser(new ChromeDriver(service, options)));
     }
 
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
     }
 
-    WebDriverWait waiting(Duration timeout) {
+    public WebDriverWait waiting(Duration timeout) {
         return new WebDriverWait(driver, timeout, Duration.ofMillis(50));
     }
 
     /** Waits until {@code css} matches an element whose text contains {@code text}; that element. */
-    WebElement awaitText(String css, String text, Duration timeout) {
+    public WebElement awaitText(String css, String text, Duration timeout) {
         return waiting(timeout).withMessage(() -> "no " + css + " with '" + text + "' on " + driver.getCurrentUrl())
                 .until(d -> d.findElements(By.cssSelector(css)).stream().filter(e -> e.getText().contains(text))
                         .findFirst().orElse(null));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
     /** The page's console messages of level SEVERE (errors, failed requests). */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
     }
 
-    void screenshot(String name) throws IOException {
+    public void screenshot(String name) throws IOException {
         Path dir = Path.of("target/screenshots");
         Files.createDirectories(dir);
         Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Opens {@code url} and waits until the page has its data on screen; the milliseconds from the start of the
+     * navigation until then, as the page measured them ({@code data-rendered}, set by app.js).
+     */
+    public long timeRender(String url, Duration timeout) {
+        driver.get(url);
+        String ms = waiting(timeout).withMessage(() -> "the page did not render: " + url).until(d -> {
+            Object v = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.body.dataset.rendered || null");
+            return v == null ? null : v.toString();
+        });
+        return Long.parseLong(ms);
     }
 
     @Override
@@ -91,7 +105,7 @@ final class Browser implements AutoCloseable {
         driver.quit();
     }
 
-    static boolean required() {
+    public static boolean required() {
         return Boolean.getBoolean("quotewire.browser.required");
     }
 }
