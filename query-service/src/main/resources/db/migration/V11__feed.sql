@@ -17,24 +17,26 @@ CREATE TABLE feed (
 -- rows older than quotewire.query.feed-retention are deleted now and then
 CREATE INDEX feed_at ON feed (at);
 
-CREATE FUNCTION feed_quote_occurrence() RETURNS trigger LANGUAGE plpgsql AS $$
+-- statement triggers over the inserted rows (not row triggers): one INSERT per projection statement, which
+-- writes hundreds of rows at a time. An upsert's updated rows are not in its inserted rows.
+CREATE FUNCTION feed_quote_occurrences() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO feed (kind, article_id, quote_id, start_offset)
-    VALUES ('quote', NEW.article_id, NEW.quote_id, NEW.start_offset);
+    SELECT 'quote', n.article_id, n.quote_id, n.start_offset FROM inserted n ORDER BY n.article_id, n.start_offset;
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER quote_occurrence_feed AFTER INSERT ON quote_occurrence
-    FOR EACH ROW EXECUTE FUNCTION feed_quote_occurrence();
+CREATE TRIGGER quote_occurrence_feed AFTER INSERT ON quote_occurrence REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION feed_quote_occurrences();
 
-CREATE FUNCTION feed_article() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION feed_articles() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO feed (kind, article_id) VALUES ('article', NEW.id);
+    INSERT INTO feed (kind, article_id) SELECT 'article', n.id FROM inserted n;
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER article_feed AFTER INSERT ON article
-    FOR EACH ROW EXECUTE FUNCTION feed_article();
+CREATE TRIGGER article_feed AFTER INSERT ON article REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION feed_articles();
 
 -- the most mentioned entities of the articles received lately (the Now page)
 CREATE INDEX article_ingested ON article (ingested_at DESC);

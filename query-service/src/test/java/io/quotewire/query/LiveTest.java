@@ -83,6 +83,24 @@ class LiveTest {
     }
 
     @Test
+    void newArticlesOfOneOutletReachItsSubscribers() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        try (Stream stream = Stream.open(base.resolve("/api/live/articles?source=outlet-" + run), null)) {
+            send(List.of(new ProducerRecord<>(Topics.ARTICLES, "other-" + run, JSON.writeValueAsString(java.util.Map.of(
+                            "id", "other-" + run, "text", "Another outlet's article.", "source", "elsewhere-" + run,
+                            "ingestedAt", "2021-07-01T00:00:00Z"))),
+                    new ProducerRecord<>(Topics.ARTICLES, "mine-" + run, JSON.writeValueAsString(java.util.Map.of(
+                            "id", "mine-" + run, "text", "The outlet's article.", "title", "Mine " + run,
+                            "source", "outlet-" + run, "ingestedAt", "2021-07-01T00:00:00Z")))));
+            JsonNode article = stream.next("the outlet's article");
+            assertEquals("article", article.path("kind").asText());
+            assertEquals("mine-" + run, article.path("articleId").asText());
+            assertEquals("Mine " + run, article.path("title").asText());
+            stream.assertQuiet(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void aMalformedLastEventIdIsA400Problem() {
         given().header("Last-Event-ID", "yesterday").when().get("/api/live/quotes").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("Last-Event-ID"));

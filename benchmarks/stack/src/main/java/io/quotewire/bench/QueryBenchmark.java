@@ -155,9 +155,9 @@ public final class QueryBenchmark implements Callable<Integer> {
         }
         Random r = new Random(7);
         String entity = pick(g.entityIds(), r);
-        JsonNode detail = JSON.readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                base.resolve("/api/entities/" + entity)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
-        String quote = detail.at("/quotes/0/id").asText();
+        JsonNode quotes = JSON.readTree(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                base.resolve("/api/quotes?size=1&page=" + r.nextInt(1000))).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        String quote = quotes.at("/items/0/id").asText();
         Map<String, String> urls = new java.util.LinkedHashMap<>();
         urls.put("Now", "/");
         urls.put("search", "/search.html?q=" + pick(g.names(), r).replace(" ", "%20"));

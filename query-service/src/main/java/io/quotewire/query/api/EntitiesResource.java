@@ -57,6 +57,13 @@ public class EntitiesResource {
 
     /** The articles received lately that the trending entities are counted over, at most. */
     static final int TRENDING_ARTICLES = 2000;
+    /** How long a trending answer is served again before it is counted anew: it moves slowly, and many pages ask. */
+    static final long TRENDING_FRESH_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+    private record TrendingAnswer(long at, List<Trending> entities) {
+    }
+
+    private final Map<String, TrendingAnswer> trending = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ObjectMapper json;
 
@@ -121,15 +128,25 @@ public class EntitiesResource {
                     + "mentioned in most of them, with the number of those articles and of mentions.")
     public Uni<List<Trending>> trending(@QueryParam("hours") @WholeNumber(min = 1, max = 720) String hours,
             @QueryParam("limit") @WholeNumber(min = 1, max = 100) String limit) {
+        String key = Params.integer(hours, 24) + "/" + Params.integer(limit, 10);
+        TrendingAnswer cached = trending.get(key);
+        if (cached != null && System.nanoTime() - cached.at() < TRENDING_FRESH_NANOS) {
+            return Uni.createFrom().item(cached.entities());
+        }
+        // each recent article's entities through its own index range (a nested loop), never a scan of article_entity
         return Panache.getSession().chain(s -> rows(s, """
-                SELECT e.id, e.name, e.type, count(DISTINCT ae.article_id), sum(ae.mention_count)
-                FROM (SELECT a.id FROM article a WHERE a.ingested_at >= now() - make_interval(hours => :hours)
-                      ORDER BY a.ingested_at DESC LIMIT :window) a
-                JOIN article_entity ae ON ae.article_id = a.id JOIN entity e ON e.id = ae.entity_id
-                GROUP BY e.id, e.name, e.type ORDER BY 4 DESC, 5 DESC, e.id COLLATE "C" LIMIT :limit""",
+                SELECT e.id, e.name, e.type, t.articles, t.mentions FROM (
+                    SELECT ae.entity_id, count(DISTINCT a.id) AS articles, sum(ae.mention_count) AS mentions
+                    FROM (SELECT a.id FROM article a WHERE a.ingested_at >= now() - make_interval(hours => :hours)
+                          ORDER BY a.ingested_at DESC LIMIT :window) a
+                    CROSS JOIN LATERAL (SELECT x.entity_id, x.mention_count FROM article_entity x
+                                        WHERE x.article_id = a.id) ae
+                    GROUP BY ae.entity_id ORDER BY 2 DESC, 3 DESC, ae.entity_id COLLATE "C" LIMIT :limit) t
+                JOIN entity e ON e.id = t.entity_id ORDER BY t.articles DESC, t.mentions DESC, e.id COLLATE "C\"""",
                 params("hours", Params.integer(hours, 24), "window", TRENDING_ARTICLES, "limit", Params.integer(limit, 10))))
                 .map(rs -> rs.stream().map(r -> new Trending((String) r[0], (String) r[1], (String) r[2],
-                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList());
+                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList())
+                .invoke(list -> trending.put(key, new TrendingAnswer(System.nanoTime(), list)));
     }
 
     @GET
