@@ -42,16 +42,14 @@ public final class LiveBenchmark implements Callable<Integer> {
         long before = queryRssKb();
         System.out.printf("  query-service RSS with no subscriber: %d MiB%n", before / 1024);
 
-        // one connection per subscriber, as browsers have them
-        List<HttpClient> clients = new ArrayList<>();
+        // one connection per subscriber (HTTP/1.1: a stream holds its connection), one client for them all
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<?>> streams = new ArrayList<>();
         Map<Integer, Long> received = new ConcurrentHashMap<>();
         AtomicInteger open = new AtomicInteger();
         String words = "Every subscriber hears this " + run;
         for (int i = 0; i < subscribers; i++) {
             int n = i;
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            clients.add(client);
             streams.add(client.sendAsync(HttpRequest.newBuilder(query.resolve("/api/live/quotes"))
                     .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(r -> {
