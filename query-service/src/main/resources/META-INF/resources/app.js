@@ -29,9 +29,9 @@ async function api(path) {
 }
 
 const enc = encodeURIComponent;
-const entityHref = (id) => `/entity.html?id=${enc(id)}`;
-const quoteHref = (id) => `/quote.html?id=${enc(id)}`;
-const articleHref = (id) => `/article.html?id=${enc(id)}`;
+const entityHref = (id) => `/?entity=${enc(id)}`;
+const quoteHref = (id) => `/?quote=${enc(id)}`;
+const articleHref = (id) => `/?article=${enc(id)}`;
 
 function when(iso) {
   if (!iso) return '';
@@ -46,7 +46,7 @@ function day(iso) {
 function speakerLink(speaker) {
   if (!speaker || !speaker.name) return h('span', { class: 'unattributed' }, 'unattributed');
   // a speaker whose entity was not projected yet when the event was served: found by name
-  return h('a', { href: speaker.entityId ? entityHref(speaker.entityId) : `/search.html?q=${enc(speaker.name)}` }, speaker.name);
+  return h('a', { href: speaker.entityId ? entityHref(speaker.entityId) : `/?q=${enc(speaker.name)}` }, speaker.name);
 }
 
 /** A live feed event (one quote in one article) as a list item. */
@@ -121,8 +121,7 @@ async function search() {
 }
 
 async function entity() {
-  const id = params.get('id');
-  const e = await api(`/api/entities/${enc(id)}`);
+  const e = await api(`/api/entities/${enc(params.get('entity'))}`);
   document.title = `${e.name} · Quotewire`;
   $('#title').textContent = e.name;
   const aliases = (e.aliases || []).filter((a) => a !== e.name);
@@ -141,7 +140,7 @@ async function entity() {
 }
 
 async function article() {
-  const a = await api(`/api/articles/${enc(params.get('id'))}`);
+  const a = await api(`/api/articles/${enc(params.get('article'))}`);
   // a plain-text article has no title: its first words stand in
   const title = a.title || `${(a.text || '').split(/\s+/).slice(0, 12).join(' ')}…`;
   document.title = `${title} · Quotewire`;
@@ -192,7 +191,7 @@ function highlighted(a) {
 }
 
 async function quote() {
-  const id = params.get('id');
+  const id = params.get('quote');
   const [q, occurrences] = await Promise.all([api(`/api/quotes/${enc(id)}`),
     api(`/api/quotes/${enc(id)}/occurrences?size=100`)]);
   $('#quote').textContent = `“${q.text}”`;
@@ -263,7 +262,11 @@ function drawTimeline(container, buckets) {
 }
 
 const pages = { now, search, entity, article, quote };
-const page = pages[document.body.dataset.page];
+// the page the address asks for: its template goes into <main>
+const name = ['entity', 'article', 'quote'].find((p) => params.has(p)) || (params.has('q') ? 'search' : 'now');
+document.body.dataset.page = name;
+$('#main').append(document.getElementById(`page-${name}`).content.cloneNode(true));
+const page = pages[name];
 // when the page has its data on screen: the time since navigation started, for the benchmarks
 const rendered = () => { document.body.dataset.rendered = String(Math.round(performance.now())); };
 if (page) page().then(rendered, (error) => { fail(error); rendered(); });

@@ -44,6 +44,14 @@ class ScaleOutIT {
 
         SyntheticArticles articles = new SyntheticArticles("scale" + run);
         String source = "scale-" + run;
+        // a client of the live article stream, following it across the query instances as they stop and restart
+        LiveClient live = new LiveClient(java.nio.file.Path.of(stack.env().get("QUOTEWIRE_HOME")),
+                "/api/live/articles?source=" + source);
+        long connectBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (live.connections.get() == 0 && System.nanoTime() < connectBy) {
+            Thread.sleep(50);
+        }
+        assertEquals(1, live.connections.get(), "the live client is connected before the articles are sent");
         long t0 = System.nanoTime();
         for (int batch = 0; batch < ARTICLES / 500; batch++) {
             StringBuilder ndjson = new StringBuilder();
@@ -85,6 +93,19 @@ class ScaleOutIT {
             }
         }
         assertEquals(ARTICLES, articleIds.size(), "each article has its own tagged quote");
+
+        // the live stream sent every article once, across reconnections to other instances (both instances the
+        // stack started with were stopped once, so the client's was too)
+        long liveBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (live.articleIds.size() < ARTICLES && System.nanoTime() < liveBy) {
+            Thread.sleep(100);
+        }
+        live.close();
+        System.out.printf("[scale] the live stream: %d articles, %d sent twice, over %d connections%n",
+                live.articleIds.size(), live.duplicates.get(), live.connections.get());
+        assertEquals(ARTICLES, live.articleIds.size(), "every article on the live stream");
+        assertEquals(0, live.duplicates.get(), "no article twice on the live stream");
+        assertTrue(live.connections.get() >= 2, "the client followed the stream to another instance");
 
         // a sample of articles: quotes and mentions exactly those of one analysis of the text
         List<String> ids = new ArrayList<>(articleIds);

@@ -160,10 +160,10 @@ public final class QueryBenchmark implements Callable<Integer> {
         String quote = quotes.at("/items/0/id").asText();
         Map<String, String> urls = new java.util.LinkedHashMap<>();
         urls.put("Now", "/");
-        urls.put("search", "/search.html?q=" + pick(g.names(), r).replace(" ", "%20"));
-        urls.put("entity", "/entity.html?id=" + entity);
-        urls.put("article", "/article.html?id=" + pick(g.articleIds(), r));
-        urls.put("quote", "/quote.html?id=" + quote);
+        urls.put("search", "/?q=" + pick(g.names(), r).replace(" ", "%20"));
+        urls.put("entity", "/?entity=" + entity);
+        urls.put("article", "/?article=" + pick(g.articleIds(), r));
+        urls.put("quote", "/?quote=" + quote);
         System.out.println("pages: first render (navigation start to data on screen), ms, of ten loads after three:");
         try (Browser browser = opened.get()) {
             for (Map.Entry<String, String> page : urls.entrySet()) {
