@@ -76,8 +76,8 @@ final class LiveClient implements AutoCloseable {
                             }
                         }
                     }
-                } catch (IOException e) {
-                    // the instance stopped or is not up yet: the next one
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    // the instance stopped (mid-stream, the line reader throws unchecked) or is not up yet: the next one
                 } catch (InterruptedException e) {
                     return;
                 }

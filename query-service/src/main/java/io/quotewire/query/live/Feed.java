@@ -150,7 +150,9 @@ public class Feed {
         }
         Uni<Position> start = head();
         boolean keepAlive = ++ticks % KEEP_ALIVE_TICKS == 0;
-        start.chain(from -> after(from).chain(batch -> {
+        // the events are written on a worker thread: a batch of hundreds for many subscribers must not hold up the
+        // event loop that serves the API
+        start.chain(from -> after(from).emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool()).chain(batch -> {
             head = batch.last();
             List<Uni<Void>> catchUps = new ArrayList<>();
             for (Subscriber s : subscribers) {
@@ -164,7 +166,8 @@ public class Feed {
                 if (s.position().compareTo(from) >= 0) {
                     s.deliver(batch);
                 } else {
-                    catchUps.add(after(s.position()).invoke(s::deliver).replaceWithVoid());
+                    catchUps.add(after(s.position()).emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                            .invoke(s::deliver).replaceWithVoid());
                 }
             }
             return catchUps.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(catchUps).andCollectFailures().replaceWithVoid();
