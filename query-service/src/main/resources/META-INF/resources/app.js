@@ -238,26 +238,26 @@ function drawGraph(container, graph) {
   container.append(svg);
 }
 
-/** Articles and quotes per day, as bars. */
+/** Mentions and quotes per day, as bars (each bar's title gives the day's articles too). */
 function drawTimeline(container, buckets) {
   if (!buckets.length) { container.append(h('p', { class: 'meta' }, 'No dated article.')); return; }
   const width = 640, height = 180, pad = 24;
-  const max = Math.max(1, ...buckets.map((b) => Math.max(b.articles, b.quotes)));
+  const max = Math.max(1, ...buckets.map((b) => Math.max(b.mentions, b.quotes)));
   const slot = (width - 2 * pad) / buckets.length;
   const bar = Math.max(1, slot / 2 - 1);
   const y = (v) => height - pad - (height - 2 * pad) * (v / max);
-  const svg = h('svg:svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Articles and quotes per day' });
+  const svg = h('svg:svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Mentions and quotes per day' });
   buckets.forEach((b, i) => {
     const x = pad + i * slot;
-    const label = `${day(b.start)}: ${b.articles} articles, ${b.mentions} mentions, ${b.quotes} quotes`;
-    svg.append(h('svg:rect', { x, y: y(b.articles), width: bar, height: height - pad - y(b.articles), fill: '#6ea8dc' },
+    const label = `${day(b.start)}: ${b.mentions} mentions, ${b.quotes} quotes, in ${b.articles} articles`;
+    svg.append(h('svg:rect', { x, y: y(b.mentions), width: bar, height: height - pad - y(b.mentions), fill: '#6ea8dc' },
       h('svg:title', {}, label)));
     svg.append(h('svg:rect', { x: x + bar + 1, y: y(b.quotes), width: bar, height: height - pad - y(b.quotes), fill: '#e8a33d' },
       h('svg:title', {}, label)));
   });
   svg.append(h('svg:text', { x: pad, y: height - 6 }, day(buckets[0].start)));
   svg.append(h('svg:text', { x: width - pad, y: height - 6, 'text-anchor': 'end' }, day(buckets[buckets.length - 1].start)));
-  svg.append(h('svg:text', { x: pad, y: 12 }, `max ${max} · blue: articles · orange: quotes`));
+  svg.append(h('svg:text', { x: pad, y: 12 }, `max ${max} · blue: mentions · orange: quotes`));
   container.append(svg);
 }
 
