@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,16 +28,13 @@ public final class LiveBenchmark implements Callable<Integer> {
 
     @Option(names = "--subscribers", defaultValue = "1000", description = "open streams (${DEFAULT-VALUE})")
     int subscribers;
-    @Option(names = "--ingest-url", paramLabel = "URL", description = "ingest-service (default http://localhost:QUOTEWIRE_INGEST_PORT or 8081)")
-    URI ingestUrl;
-    @Option(names = "--query-url", paramLabel = "URL", description = "query-service (default http://localhost:QUOTEWIRE_QUERY_PORT or 8080)")
-    URI queryUrl;
+    @Mixin
+    StackAddresses stack;
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
-        URI ingest = ingestUrl != null ? ingestUrl : URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_INGEST_PORT", "8081"));
-        URI query = queryUrl != null ? queryUrl : URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_QUERY_PORT", "8080"));
+        URI ingest = stack.ingest();
+        URI query = stack.query();
         String run = Long.toString(System.currentTimeMillis(), 36);
         System.out.printf("Live-stream benchmark against %s: %d subscribers%n", query, subscribers);
         long before = queryRssKb();

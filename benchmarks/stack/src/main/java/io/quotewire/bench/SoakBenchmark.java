@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,10 +49,8 @@ public final class SoakBenchmark implements Callable<Integer> {
     double malformed;
     @Option(names = "--oversized", defaultValue = "0.01", description = "share of 100-500 KB articles, each accepted (${DEFAULT-VALUE})")
     double oversized;
-    @Option(names = "--ingest-url", paramLabel = "URL", description = "ingest-service (default http://localhost:QUOTEWIRE_INGEST_PORT or 8081)")
-    URI ingestUrl;
-    @Option(names = "--query-url", paramLabel = "URL", description = "query-service (default http://localhost:QUOTEWIRE_QUERY_PORT or 8080)")
-    URI queryUrl;
+    @Mixin
+    StackAddresses stack;
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "the broker, for the dead-letter topics (default localhost:QUOTEWIRE_KAFKA_PORT or 9092)")
     String kafkaAddress;
 
@@ -63,8 +62,8 @@ public final class SoakBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "warn"); // the dead-letter reader's
         Map<String, String> env = System.getenv();
-        URI ingest = ingestUrl != null ? ingestUrl : URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_INGEST_PORT", "8081"));
-        URI query = queryUrl != null ? queryUrl : URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_QUERY_PORT", "8080"));
+        URI ingest = stack.ingest();
+        URI query = stack.query();
         String kafka = kafkaAddress != null ? kafkaAddress : "localhost:" + env.getOrDefault("QUOTEWIRE_KAFKA_PORT", "9092");
         String run = Long.toString(System.currentTimeMillis(), 36);
         SyntheticArticles synthetic = new SyntheticArticles("soak" + run);

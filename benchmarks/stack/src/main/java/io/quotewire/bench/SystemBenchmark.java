@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,10 +42,8 @@ public final class SystemBenchmark implements Callable<Integer> {
     double rate;
     @Option(names = "--seconds", defaultValue = "60", description = "length of the freshness run (${DEFAULT-VALUE})")
     int seconds;
-    @Option(names = "--ingest-url", paramLabel = "URL", description = "ingest-service (default http://localhost:QUOTEWIRE_INGEST_PORT or 8081)")
-    URI ingestUrl;
-    @Option(names = "--query-url", paramLabel = "URL", description = "query-service (default http://localhost:QUOTEWIRE_QUERY_PORT or 8080)")
-    URI queryUrl;
+    @Mixin
+    StackAddresses stack;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long POLL_MILLIS = 200;
@@ -53,9 +52,8 @@ public final class SystemBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = System.getenv();
-        URI ingest = ingestUrl != null ? ingestUrl : URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_INGEST_PORT", "8081"));
-        URI query = queryUrl != null ? queryUrl : URI.create("http://localhost:" + env.getOrDefault("QUOTEWIRE_QUERY_PORT", "8080"));
+        URI ingest = stack.ingest();
+        URI query = stack.query();
         String run = Long.toString(System.currentTimeMillis(), 36);
         System.out.printf("Whole-system benchmark against ingest %s and query %s, %d cores here, run %s%n", ingest, query,
                 Runtime.getRuntime().availableProcessors(), run);
