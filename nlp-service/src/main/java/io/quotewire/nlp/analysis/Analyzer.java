@@ -29,7 +29,7 @@ import io.quotewire.nlp.NlpConfig;
 public class Analyzer {
 
     /** Changes whenever the analysis can give a different result for the same text. */
-    public static final String VERSION = "quotewire-nlp/2 corenlp-4.5.10";
+    public static final String VERSION = "quotewire-nlp/3 corenlp-4.5.10 " + SpeakerModel.SHIPPED.version();
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
@@ -64,7 +64,7 @@ public class Analyzer {
                     + "less CPU per article (the local stack, the container image and the manifests do)", CoreNlp.JIT_OPTION);
         }
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            Parts p = new Parts(new CoreNlp(nerModel), new EntityFinder(Gazetteer.load()), new Attributor(Genders.load()));
+            Parts p = new Parts(new CoreNlp(nerModel), new EntityFinder(Gazetteer.load()), new Attributor(Genders.load(), SpeakerModel.SHIPPED));
             p.coreNlp().annotate("Warm-up: President Donald Trump said “this loads every model” in Washington.");
             LOG.infof("analyzer ready in %d ms (NER model %s)", (System.nanoTime() - t0) / 1_000_000, nerModel);
             return p;
@@ -80,19 +80,22 @@ public class Analyzer {
         return parts.isDone() && !parts.isCompletedExceptionally();
     }
 
-    public Analysis analyze(String text) {
-        Parts p;
+    private Parts parts() {
         try {
-            p = parts.get();
+            return parts.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the models load", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the models could not be loaded", e.getCause());
         }
-        CoreNlp coreNlp = p.coreNlp();
-        EntityFinder entityFinder = p.entityFinder();
-        Attributor attributor = p.attributor();
+    }
+
+    /** A text's quotes (within the limit), tokens and entities: what the attribution works on. */
+    private record Prepared(List<QuoteFinder.Found> found, int omittedQuotes, Doc doc, EntityFinder.Result entities) {
+    }
+
+    private Prepared prepare(Parts p, String text) {
         // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone
         List<QuoteFinder.Found> found = QuoteFinder.find(text).stream().filter(q -> !Attributor.isTitle(q.text())).toList();
         int omittedQuotes = Math.max(0, found.size() - MAX_QUOTES);
@@ -100,10 +103,47 @@ public class Analyzer {
             found = found.subList(0, MAX_QUOTES);
         }
         checkTime();
-        Doc doc = coreNlp.annotate(text, tagEverySentence ? null : Attributor.reads(text, found));
+        Doc doc = p.coreNlp().annotate(text, tagEverySentence ? null : Attributor.reads(text, found));
         checkTime();
-        EntityFinder.Result entities = entityFinder.find(doc);
+        EntityFinder.Result entities = p.entityFinder().find(doc);
         checkTime();
+        return new Prepared(found, omittedQuotes, doc, entities);
+    }
+
+    /**
+     * For training the speaker model: every quote of a text with its candidate speakers and what the model
+     * reads of each ({@code benchmarks/nlp/train.sh}).
+     */
+    public List<SpeakerCandidates> candidates(String text) {
+        Parts p = parts();
+        Prepared prepared = prepare(p, text);
+        Doc doc = prepared.doc();
+        Attributor.Context ctx = p.attributor().context(doc, prepared.entities(), prepared.found());
+        List<List<Attributor.Candidate>> all = p.attributor().candidates(ctx, prepared.found());
+        List<SpeakerCandidates> result = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            QuoteFinder.Found q = prepared.found().get(i);
+            List<SpeakerCandidates.Option> options = new ArrayList<>();
+            for (Attributor.Candidate c : all.get(i)) {
+                Attributor.Attribution a = c.attribution();
+                Span mention = span(doc, a.from(), a.to());
+                options.add(new SpeakerCandidates.Option(mention.start(), mention.end(),
+                        a.entity() == null ? null : a.entity().name,
+                        SpeakerFeatures.of(ctx, q, c, all.get(i))));
+            }
+            result.add(new SpeakerCandidates(q.start(), q.end(), options));
+        }
+        return result;
+    }
+
+    public Analysis analyze(String text) {
+        Parts p = parts();
+        Prepared prepared = prepare(p, text);
+        List<QuoteFinder.Found> found = prepared.found();
+        int omittedQuotes = prepared.omittedQuotes();
+        Doc doc = prepared.doc();
+        EntityFinder.Result entities = prepared.entities();
+        Attributor attributor = p.attributor();
         List<Attributor.Attribution> attributions = attributor.attribute(doc, entities, found);
         checkTime();
 
@@ -118,7 +158,7 @@ public class Analyzer {
                 Span mention = span(doc, a.from(), a.to());
                 speaker = a.entity() == null ? new Speaker(null, null, mention)
                         : new Speaker(a.entity().id(), a.entity().name, mention);
-                cue = span(doc, a.cueFrom(), a.cueTo());
+                cue = a.cueFrom() < 0 ? null : span(doc, a.cueFrom(), a.cueTo());
                 if (a.entity() != null) {
                     quotesBy.merge(a.entity(), 1, Integer::sum);
                 }

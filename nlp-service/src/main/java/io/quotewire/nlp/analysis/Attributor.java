@@ -38,19 +38,55 @@ final class Attributor {
             "HYPH", "PRP$", "JJR", "JJS", "VBN");
 
     private final Genders genders;
+    private final SpeakerModel model;
 
-    Attributor(Genders genders) {
+    Attributor(Genders genders, SpeakerModel model) {
         this.genders = genders;
+        this.model = model;
     }
 
-    /** A speaker found for a quote: the mention tokens {@code [from, to)}, the cue token, the resolved entity. */
+    /**
+     * A speaker found for a quote: the mention tokens {@code [from, to)}, the cue token ({@code cueFrom} -1 when
+     * there is none), the resolved entity.
+     */
     record Attribution(int from, int to, int cueFrom, int cueTo, Cluster entity) {
     }
 
-    private record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption) {
+    record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption) {
     }
 
+    /** A speaker that one of the rules proposes for a quote. */
+    record Proposal(Attribution attribution, String rule) {
+    }
+
+    /**
+     * A speaker candidate of a quote: the mention, the rules that propose it ({@code rules}, in order of first
+     * proposal), the index of its first proposal among the quote's, and whether it is the rules' own choice.
+     */
+    record Candidate(Attribution attribution, Set<String> rules, int rank, boolean rulesChoice) {
+    }
+
+    /** The speaker of each quote: the candidate the model scores highest, or null when there is none. */
     List<Attribution> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
+        Context ctx = context(doc, entities, quotes);
+        List<List<Candidate>> candidates = candidates(ctx, quotes);
+        List<Attribution> result = new ArrayList<>(quotes.size());
+        for (int i = 0; i < quotes.size(); i++) {
+            Candidate best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (Candidate c : candidates.get(i)) {
+                double score = model.score(SpeakerFeatures.of(ctx, quotes.get(i), c, candidates.get(i)));
+                if (score > bestScore) {
+                    best = c;
+                    bestScore = score;
+                }
+            }
+            result.add(best == null ? null : best.attribution());
+        }
+        return result;
+    }
+
+    Context context(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
         boolean[] inQuote = new boolean[doc.tokens.size()];
         for (QuoteFinder.Found q : quotes) {
             int close = q.afterClose();
@@ -58,37 +94,143 @@ final class Attributor {
                 inQuote[k] = true;
             }
         }
-        Context ctx = new Context(doc, entities, inQuote, captions(doc));
-        List<Attribution> result = new ArrayList<>();
+        return new Context(doc, entities, inQuote, captions(doc));
+    }
+
+    /**
+     * Every quote's candidate speakers: what each rule proposes from the words around the quote, and what the
+     * quotes next to it were attributed to by the rules (a quote of the same paragraph, the previous
+     * paragraph's last quote when this one opens its paragraph, the subject of the sentence before). The rules'
+     * own choice is marked: the first direct proposal; for a quote with none, the speaker of the quote before it
+     * in the paragraph, else of the sentence before, else of the quote after it in the paragraph.
+     */
+    List<List<Candidate>> candidates(Context ctx, List<QuoteFinder.Found> quotes) {
+        Doc doc = ctx.doc;
+        List<List<Proposal>> proposals = new ArrayList<>(quotes.size());
         for (QuoteFinder.Found q : quotes) {
-            result.add(direct(ctx, q));
+            proposals.add(direct(ctx, q));
         }
-        // a quote with no cue of its own: the speaker of the quote before it in the paragraph, else of the one
-        // after it; a quote that opens its paragraph continues the previous paragraph's last speaker
+        List<Attribution> rules = new ArrayList<>(quotes.size());
+        for (List<Proposal> p : proposals) {
+            rules.add(p.isEmpty() ? null : p.get(0).attribution());
+        }
+        List<List<Candidate>> all = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
-            if (result.get(i) != null) {
-                continue;
-            }
-            int paragraph = doc.paragraphAt(quotes.get(i).openMark());
-            Attribution inherited = null;
-            if (i > 0 && result.get(i - 1) != null) {
+            QuoteFinder.Found q = quotes.get(i);
+            int paragraph = doc.paragraphAt(q.openMark());
+            List<Proposal> inherited = new ArrayList<>();
+            if (i > 0 && rules.get(i - 1) != null) {
                 int prevParagraph = doc.paragraphAt(quotes.get(i - 1).openMark());
-                boolean opensParagraph = opensParagraph(doc.text, quotes.get(i).openMark());
-                if (prevParagraph == paragraph || prevParagraph == paragraph - 1 && opensParagraph
-                        && !hasCueBetween(ctx, quotes.get(i - 1), quotes.get(i), result.get(i - 1))) {
-                    inherited = result.get(i - 1);
+                if (prevParagraph == paragraph) {
+                    inherited.add(new Proposal(rules.get(i - 1), "continues.paragraph"));
+                } else if (prevParagraph == paragraph - 1 && opensParagraph(doc.text, q.openMark())) {
+                    boolean cueBetween = hasCueBetween(ctx, quotes.get(i - 1), q, rules.get(i - 1));
+                    inherited.add(new Proposal(rules.get(i - 1), cueBetween ? "continues.after-cue" : "continues.previous"));
                 }
             }
-            if (inherited == null) {
-                inherited = previousSentence(ctx, quotes.get(i));
+            Attribution previous = previousSentence(ctx, q);
+            if (previous != null) {
+                inherited.add(new Proposal(previous, "previous.sentence"));
             }
-            if (inherited == null && i + 1 < quotes.size() && result.get(i + 1) != null
+            if (i + 1 < quotes.size() && !proposals.get(i + 1).isEmpty()
                     && doc.paragraphAt(quotes.get(i + 1).openMark()) == paragraph) {
-                inherited = result.get(i + 1);
+                inherited.add(new Proposal(proposals.get(i + 1).get(0).attribution(), "next.quote"));
             }
-            result.set(i, inherited);
+            if (rules.get(i) == null) {
+                // the rules' choice for a quote without a cue of its own (computed in order: a continued quote
+                // passes its inherited speaker on to the next)
+                for (Proposal p : inherited) {
+                    if (p.rule().equals("continues.paragraph") || p.rule().equals("continues.previous")
+                            || p.rule().equals("previous.sentence") || p.rule().equals("next.quote")) {
+                        rules.set(i, p.attribution());
+                        break;
+                    }
+                }
+            }
+            List<Proposal> mine = new ArrayList<>(proposals.get(i));
+            mine.addAll(inherited);
+            mine.addAll(nearby(ctx, q));
+            all.add(merge(mine, rules.get(i)));
         }
-        return result;
+        return all;
+    }
+
+    /**
+     * Every person, organisation and personal pronoun named near the quote, whatever the parts of speech
+     * around it say (a tagger that reads "Skip" in "said Skip Rutherford" as a verb breaks the noun phrase
+     * rules): outside quotes and captions, from the sentence before the quote's to the sentence after it, in
+     * the quote's paragraph. Each comes with the nearest cue within three tokens, if any (else its cue is {@code -1}).
+     */
+    private List<Proposal> nearby(Context ctx, QuoteFinder.Found q) {
+        List<Token> tokens = ctx.doc.tokens;
+        Cluster[] byToken = ctx.entities.byToken();
+        int open = ctx.doc.tokenAtOrAfter(q.openMark());
+        int close = ctx.doc.tokenAtOrAfter(q.afterClose());
+        if (open >= tokens.size()) {
+            return List.of();
+        }
+        int paragraph = tokens.get(open).paragraph();
+        int firstSentence = tokens.get(open).sentence() - 1;
+        int lastSentence = (close < tokens.size() ? tokens.get(close) : tokens.get(tokens.size() - 1)).sentence() + 1;
+        int from = open;
+        while (from > 0 && tokens.get(from - 1).sentence() >= firstSentence && tokens.get(from - 1).paragraph() == paragraph) {
+            from--;
+        }
+        List<Proposal> proposals = new ArrayList<>();
+        for (int k = from; k < tokens.size() && tokens.get(k).sentence() <= lastSentence
+                && tokens.get(k).paragraph() == paragraph; k++) {
+            Token t = tokens.get(k);
+            if (ctx.inQuote[k] || ctx.caption[t.sentence()]) {
+                continue;
+            }
+            Cluster c = byToken[k];
+            boolean named = c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))
+                    && (k == 0 || byToken[k - 1] != c);
+            boolean pronoun = t.pos().equals("PRP") && PERSONAL.contains(EntityFinder.lower(t));
+            if (!named && !pronoun) {
+                continue;
+            }
+            int e = k + 1;
+            while (named && e < tokens.size() && byToken[e] == c) {
+                e++;
+            }
+            int cue = -1;
+            for (int d = 1; d <= 3 && cue < 0; d++) {
+                if (e - 1 + d < tokens.size() && !ctx.inQuote[e - 1 + d] && isCue(tokens.get(e - 1 + d))) {
+                    cue = e - 1 + d;
+                } else if (k - d >= 0 && !ctx.inQuote[k - d] && isCue(tokens.get(k - d))) {
+                    cue = k - d;
+                }
+            }
+            Attribution a = named ? new Attribution(k, e, cue, cue + 1, c) : resolve(ctx, k, k + 1, cue);
+            if (a != null) {
+                proposals.add(new Proposal(a, cue < 0 ? "nearby" : "nearby.cue"));
+            }
+        }
+        return proposals;
+    }
+
+    /** One candidate per mention, with every rule that proposes it. */
+    private static List<Candidate> merge(List<Proposal> proposals, Attribution rulesChoice) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int r = 0; r < proposals.size(); r++) {
+            Proposal p = proposals.get(r);
+            Candidate same = null;
+            for (Candidate c : candidates) {
+                if (c.attribution().from() == p.attribution().from() && c.attribution().to() == p.attribution().to()) {
+                    same = c;
+                }
+            }
+            if (same != null) {
+                same.rules().add(p.rule());
+            } else {
+                Set<String> rules = new java.util.LinkedHashSet<>();
+                rules.add(p.rule());
+                candidates.add(new Candidate(p.attribution(), rules, r, rulesChoice != null
+                        && rulesChoice.from() == p.attribution().from() && rulesChoice.to() == p.attribution().to()));
+            }
+        }
+        return candidates;
     }
 
     /**
@@ -163,35 +305,39 @@ final class Attributor {
         return false;
     }
 
-    /** The attribution of a quote from the words around it, or null. */
-    private Attribution direct(Context ctx, QuoteFinder.Found q) {
+    /**
+     * What each rule proposes for a quote from the words around it, in the rules' order of preference: the
+     * first is the rules' own choice.
+     */
+    private List<Proposal> direct(Context ctx, QuoteFinder.Found q) {
         Doc doc = ctx.doc;
-        List<Token> tokens = doc.tokens;
         int openToken = doc.tokenAtOrAfter(q.openMark());
         int afterClose = doc.tokenAtOrAfter(q.afterClose());
         int paragraph = doc.paragraphAt(q.openMark());
-
+        List<Proposal> proposals = new ArrayList<>();
         // 1. right after the quote: “...,” X said / said X / X, the ..., said. A quote that ends its own
         // sentence ("...") looks before itself first: the next sentence may be someone else's.
         boolean endsSentence = q.text().matches("(?s).*[.!?]$");
         Attribution after = trailing(ctx, afterClose, paragraph);
         if (after != null && !endsSentence) {
-            return after;
+            proposals.add(new Proposal(after, "after"));
         }
-        Attribution before = leading(ctx, q, openToken);
-        if (before != null) {
-            return before;
-        }
-        if (after != null) {
-            return after;
+        // 2. before it in its sentence, nearest cue first
+        proposals.addAll(leading(ctx, q, openToken));
+        if (after != null && endsSentence) {
+            proposals.add(new Proposal(after, "after"));
         }
         // 3. later in the quote's sentence: “...” to drive up the price, she said
         Attribution later = laterInSentence(ctx, afterClose, paragraph);
         if (later != null) {
-            return later;
+            proposals.add(new Proposal(later, "later"));
         }
         // 4. a partial quote inside a sentence whose subject acts on it: X likened the rules to “...”
-        return subjectOf(ctx, openToken);
+        Attribution subject = subjectOf(ctx, openToken);
+        if (subject != null) {
+            proposals.add(new Proposal(subject, "subject"));
+        }
+        return proposals;
     }
 
     private Attribution subjectOf(Context ctx, int openToken) {
@@ -267,8 +413,8 @@ final class Attributor {
         return null;
     }
 
-    /** Before the quote in its sentence: X said: “...” / X, who replied: “...” / according to X, “...”. */
-    private Attribution leading(Context ctx, QuoteFinder.Found q, int openToken) {
+    /** Before the quote in its sentence, nearest cue first: X said: “...” / X, who replied: “...” / according to X, “...”. */
+    private List<Proposal> leading(Context ctx, QuoteFinder.Found q, int openToken) {
         Doc doc = ctx.doc;
         List<Token> tokens = doc.tokens;
         // 2. before it in its sentence: X said: “...” / X, who replied: “...” / according to X, “...”
@@ -286,31 +432,27 @@ final class Attributor {
                 from--;
             }
         }
+        List<Proposal> proposals = new ArrayList<>();
         for (int k = openToken - 1; k >= from; k--) {
             Token t = tokens.get(k);
             if (isAccordingTo(tokens, k)) {
-                Attribution a = speakerAfter(ctx, k + 2, openToken, k, k + 2);
-                if (a != null) {
-                    return a;
-                }
+                add(proposals, speakerAfter(ctx, k + 2, openToken, k, k + 2), "according");
             }
             if (isCue(t) && t.pos().equals("VBG")) {
-                Attribution a = sentenceSubject(ctx, from, k);
-                if (a != null) {
-                    return a;
-                }
+                add(proposals, sentenceSubject(ctx, from, k), "participle");
             }
             if (isCue(t) && !t.pos().equals("VBN") || isCue(t) && hasSubjectBefore(tokens, k, from)) {
-                Attribution a = speakerBefore(ctx, k, from);
-                if (a == null) {
-                    a = speakerAfter(ctx, k + 1, openToken, k, k + 1);
-                }
-                if (a != null) {
-                    return a;
-                }
+                add(proposals, speakerBefore(ctx, k, from), "cue.subject");
+                add(proposals, speakerAfter(ctx, k + 1, openToken, k, k + 1), "cue.object");
             }
         }
-        return null;
+        return proposals;
+    }
+
+    private static void add(List<Proposal> proposals, Attribution a, String rule) {
+        if (a != null) {
+            proposals.add(new Proposal(a, rule));
+        }
     }
 
     /**
