@@ -29,7 +29,7 @@ import io.quotewire.nlp.NlpConfig;
 public class Analyzer {
 
     /** Changes whenever the analysis can give a different result for the same text. */
-    public static final String VERSION = "quotewire-nlp/3 corenlp-4.5.10 " + SpeakerModel.SHIPPED.version();
+    public static final String VERSION = "quotewire-nlp/3 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
@@ -64,7 +64,7 @@ public class Analyzer {
                     + "less CPU per article (the local stack, the container image and the manifests do)", CoreNlp.JIT_OPTION);
         }
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            Parts p = new Parts(new CoreNlp(nerModel), new EntityFinder(Gazetteer.load()), new Attributor(Genders.load(), SpeakerModel.SHIPPED));
+            Parts p = new Parts(new CoreNlp(nerModel), new EntityFinder(Gazetteer.load()), new Attributor(Genders.load(), AttributionModel.SHIPPED));
             p.coreNlp().annotate("Warm-up: President Donald Trump said “this loads every model” in Washington.");
             LOG.infof("analyzer ready in %d ms (NER model %s)", (System.nanoTime() - t0) / 1_000_000, nerModel);
             return p;
@@ -131,7 +131,7 @@ public class Analyzer {
                         a.entity() == null ? null : a.entity().name,
                         SpeakerFeatures.of(ctx, q, c, all.get(i))));
             }
-            result.add(new SpeakerCandidates(q.start(), q.end(), options));
+            result.add(new SpeakerCandidates(q.start(), q.end(), QuoteFeatures.of(ctx, q, all.get(i)), options));
         }
         return result;
     }
@@ -144,14 +144,17 @@ public class Analyzer {
         Doc doc = prepared.doc();
         EntityFinder.Result entities = prepared.entities();
         Attributor attributor = p.attributor();
-        List<Attributor.Attribution> attributions = attributor.attribute(doc, entities, found);
+        List<Attributor.Attributed> attributions = attributor.attribute(doc, entities, found);
         checkTime();
 
         List<Quote> quotes = new ArrayList<>();
         Map<Cluster, Integer> quotesBy = new HashMap<>();
         for (int i = 0; i < found.size(); i++) {
             QuoteFinder.Found q = found.get(i);
-            Attributor.Attribution a = attributions.get(i);
+            if (!attributions.get(i).quote()) {
+                continue;
+            }
+            Attributor.Attribution a = attributions.get(i).speaker();
             Speaker speaker = null;
             Span cue = null;
             if (a != null) {

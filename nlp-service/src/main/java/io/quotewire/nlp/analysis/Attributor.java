@@ -38,9 +38,9 @@ final class Attributor {
             "HYPH", "PRP$", "JJR", "JJS", "VBN");
 
     private final Genders genders;
-    private final SpeakerModel model;
+    private final AttributionModel model;
 
-    Attributor(Genders genders, SpeakerModel model) {
+    Attributor(Genders genders, AttributionModel model) {
         this.genders = genders;
         this.model = model;
     }
@@ -66,22 +66,31 @@ final class Attributor {
     record Candidate(Attribution attribution, Set<String> rules, int rank, boolean rulesChoice) {
     }
 
-    /** The speaker of each quote: the candidate the model scores highest, or null when there is none. */
-    List<Attribution> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
+    /**
+     * What the analysis reports of quoted words: whether they are a quote at all (not a title, a scare quote,
+     * a nickname), and their speaker, or null when there is no candidate.
+     */
+    record Attributed(boolean quote, Attribution speaker) {
+    }
+
+    /** Each quote's speaker, the candidate the speaker model scores highest; and whether it is a quote. */
+    List<Attributed> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
         Context ctx = context(doc, entities, quotes);
         List<List<Candidate>> candidates = candidates(ctx, quotes);
-        List<Attribution> result = new ArrayList<>(quotes.size());
+        List<Attributed> result = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
+            QuoteFinder.Found q = quotes.get(i);
             Candidate best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Candidate c : candidates.get(i)) {
-                double score = model.score(SpeakerFeatures.of(ctx, quotes.get(i), c, candidates.get(i)));
+                double score = model.speaker().score(SpeakerFeatures.of(ctx, q, c, candidates.get(i)));
                 if (score > bestScore) {
                     best = c;
                     bestScore = score;
                 }
             }
-            result.add(best == null ? null : best.attribution());
+            boolean quote = model.isQuote(q.text(), QuoteFeatures.of(ctx, q, candidates.get(i)));
+            result.add(new Attributed(quote, best == null ? null : best.attribution()));
         }
         return result;
     }

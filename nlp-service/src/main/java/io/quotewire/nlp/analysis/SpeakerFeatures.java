@@ -12,7 +12,7 @@ import io.quotewire.nlp.analysis.EntityFinder.Cluster;
 /**
  * What the speaker model reads of a candidate: the rules that propose it and whether it is the rules' own
  * choice, what kind of mention it is, its cue, where it stands relative to the quote and the cue, and a few
- * facts of the quote. Binary features by name; the model weighs them ({@link SpeakerModel}).
+ * facts of the quote. Binary features by name; the speaker model weighs them ({@link AttributionModel}).
  */
 final class SpeakerFeatures {
 

@@ -81,6 +81,30 @@ class AttributorTest {
                 "The novel “War and Peace” was adapted for television.");
     }
 
+    /** Failure classes of the rules alone that the learned choice among candidates fixes. */
+    @Test
+    void theLearnedChoiceFixesWhatTheRulesMissed() {
+        check("a first name the tagger reads as a verb breaks the noun phrase after the cue",
+                "“There were a lot more voters in 2008,” said Skip Rutherford, a longtime loyalist.",
+                q("There were a lot more voters in 2008", "Skip Rutherford", "Skip Rutherford"));
+        check("an infinitive cue nearer the quote than the sentence's own cue",
+                "Senator Mitch McConnell says Americans want a leader to counter threats, but instead Obama is "
+                        + "giving them “lectures and distractions about their rights.”",
+                q("lectures and distractions about their rights.", "Mitch McConnell", "Mitch McConnell"));
+        check("a participle cue after a name with an intensifier",
+                "Ted Cruz himself said Tuesday that “the only way to win the state is to ask for support.”",
+                q("the only way to win the state is to ask for support.", "Ted Cruz", "Ted Cruz"));
+    }
+
+    /** Quoted words that name something rather than report what someone said are not quotes. */
+    @Test
+    void namesOfThingsInQuotationMarksAreNotQuotes() {
+        check("the title of a show before a role noun",
+                "“Orange is the New Black” star Selenis Leyva opened up about Hollywood.");
+        check("a slogan introduced by a noun",
+                "Yes, the “law and order” issue helped propel the Republicans to the White House.");
+    }
+
     private static void check(String pattern, String text, Expected... expected) {
         Analysis analysis = analyzer.analyze(text);
         List<Executable> checks = new ArrayList<>();

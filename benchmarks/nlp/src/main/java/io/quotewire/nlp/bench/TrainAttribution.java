@@ -1,0 +1,399 @@
+package io.quotewire.nlp.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.la.DenseMatrix;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import io.quotewire.nlp.analysis.AttributionModel;
+import io.quotewire.nlp.analysis.AttributionModel.Linear;
+import io.quotewire.nlp.analysis.Analyzer;
+import io.quotewire.nlp.analysis.SpeakerCandidates;
+
+/**
+ * Trains the attribution models on PolNeAR's training split and writes them as the resource nlp-service ships:
+ * <ul>
+ * <li>the speaker model: every candidate speaker of every quote that matches an annotated quote is an example,
+ * labelled by whether it is the annotated source (as the shared scorer judges a speaker);
+ * <li>the quote model: all quoted words of three or more, labelled by whether they are an annotated quote;
+ * its threshold is the one that gives the best attribution F1.
+ * </ul>
+ * Settings and the threshold are chosen by k-fold cross-validation over articles; the development split is
+ * only scored, for the record. Usage: TrainAttribution POLNEAR_DIR MODEL_JSON [FOLDS] [SEED]
+ */
+public final class TrainAttribution {
+
+    private static final Label YES = new Label("yes");
+    private static final Label NO = new Label("no");
+    private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "i", "we", "you", "him", "her",
+            "them", "his", "its", "their");
+    private static final double[] THRESHOLDS = { 0, 0.1, 0.2, 0.3, 0.4, 0.5 };
+
+    /** Quoted words as the analysis found them; the candidates labelled when they match an annotated quote. */
+    record Quote(List<String> features, List<SpeakerCandidates.Option> options, List<Boolean> correct, boolean matched) {
+    }
+
+    record Article(String id, List<Quote> quotes, int gold) {
+    }
+
+    record Setting(double learningRate, int epochs) {
+    }
+
+    /** Labelled examples for one model: features and whether they are a positive case. */
+    record Examples(List<List<String>> features, List<Boolean> labels) {
+        Examples() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(List<String> f, boolean label) {
+            features.add(f);
+            labels.add(label);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        int folds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
+        List<Article> train = analyse(analyzer, PolNear.read(data, "train"));
+        List<Article> dev = analyse(analyzer, PolNear.read(data, "dev"));
+        System.out.printf("train: %d articles, %d quotes found of %d annotated; dev: %d articles%n", train.size(),
+                train.stream().mapToLong(a -> a.quotes().stream().filter(Quote::matched).count()).sum(),
+                train.stream().mapToInt(Article::gold).sum(), dev.size());
+
+        List<Article> shuffled = new ArrayList<>(train);
+        Collections.shuffle(shuffled, new Random(seed));
+        System.out.printf("%d-fold cross-validation over articles (seed %d)%n", folds, seed);
+        System.out.printf("%-28s %8s %8s %8s %8s %8s%n", "", "quote P", "speaker", "P", "R", "F1");
+        print("rules alone", score(shuffled, null, null, 0));
+        print("best candidate (oracle)", oracle(shuffled));
+        Setting best = null;
+        double bestF1 = -1;
+        for (double rate : new double[] { 0.05, 0.2, 1.0 }) {
+            for (int epochs : new int[] { 3, 10, 30 }) {
+                Setting s = new Setting(rate, epochs);
+                Scores total = new Scores();
+                for (int f = 0; f < folds; f++) {
+                    total.add(score(fold(shuffled, folds, f, false), train(speakerExamples(fold(shuffled, folds, f, true)), s, seed), null, 0));
+                }
+                print(String.format(Locale.ROOT, "speakers: lr %.2f, %d epochs", rate, epochs), total);
+                if (total.f1() > bestF1) {
+                    bestF1 = total.f1();
+                    best = s;
+                }
+            }
+        }
+        Scores[] byThreshold = new Scores[THRESHOLDS.length];
+        Arrays.setAll(byThreshold, i -> new Scores());
+        for (int f = 0; f < folds; f++) {
+            List<Article> in = fold(shuffled, folds, f, true);
+            List<Article> held = fold(shuffled, folds, f, false);
+            Linear speaker = train(speakerExamples(in), best, seed);
+            Linear quote = train(quoteExamples(in), best, seed);
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                byThreshold[t].add(score(held, speaker, quote, THRESHOLDS[t]));
+            }
+        }
+        double threshold = 0;
+        bestF1 = -1;
+        for (int t = 0; t < THRESHOLDS.length; t++) {
+            print(String.format(Locale.ROOT, "+ quotes: threshold %.1f", THRESHOLDS[t]), byThreshold[t]);
+            if (byThreshold[t].f1() > bestF1) {
+                bestF1 = byThreshold[t].f1();
+                threshold = THRESHOLDS[t];
+            }
+        }
+        Linear speaker = train(speakerExamples(train), best, seed);
+        Linear quote = train(quoteExamples(train), best, seed);
+        System.out.printf(Locale.ROOT, "chosen: lr %.2f, %d epochs, quote threshold %.1f; trained on the whole training split%n",
+                best.learningRate(), best.epochs(), threshold);
+        print("dev: rules alone", score(dev, null, null, 0));
+        print("dev: speaker model", score(dev, speaker, null, 0));
+        print("dev: speaker and quote models", score(dev, speaker, quote, threshold));
+        String version = write(speaker, quote, threshold, out, best, seed);
+        System.out.println("wrote " + out + " (" + version + ")");
+    }
+
+    private static List<Article> fold(List<Article> articles, int folds, int f, boolean training) {
+        List<Article> result = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            if (i % folds == f != training) {
+                result.add(articles.get(i));
+            }
+        }
+        return result;
+    }
+
+    private static void print(String name, Scores s) {
+        System.out.printf(Locale.ROOT, "%-28s %8.3f %8.3f %8.3f %8.3f %8.3f%n", name, s.quotePrecision(), s.accuracy(),
+                s.precision(), s.recall(), s.f1());
+    }
+
+    /** Runs the analysis's candidate step over each article and matches its quotes to the annotated ones. */
+    static List<Article> analyse(Analyzer analyzer, List<PolNear.Article> articles) {
+        List<Article> result = new ArrayList<>();
+        for (PolNear.Article article : articles) {
+            String text = article.text();
+            List<SpeakerCandidates> found = analyzer.candidates(text).stream()
+                    .filter(q -> text.substring(q.start(), q.end()).strip().split("\\s+").length >= 3).toList();
+            boolean[] used = new boolean[found.size()];
+            PolNear.GoldQuote[] gold = new PolNear.GoldQuote[found.size()];
+            for (PolNear.GoldQuote g : article.quotes()) {
+                int best = -1;
+                int bestOverlap = 0;
+                for (int i = 0; i < found.size(); i++) {
+                    SpeakerCandidates q = found.get(i);
+                    int o = overlap(g.start(), g.end(), q.start(), q.end());
+                    if (!used[i] && o > bestOverlap && o >= 0.5 * Math.min(g.end() - g.start(), q.end() - q.start())) {
+                        best = i;
+                        bestOverlap = o;
+                    }
+                }
+                if (best >= 0) {
+                    used[best] = true;
+                    gold[best] = g;
+                }
+            }
+            List<Quote> quotes = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                SpeakerCandidates q = found.get(i);
+                List<Boolean> correct = new ArrayList<>();
+                for (SpeakerCandidates.Option o : q.options()) {
+                    correct.add(gold[i] != null && isSpeaker(gold[i].source(), o));
+                }
+                quotes.add(new Quote(q.quoteFeatures(), q.options(), correct, gold[i] != null));
+            }
+            result.add(new Article(article.id(), quotes, article.quotes().size()));
+        }
+        return result;
+    }
+
+    /** The scorer's rule: the mention overlaps the source, or the name contains the source's last capitalised word. */
+    static boolean isSpeaker(PolNear.Source source, SpeakerCandidates.Option o) {
+        if (overlap(source.start(), source.end(), o.mentionStart(), o.mentionEnd()) > 0) {
+            return true;
+        }
+        if (o.name() == null) {
+            return false;
+        }
+        String last = null;
+        for (String w : source.text().split("\\s+")) {
+            String word = w.replaceAll("^[.,’'\"]+|[.,’'\"]+$", "");
+            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0)) && !PRONOUNS.contains(word.toLowerCase(Locale.ROOT))) {
+                last = word;
+            }
+        }
+        return last != null && List.of(o.name().toLowerCase(Locale.ROOT).split("\\s+")).contains(last.toLowerCase(Locale.ROOT));
+    }
+
+    private static int overlap(int a0, int a1, int b0, int b1) {
+        return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+    }
+
+    /** The shared scorer's counts: annotated quotes, quotes output, output quotes that match, right speakers. */
+    static final class Scores {
+        int gold;
+        int system;
+        int found;
+        int right;
+
+        void add(Scores o) {
+            gold += o.gold;
+            system += o.system;
+            found += o.found;
+            right += o.right;
+        }
+
+        double quotePrecision() {
+            return system == 0 ? 0 : (double) found / system;
+        }
+
+        double accuracy() {
+            return found == 0 ? 0 : (double) right / found;
+        }
+
+        double precision() {
+            return system == 0 ? 0 : (double) right / system;
+        }
+
+        double recall() {
+            return gold == 0 ? 0 : (double) right / gold;
+        }
+
+        double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+    }
+
+    /**
+     * The attribution figures for these articles when the speaker model picks each quote's speaker (with none,
+     * the rules' own choice) and the quote model, if any, drops quoted words under the threshold.
+     */
+    static Scores score(List<Article> articles, Linear speaker, Linear quote, double threshold) {
+        Scores s = new Scores();
+        for (Article a : articles) {
+            s.gold += a.gold();
+            for (Quote q : a.quotes()) {
+                if (quote != null && quote.probability(q.features()) < threshold) {
+                    continue;
+                }
+                s.system++;
+                if (!q.matched()) {
+                    continue;
+                }
+                s.found++;
+                int best = -1;
+                double bestScore = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < q.options().size(); i++) {
+                    List<String> features = q.options().get(i).features();
+                    double score = speaker != null ? speaker.score(features)
+                            : features.contains("rules.choice") ? 1 : Double.NEGATIVE_INFINITY;
+                    if (score > bestScore) {
+                        best = i;
+                        bestScore = score;
+                    }
+                }
+                if (best >= 0 && q.correct().get(best)) {
+                    s.right++;
+                }
+            }
+        }
+        return s;
+    }
+
+    private static Scores oracle(List<Article> articles) {
+        Scores s = new Scores();
+        for (Article a : articles) {
+            s.gold += a.gold();
+            for (Quote q : a.quotes()) {
+                s.system++;
+                s.found += q.matched() ? 1 : 0;
+                s.right += q.correct().contains(true) ? 1 : 0;
+            }
+        }
+        return s;
+    }
+
+    private static Examples speakerExamples(List<Article> articles) {
+        Examples examples = new Examples();
+        for (Article a : articles) {
+            for (Quote q : a.quotes()) {
+                if (q.matched()) {
+                    for (int i = 0; i < q.options().size(); i++) {
+                        examples.add(q.options().get(i).features(), q.correct().get(i));
+                    }
+                }
+            }
+        }
+        return examples;
+    }
+
+    private static Examples quoteExamples(List<Article> articles) {
+        Examples examples = new Examples();
+        for (Article a : articles) {
+            for (Quote q : a.quotes()) {
+                examples.add(q.features(), q.matched());
+            }
+        }
+        return examples;
+    }
+
+    /** A logistic regression with Tribuo, exported as a bias and one weight per feature. */
+    static Linear train(Examples examples, Setting setting, long seed) {
+        LabelFactory labels = new LabelFactory();
+        MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("PolNeAR train", labels), labels);
+        for (int i = 0; i < examples.features().size(); i++) {
+            String[] names = examples.features().get(i).stream().distinct().toArray(String[]::new);
+            double[] values = new double[names.length];
+            Arrays.fill(values, 1.0);
+            data.add(new ArrayExample<>(examples.labels().get(i) ? YES : NO, names, values));
+        }
+        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(setting.learningRate(), 0.1),
+                setting.epochs(), Integer.MAX_VALUE, 1, seed);
+        LinearSGDModel model = trainer.train(data);
+        // a linear model over two labels: the log-odds of "yes" is the difference of the two labels' rows; the
+        // last column is the bias
+        DenseMatrix w = model.getWeightsCopy();
+        int yes = model.getOutputIDInfo().getID(YES);
+        int no = model.getOutputIDInfo().getID(NO);
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        Map<String, Double> weights = new TreeMap<>();
+        for (int id = 0; id < features.size(); id++) {
+            double d = Math.round((w.get(yes, id) - w.get(no, id)) * 1e5) / 1e5;
+            if (d != 0) {
+                weights.put(features.get(id).getName(), d);
+            }
+        }
+        Linear exported = new Linear(Math.round((w.get(yes, features.size()) - w.get(no, features.size())) * 1e5) / 1e5, weights);
+        // the exported weights predict what Tribuo's model predicts
+        for (int i = 0; i < Math.min(500, data.size()); i++) {
+            Example<Label> example = data.getExample(i);
+            double tribuo = model.predict(example).getOutputScores().get(YES.getLabel()).getScore();
+            List<String> names = new ArrayList<>();
+            example.forEach(f -> names.add(f.getName()));
+            if (Math.abs(tribuo - exported.probability(names)) > 1e-3) {
+                throw new IllegalStateException("the exported weights disagree with the model: " + tribuo + " vs "
+                        + exported.probability(names));
+            }
+        }
+        return exported;
+    }
+
+    /** Writes the models; their version is a digest of their content, so it changes whenever they do. */
+    private static String write(Linear speaker, Linear quote, double threshold, Path out, Setting setting, long seed)
+            throws Exception {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Map<String, Object> speakerJson = new LinkedHashMap<>();
+        speakerJson.put("bias", speaker.bias());
+        speakerJson.put("weights", new TreeMap<>(speaker.weights()));
+        Map<String, Object> quoteJson = new LinkedHashMap<>();
+        quoteJson.put("threshold", threshold);
+        quoteJson.put("bias", quote.bias());
+        quoteJson.put("weights", new TreeMap<>(quote.weights()));
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                json.writeValueAsString(List.of(speakerJson, quoteJson)).getBytes(StandardCharsets.UTF_8));
+        String version = "attribution/" + HexFormat.of().formatHex(digest, 0, 4);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("version", version);
+        model.put("trainedOn", "PolNeAR train split, by benchmarks/nlp/train.sh");
+        model.put("trainer", String.format(Locale.ROOT,
+                "Tribuo 4.3.2 logistic regression (LinearSGDTrainer, LogMulticlass), AdaGrad lr %.2f, %d epochs, seed %d",
+                setting.learningRate(), setting.epochs(), seed));
+        model.put("speaker", speakerJson);
+        model.put("quote", quoteJson);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, json.writeValueAsString(model) + "\n");
+        return version;
+    }
+}
