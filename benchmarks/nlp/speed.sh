@@ -26,9 +26,11 @@ KAFKA="${KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}"
 PROBE=ready
 (exec 3<>"/dev/tcp/${KAFKA%:*}/${KAFKA#*:}") 2>/dev/null || PROBE=http
 start=$(date +%s%N)
-java -Xmx"$HEAP" "$JIT" -XX:SharedArchiveFile=nlp-service/target/quarkus-app/app-cds.jsa -Xshare:auto -Dquarkus.http.port="$PORT" -Dkafka.bootstrap.servers="$KAFKA" \
-  -Dmp.messaging.incoming.articles-in.group.id=nlp-speed-bench -jar nlp-service/target/quarkus-app/quarkus-run.jar \
-  > nlp-service/target/speed-service.log 2>&1 &
+# from its own folder, as the launcher and the container image run it: the class-data archive names the jar
+# by the path it had when the archive was made (quarkus-run.jar), and the JVM ignores it from elsewhere
+(cd nlp-service/target/quarkus-app && exec java -Xmx"$HEAP" "$JIT" -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto \
+  -Dquarkus.http.port="$PORT" -Dkafka.bootstrap.servers="$KAFKA" -Dmp.messaging.incoming.articles-in.group.id=nlp-speed-bench \
+  -jar quarkus-run.jar) > nlp-service/target/speed-service.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 up() {
