@@ -165,7 +165,7 @@ final class Attributor {
     }
 
     /**
-     * Every person, organisation and personal pronoun named near the quote, whatever the parts of speech
+     * Every person, organisation, personal pronoun and relative "who" named near the quote, whatever the parts of speech
      * around it say (a tagger that reads "Skip" in "said Skip Rutherford" as a verb breaks the noun phrase
      * rules): outside quotes and captions, from the sentence before the quote's to the sentence after it, in
      * the quote's paragraph. Each comes with the nearest cue within three tokens, if any (else its cue is {@code -1}).
@@ -196,7 +196,8 @@ final class Attributor {
             boolean named = c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))
                     && (k == 0 || byToken[k - 1] != c);
             boolean pronoun = t.pos().equals("PRP") && PERSONAL.contains(EntityFinder.lower(t));
-            if (!named && !pronoun) {
+            boolean relative = t.pos().equals("WP") && EntityFinder.lower(t).equals("who");
+            if (!named && !pronoun && !relative) {
                 continue;
             }
             int e = k + 1;
@@ -211,12 +212,23 @@ final class Attributor {
                     cue = k - d;
                 }
             }
-            Attribution a = named ? new Attribution(k, e, cue, cue + 1, c) : resolve(ctx, k, k + 1, cue);
+            Attribution a = named ? new Attribution(k, e, cue, cue + 1, c)
+                    : relative ? new Attribution(k, k + 1, cue, cue + 1, relativeAntecedent(ctx, k))
+                    : resolve(ctx, k, k + 1, cue);
             if (a != null) {
                 proposals.add(new Proposal(a, cue < 0 ? "nearby" : "nearby.cue"));
             }
         }
         return proposals;
+    }
+
+    /** The person or organisation a "who" refers to: "Jason Ervin, who thinks ..." (null when none is named). */
+    private static Cluster relativeAntecedent(Context ctx, int who) {
+        if (who < 2 || !ctx.doc.tokens.get(who - 1).isPunct(',')) {
+            return null;
+        }
+        Cluster c = ctx.entities.byToken()[who - 2];
+        return c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION")) ? c : null;
     }
 
     /** One candidate per mention, with every rule that proposes it. */

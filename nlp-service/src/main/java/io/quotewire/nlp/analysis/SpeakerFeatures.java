@@ -145,7 +145,10 @@ final class SpeakerFeatures {
         return true;
     }
 
-    /** The kind of mention: a name of a type, a pronoun resolved or not, a role resolved, another noun phrase. */
+    /**
+     * The kind of mention: a name of a type, a pronoun or a relative "who" resolved or not, a role resolved,
+     * another noun phrase.
+     */
     private static String kind(Context ctx, Attribution a) {
         List<Token> tokens = ctx.doc().tokens;
         Token last = tokens.get(a.to() - 1);
@@ -153,6 +156,9 @@ final class SpeakerFeatures {
         if (a.to() - a.from() == 1 && last.pos().equals("PRP")) {
             String w = EntityFinder.lower(last);
             return "pronoun:" + (w.equals("he") || w.equals("she") ? "he/she" : w) + (e == null ? "-" : "+");
+        }
+        if (last.pos().equals("WP")) {
+            return "relative" + (e == null ? "-" : "+");
         }
         if (e != null && ctx.entities().byToken()[a.to() - 1] == e) {
             return "name:" + e.type;
