@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,17 +33,6 @@ class ArticleIngestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static ArticlesTopic topic;
-
-    @BeforeAll
-    static void subscribe() {
-        topic = new ArticlesTopic();
-    }
-
-    @AfterAll
-    static void unsubscribe() {
-        topic.close();
-    }
 
     @Test
     void seedsPostedAsPlainTextGetTheirDateAndLoseThePrefix() throws Exception {
@@ -56,7 +43,7 @@ class ArticleIngestTest {
                     .when().post("/api/articles")
                     .then().statusCode(202).body("status", is("accepted")).extract().path("id");
 
-            ConsumerRecord<String, String> record = topic.await(id, 1, WAIT).get(0);
+            ConsumerRecord<String, String> record = ArticlesTopic.await(id, 1, WAIT).get(0);
             JsonNode value = JSON.readTree(record.value());
             assertEquals("2020-08-20", value.get("publishedAt").asText());
             assertFalse(value.get("text").asText().startsWith("date"), "the date prefix is removed");
@@ -77,7 +64,7 @@ class ArticleIngestTest {
             // the same article again: the same id and key
             given().contentType("text/plain; charset=utf-8").body(body).when().post("/api/articles")
                     .then().statusCode(202).body("id", is(id));
-            assertEquals(2, topic.await(id, 2, WAIT).size());
+            assertEquals(2, ArticlesTopic.await(id, 2, WAIT).size());
         }
     }
 
@@ -94,7 +81,7 @@ class ArticleIngestTest {
                 .when().post("/api/articles").then().statusCode(202).extract().path("id");
         assertEquals(id, same, "the same URL (up to tracking parameters, www, scheme, slash) is the same article");
 
-        JsonNode value = JSON.readTree(topic.await(id, 1, WAIT).get(0).value());
+        JsonNode value = JSON.readTree(ArticlesTopic.await(id, 1, WAIT).get(0).value());
         assertEquals("Act", value.get("title").asText());
         assertEquals("https://www.example.com/news/act/?utm_source=x#top", value.get("url").asText());
         assertEquals("Example News", value.get("source").asText());
@@ -123,7 +110,7 @@ class ArticleIngestTest {
                 <footer>© Example</footer></body></html>""";
         String id = given().contentType("text/html; charset=utf-8").body(html.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/articles").then().statusCode(202).extract().path("id");
-        JsonNode value = JSON.readTree(topic.await(id, 1, WAIT).get(0).value());
+        JsonNode value = JSON.readTree(ArticlesTopic.await(id, 1, WAIT).get(0).value());
         assertEquals("Kadhimi visits Washington", value.get("title").asText());
         assertEquals("https://news.example.org/kadhimi", value.get("url").asText());
         assertEquals("Kadhimi visits Washington\n\n“We do not play the role of postman,” Kadhimi said.\n\n"
@@ -149,11 +136,11 @@ class ArticleIngestTest {
                 .body("rejected[2].line", is(6)).body("rejected[2].error", containsString("publishedAt"))
                 .extract();
         String second = response.path("accepted[1].id");
-        JsonNode value = JSON.readTree(topic.await(second, 1, WAIT).get(0).value());
+        JsonNode value = JSON.readTree(ArticlesTopic.await(second, 1, WAIT).get(0).value());
         assertEquals("2020-08-21", value.get("publishedAt").asText());
         assertEquals("wire", value.get("source").asText(), "?source= is the default of the lines that name none");
         String first = response.path("accepted[0].id");
-        assertEquals("batch", JSON.readTree(topic.await(first, 1, WAIT).get(0).value()).get("source").asText(),
+        assertEquals("batch", JSON.readTree(ArticlesTopic.await(first, 1, WAIT).get(0).value()).get("source").asText(),
                 "a line's own source wins");
     }
 
@@ -210,7 +197,7 @@ class ArticleIngestTest {
         String body = text.toString().strip();
         String id = given().contentType("text/plain; charset=utf-8").body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/articles").then().statusCode(202).extract().path("id");
-        JsonNode value = JSON.readTree(topic.await(id, 1, WAIT).get(0).value());
+        JsonNode value = JSON.readTree(ArticlesTopic.await(id, 1, WAIT).get(0).value());
         assertEquals(body.length(), value.get("text").asText().length());
     }
 

@@ -1,52 +1,38 @@
 package io.quotewire.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.quotewire.embedded.testing.TestInfrastructure;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
-/** Reads what really landed on the {@code articles} topic of the test broker. */
-final class ArticlesTopic implements AutoCloseable {
+/** Reads what really landed on the {@code articles} topic of the test broker, with SmallRye's Kafka companion. */
+final class ArticlesTopic {
 
-    private final KafkaConsumer<String, String> consumer;
-    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-
-    ArticlesTopic() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.ARTICLES));
+    /** One companion for the test JVM, on the broker the test resources started. */
+    private static final class Holder {
+        static final KafkaCompanion KAFKA = new KafkaCompanion(TestInfrastructure.kafka().bootstrapServers());
     }
 
-    /** All records with {@code key} seen within {@code timeout}, waiting until at least {@code count}. */
-    List<ConsumerRecord<String, String>> await(String key, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (matching(key).size() < count && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+    private ArticlesTopic() {
+    }
+
+    /** The first {@code count} records with {@code key}, read from the start; fails after {@code timeout}. */
+    static List<ConsumerRecord<String, String>> await(String key, int count, Duration timeout) {
+        try (ConsumerTask<String, String> task = Holder.KAFKA.consumeStrings().fromTopics(Set.of(Topics.ARTICLES),
+                records -> records.filter(r -> key.equals(r.key())).select().first(count))) {
+            task.awaitCompletion(timeout);
+            return task.getRecords();
         }
-        return matching(key);
-    }
-
-    private List<ConsumerRecord<String, String>> matching(String key) {
-        return seen.stream().filter(r -> key.equals(r.key())).toList();
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {
         var h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-        consumer.close();
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

@@ -49,10 +49,7 @@ class ContractTest {
                 .when().post("/api/articles").then().statusCode(202).extract().path("id");
         assertEquals(fixture.get("key").asText(), id);
 
-        ConsumerRecord<String, String> record;
-        try (ArticlesTopic topic = new ArticlesTopic()) {
-            record = topic.await(id, 1, Duration.ofSeconds(30)).get(0);
-        }
+        ConsumerRecord<String, String> record = ArticlesTopic.await(id, 1, Duration.ofSeconds(30)).get(0);
         ObjectNode actual = (ObjectNode) JSON.readTree(record.value());
         assertEquals(List.of(), SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
                 .getSchema(Fixtures.schema(Fixtures.ARTICLE_SUBMITTED_SCHEMA)).validate(actual).stream()

@@ -13,18 +13,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +32,8 @@ import io.quotewire.contract.ArticleIds;
 import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.KafkaTestResource;
 import io.quotewire.embedded.testing.TestInfrastructure;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
@@ -54,25 +49,22 @@ class ArticleStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private static KafkaProducer<String, byte[]> producer;
-    private static KafkaConsumer<String, String> consumer;
-    private static final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    /** SmallRye's Kafka companion on the broker the test resources started. */
+    private static KafkaCompanion kafka;
 
     @BeforeAll
     static void connect() {
-        String servers = TestInfrastructure.kafka().bootstrapServers();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.ENTITIES, Topics.QUOTES, Topics.ARTICLES_DLQ));
+        kafka = new KafkaCompanion(TestInfrastructure.kafka().bootstrapServers());
     }
 
     @AfterAll
     static void close() {
-        producer.close();
-        consumer.close();
+        kafka.close();
+    }
+
+    /** Writes the record and waits until the broker has it. */
+    private static void send(ProducerRecord<String, byte[]> record) {
+        kafka.produce(String.class, byte[].class).fromRecords(record).awaitCompletion(Duration.ofSeconds(30));
     }
 
     @Test
@@ -85,7 +77,7 @@ class ArticleStreamTest {
             var h = it.next();
             record.headers().add(h.getKey(), h.getValue().asText().getBytes(StandardCharsets.UTF_8));
         }
-        producer.send(record).get(30, TimeUnit.SECONDS);
+        send(record);
 
         ConsumerRecord<String, String> entities = await(Topics.ENTITIES, id);
         ConsumerRecord<String, String> quotes = await(Topics.QUOTES, id);
@@ -113,10 +105,9 @@ class ArticleStreamTest {
         String second = Seeds.text(Seeds.SECOND);
         String url = "https://www.example.org/world/2020/08/20/kadhimi-pompeo-washington";
         String secondId = ArticleIds.articleId(url, second);
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, secondId, JSON.writeValueAsBytes(Map.of("id", secondId,
+        send(new ProducerRecord<>(Topics.ARTICLES, secondId, JSON.writeValueAsBytes(Map.of("id", secondId,
                 "revision", ArticleIds.contentHash(second).substring(0, 16), "text", second, "url", url,
-                "publishedAt", "2020-08-20", "source", "second-outlet", "ingestedAt", "2020-08-20T18:00:00Z"))))
-                .get(30, TimeUnit.SECONDS);
+                "publishedAt", "2020-08-20", "source", "second-outlet", "ingestedAt", "2020-08-20T18:00:00Z"))));
         matchesFixture("entities-extracted.seed-001.json", await(Topics.ENTITIES, secondId));
         matchesFixture("quotes-extracted.seed-001.json", await(Topics.QUOTES, secondId));
 
@@ -132,15 +123,13 @@ class ArticleStreamTest {
     @Test
     void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextIsStillAnalysed() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, poisonKey, "this is not JSON {".getBytes(StandardCharsets.UTF_8)))
-                .get(30, TimeUnit.SECONDS);
+        send(new ProducerRecord<>(Topics.ARTICLES, poisonKey, "this is not JSON {".getBytes(StandardCharsets.UTF_8)));
         String emptyKey = "empty-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, emptyKey, "{\"title\": \"no text\"}".getBytes(StandardCharsets.UTF_8)))
-                .get(30, TimeUnit.SECONDS);
+        send(new ProducerRecord<>(Topics.ARTICLES, emptyKey, "{\"title\": \"no text\"}".getBytes(StandardCharsets.UTF_8)));
         String text = "After the poison, Senator Jane Roe said: “The next article is still analysed.” " + UUID.randomUUID();
         String goodKey = ArticleIds.articleId(null, text);
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, goodKey,
-                JSON.writeValueAsBytes(Map.of("id", goodKey, "text", text)))).get(30, TimeUnit.SECONDS);
+        send(new ProducerRecord<>(Topics.ARTICLES, goodKey,
+                JSON.writeValueAsBytes(Map.of("id", goodKey, "text", text))));
 
         ConsumerRecord<String, String> dead = await(Topics.ARTICLES_DLQ, poisonKey);
         assertEquals("this is not JSON {", dead.value());
@@ -156,8 +145,7 @@ class ArticleStreamTest {
     void aRecordFromAPlainProducerWithNoKeyOrHeadersIsAnalysed() throws Exception {
         JsonNode minimal = JSON.readTree(Fixtures.fixture("article-minimal.json")).get("value");
         String text = minimal.get("text").asText() + " (" + UUID.randomUUID() + ")";
-        producer.send(new ProducerRecord<>(Topics.ARTICLES, null, JSON.writeValueAsBytes(Map.of("text", text))))
-                .get(30, TimeUnit.SECONDS);
+        send(new ProducerRecord<>(Topics.ARTICLES, null, JSON.writeValueAsBytes(Map.of("text", text))));
         String derivedId = ArticleIds.articleId(null, text);
         JsonNode quotes = JSON.readTree(await(Topics.QUOTES, derivedId).value());
         assertEquals(derivedId, quotes.get("articleId").asText());
@@ -198,17 +186,13 @@ class ArticleStreamTest {
         assertEquals(JSON.readTree(Fixtures.fixture(name)), actual, name + " (rewrite with -Dcontract.update=true if the change is meant)");
     }
 
-    private static synchronized ConsumerRecord<String, String> await(String topic, String key) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> r : seen) {
-                if (r.topic().equals(topic) && key.equals(r.key())) {
-                    return r;
-                }
-            }
-            consumer.poll(Duration.ofMillis(250)).forEach(seen::add);
+    /** The first record with {@code key} on {@code topic}, read from the start. */
+    private static ConsumerRecord<String, String> await(String topic, String key) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(Set.of(topic),
+                records -> records.filter(r -> key.equals(r.key())).select().first())) {
+            task.awaitCompletion(WAIT);
+            return task.getFirstRecord();
         }
-        throw new AssertionError("no record with key " + key + " on " + topic + " within " + WAIT);
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {
