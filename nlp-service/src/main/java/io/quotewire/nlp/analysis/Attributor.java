@@ -37,6 +37,9 @@ final class Attributor {
     private static final Set<String> NP_POS = Set.of("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "PRP", "CD", "POS",
             "HYPH", "PRP$", "JJR", "JJS", "VBN");
 
+    /** A dash that introduces a speaker: “...” ― X. */
+    private static final String DASH = "[\u2015\u2014\u2013-]+|--";
+
     private final Genders genders;
     private final AttributionModel model;
 
@@ -217,6 +220,22 @@ final class Attributor {
                     : resolve(ctx, k, k + 1, cue);
             if (a != null) {
                 proposals.add(new Proposal(a, cue < 0 ? "nearby" : "nearby.cue"));
+            }
+        }
+        // a quote paragraph followed by a line "- Name." (the fact-checkers' format)
+        int next = close;
+        while (next < tokens.size() && tokens.get(next).paragraph() == paragraph) {
+            next++;
+        }
+        if (next + 1 < tokens.size() && tokens.get(next).paragraph() == paragraph + 1
+                && tokens.get(next).text().matches(DASH)) {
+            Cluster c = byToken[next + 1];
+            if (c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))) {
+                int e = next + 1;
+                while (e < tokens.size() && byToken[e] == c) {
+                    e++;
+                }
+                proposals.add(new Proposal(new Attribution(next + 1, e, next, next + 1, c), "dash.next-paragraph"));
             }
         }
         return proposals;
@@ -571,7 +590,7 @@ final class Attributor {
             return null;
         }
         Token first = tokens.get(start);
-        if (first.text().matches("[\u2015\u2014\u2013-]+|--") && start + 1 < limit) {
+        if (first.text().matches(DASH) && start + 1 < limit) {
             Attribution a = speakerAfter(ctx, start + 1, limit, start, start + 1);
             if (a != null) {
                 return a;

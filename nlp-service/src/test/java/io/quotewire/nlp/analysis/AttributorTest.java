@@ -91,6 +91,9 @@ class AttributorTest {
                 "Senator Mitch McConnell says Americans want a leader to counter threats, but instead Obama is "
                         + "giving them “lectures and distractions about their rights.”",
                 q("lectures and distractions about their rights.", "Mitch McConnell", "Mitch McConnell"));
+        check("a quote paragraph signed on the next line, as fact-checkers write",
+                "We review claims made in the debate.\n\n“Almost all new income is going to the top 1 percent.”\n\n- Bernie Sanders.",
+                q("Almost all new income is going to the top 1 percent.", "Bernie Sanders", "Bernie Sanders"));
         check("a participle cue after a name with an intensifier",
                 "Ted Cruz himself said Tuesday that “the only way to win the state is to ask for support.”",
                 q("the only way to win the state is to ask for support.", "Ted Cruz", "Ted Cruz"));
