@@ -118,20 +118,19 @@ public class Analyzer {
         Parts p = parts();
         Prepared prepared = prepare(p, text);
         Doc doc = prepared.doc();
-        Attributor.Context ctx = p.attributor().context(doc, prepared.entities(), prepared.found());
-        List<List<Attributor.Candidate>> all = p.attributor().candidates(ctx, prepared.found());
+        List<Attributor.Read> read = p.attributor().read(doc, prepared.entities(), prepared.found());
         List<SpeakerCandidates> result = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
+        for (int i = 0; i < read.size(); i++) {
             QuoteFinder.Found q = prepared.found().get(i);
+            Attributor.Read r = read.get(i);
             List<SpeakerCandidates.Option> options = new ArrayList<>();
-            for (Attributor.Candidate c : all.get(i)) {
-                Attributor.Attribution a = c.attribution();
+            for (int c = 0; c < r.candidates().size(); c++) {
+                Attributor.Attribution a = r.candidates().get(c).attribution();
                 Span mention = span(doc, a.from(), a.to());
                 options.add(new SpeakerCandidates.Option(mention.start(), mention.end(),
-                        a.entity() == null ? null : a.entity().name,
-                        SpeakerFeatures.of(ctx, q, c, all.get(i))));
+                        a.entity() == null ? null : a.entity().name, r.speakerFeatures().get(c)));
             }
-            result.add(new SpeakerCandidates(q.start(), q.end(), QuoteFeatures.of(ctx, q, all.get(i)), options));
+            result.add(new SpeakerCandidates(q.start(), q.end(), r.quoteFeatures(), options));
         }
         return result;
     }

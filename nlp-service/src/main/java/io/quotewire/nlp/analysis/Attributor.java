@@ -76,29 +76,52 @@ final class Attributor {
     record Attributed(boolean quote, Attribution speaker) {
     }
 
+    /**
+     * What the models read of one quote: its candidates, each one's features for the speaker model (in the same
+     * order), and the quote's features for the quote model. The analysis and the training read the same.
+     */
+    record Read(List<Candidate> candidates, List<List<String>> speakerFeatures, List<String> quoteFeatures) {
+    }
+
     /** Each quote's speaker, the candidate the speaker model scores highest; and whether it is a quote. */
     List<Attributed> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
-        Context ctx = context(doc, entities, quotes);
-        List<List<Candidate>> candidates = candidates(ctx, quotes);
+        List<Read> read = read(doc, entities, quotes);
         List<Attributed> result = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
-            QuoteFinder.Found q = quotes.get(i);
+            Read r = read.get(i);
             Candidate best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (Candidate c : candidates.get(i)) {
-                double score = model.speaker().score(SpeakerFeatures.of(ctx, q, c, candidates.get(i)));
+            for (int c = 0; c < r.candidates().size(); c++) {
+                double score = model.speaker().score(r.speakerFeatures().get(c));
                 if (score > bestScore) {
-                    best = c;
+                    best = r.candidates().get(c);
                     bestScore = score;
                 }
             }
-            boolean quote = model.isQuote(q.text(), QuoteFeatures.of(ctx, q, candidates.get(i)));
+            boolean quote = model.isQuote(quotes.get(i).text(), r.quoteFeatures());
             result.add(new Attributed(quote, best == null ? null : best.attribution()));
         }
         return result;
     }
 
-    Context context(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
+    /** Each quote's candidates and what the models read of them and of the quote. */
+    List<Read> read(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
+        Context ctx = context(doc, entities, quotes);
+        List<List<Candidate>> candidates = candidates(ctx, quotes);
+        List<Read> read = new ArrayList<>(quotes.size());
+        for (int i = 0; i < quotes.size(); i++) {
+            QuoteFinder.Found q = quotes.get(i);
+            List<Candidate> mine = candidates.get(i);
+            List<List<String>> features = new ArrayList<>(mine.size());
+            for (Candidate c : mine) {
+                features.add(SpeakerFeatures.of(ctx, q, c, mine));
+            }
+            read.add(new Read(mine, features, QuoteFeatures.of(ctx, q, mine)));
+        }
+        return read;
+    }
+
+    private Context context(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
         boolean[] inQuote = new boolean[doc.tokens.size()];
         for (QuoteFinder.Found q : quotes) {
             int close = q.afterClose();
@@ -116,7 +139,7 @@ final class Attributor {
      * own choice is marked: the first direct proposal; for a quote with none, the speaker of the quote before it
      * in the paragraph, else of the sentence before, else of the quote after it in the paragraph.
      */
-    List<List<Candidate>> candidates(Context ctx, List<QuoteFinder.Found> quotes) {
+    private List<List<Candidate>> candidates(Context ctx, List<QuoteFinder.Found> quotes) {
         Doc doc = ctx.doc;
         List<List<Proposal>> proposals = new ArrayList<>(quotes.size());
         for (QuoteFinder.Found q : quotes) {
@@ -152,8 +175,7 @@ final class Attributor {
                 // the rules' choice for a quote without a cue of its own (computed in order: a continued quote
                 // passes its inherited speaker on to the next)
                 for (Proposal p : inherited) {
-                    if (p.rule().equals("continues.paragraph") || p.rule().equals("continues.previous")
-                            || p.rule().equals("previous.sentence") || p.rule().equals("next.quote")) {
+                    if (!p.rule().equals("continues.after-cue")) {
                         rules.set(i, p.attribution());
                         break;
                     }
@@ -320,7 +342,8 @@ final class Attributor {
         return counted > 0 && capitalised == counted && words.length >= 2;
     }
 
-    private static boolean opensParagraph(String text, int mark) {
+    /** Whether only blanks stand between the start of the line and {@code mark}. */
+    static boolean opensParagraph(String text, int mark) {
         for (int k = mark - 1; k >= 0; k--) {
             char c = text.charAt(k);
             if (c == '\n') {

@@ -46,7 +46,7 @@ final class QuoteFeatures {
         String after = after(text, q.afterClose());
         f.add("after:" + after);
         f.add("before:" + before + "&ends:" + f.get(1).substring(5));
-        boolean opens = lineBlankBefore(text, q.openMark());
+        boolean opens = Attributor.opensParagraph(text, q.openMark());
         boolean closes = lineBlankAfter(text, q.afterClose());
         f.add("paragraph:" + (opens && closes ? "whole" : opens ? "opens" : closes ? "closes" : "inside"));
         int open = ctx.doc().tokenAtOrAfter(q.openMark());
@@ -101,15 +101,6 @@ final class QuoteFeatures {
         }
         char c = text.charAt(k);
         return Character.isLetter(c) ? (Character.isUpperCase(c) ? "word:capital" : "word") : "punct";
-    }
-
-    private static boolean lineBlankBefore(String text, int mark) {
-        for (int k = mark - 1; k >= 0 && text.charAt(k) != '\n'; k--) {
-            if (!Character.isWhitespace(text.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean lineBlankAfter(String text, int from) {

@@ -107,8 +107,7 @@ final class SpeakerFeatures {
         // the quote
         String text = q.text();
         boolean endsSentence = text.matches("(?s).*[.!?]$");
-        boolean opensParagraph = q.openMark() == 0 || doc.paragraphAt(q.openMark() - 1) != doc.paragraphAt(q.openMark())
-                || doc.text.substring(doc.text.lastIndexOf('\n', q.openMark() - 1) + 1, q.openMark()).isBlank();
+        boolean opensParagraph = Attributor.opensParagraph(doc.text, q.openMark());
         int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
         String shape = (endsSentence ? "ends" : "open") + (opensParagraph ? "&opens-paragraph" : "")
                 + (words < 6 ? "&short" : "");
