@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The contract's fixtures and the sample articles, from the classpath. Fixtures: {@code article-submitted.v1.json}
  * (a record as ingest-service writes it), {@code article-minimal.json} (the least a plain client may write),
  * {@code article-ids.json} (inputs with the ids they must give), and the events nlp-service writes for the two
- * samples ({@code entities-extracted.v1.json}, {@code quotes-extracted.v1.json}, {@code *.seed-001.json}); and
+ * samples ({@code entities-extracted.v1.json}, {@code quotes-extracted.v1.json}, {@code article-profiled.v1.json},
+ * {@code *.seed-001.json}); and
  * the JSON Schemas of the three events.
  */
 public final class Fixtures {
@@ -20,10 +21,11 @@ public final class Fixtures {
     public static final List<String> SAMPLES = List.of("2020-08-20-trump-kadhimi-meeting.txt",
             "2020-08-20-trump-kadhimi-meeting-ap.txt");
 
-    /** JSON Schemas (draft 2020-12) of the three events' values, as their producers write them. */
+    /** JSON Schemas (draft 2020-12) of the four events' values, as their producers write them. */
     public static final String ARTICLE_SUBMITTED_SCHEMA = "article-submitted.v1.schema.json";
     public static final String ENTITIES_EXTRACTED_SCHEMA = "entities-extracted.v1.schema.json";
     public static final String QUOTES_EXTRACTED_SCHEMA = "quotes-extracted.v1.schema.json";
+    public static final String ARTICLE_PROFILED_SCHEMA = "article-profiled.v1.schema.json";
 
     private static final Pattern DATE_LINE = Pattern.compile("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+");
 

@@ -32,6 +32,9 @@ class EventSchemasTest {
         for (String name : List.of("quotes-extracted.v1.json", "quotes-extracted.seed-001.json")) {
             assertValid(Fixtures.QUOTES_EXTRACTED_SCHEMA, value(name));
         }
+        for (String name : List.of("article-profiled.v1.json", "article-profiled.seed-001.json")) {
+            assertValid(Fixtures.ARTICLE_PROFILED_SCHEMA, value(name));
+        }
     }
 
     @Test
@@ -59,6 +62,13 @@ class EventSchemasTest {
         quotes = value("quotes-extracted.v1.json");
         ((ObjectNode) quotes.get("quotes").get(0)).put("id", "not-an-id");
         assertInvalid(Fixtures.QUOTES_EXTRACTED_SCHEMA, quotes, "id");
+
+        ObjectNode profile = value("article-profiled.v1.json");
+        ((ObjectNode) profile.get("entities").get(0)).put("salience", 2);
+        assertInvalid(Fixtures.ARTICLE_PROFILED_SCHEMA, profile, "salience");
+        profile = value("article-profiled.v1.json");
+        profile.put("embedding", "not a vector");
+        assertInvalid(Fixtures.ARTICLE_PROFILED_SCHEMA, profile, "embedding");
     }
 
     private static ObjectNode value(String fixture) throws Exception {

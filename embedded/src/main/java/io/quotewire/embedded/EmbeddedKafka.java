@@ -136,13 +136,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw new IllegalStateException("Kafka on port " + port + " was not ready within " + timeout, last);
     }
 
-    /** Creates each topic that does not exist yet with {@code partitions} partitions. */
+    /**
+     * Creates each topic that does not exist yet with {@code partitions} partitions (one for a topic the
+     * contract keeps in one partition: {@code Topics.partitions}).
+     */
     public List<String> createTopics(Set<String> names, int partitions) {
         List<String> created = new ArrayList<>();
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, partitions, (short) 1)).toList();
+                    .map(n -> new NewTopic(n, io.quotewire.contract.Topics.partitions(n, partitions), (short) 1)).toList();
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);

@@ -12,12 +12,17 @@ public final class Topics {
     /** Output: one {@code QuotesExtracted} per article. */
     public static final String QUOTES = io.quotewire.contract.Topics.QUOTES;
 
+    /** Output: one {@code ArticleProfiled} per article, in the topic's one partition. */
+    public static final String PROFILES = io.quotewire.contract.Topics.PROFILES;
+
     /** The channel reading {@link #ARTICLES} (consumer group {@code nlp-service}). */
     public static final String ARTICLES_IN = "articles-in";
     /** The channel writing {@link #ENTITIES}. */
     public static final String ENTITIES_OUT = "entities-out";
     /** The channel writing {@link #QUOTES}. */
     public static final String QUOTES_OUT = "quotes-out";
+    /** The channel writing {@link #PROFILES}. */
+    public static final String PROFILES_OUT = "profiles-out";
 
     private Topics() {
     }

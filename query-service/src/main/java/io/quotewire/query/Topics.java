@@ -9,11 +9,14 @@ public final class Topics {
     public static final String ARTICLES_DLQ = io.quotewire.contract.Topics.ARTICLES_DLQ;
     public static final String ENTITIES_DLQ = io.quotewire.contract.Topics.ENTITIES_DLQ;
     public static final String QUOTES_DLQ = io.quotewire.contract.Topics.QUOTES_DLQ;
+    public static final String PROFILES = io.quotewire.contract.Topics.PROFILES;
+    public static final String PROFILES_DLQ = io.quotewire.contract.Topics.PROFILES_DLQ;
 
-    /** Channels reading the three topics (consumer group {@code query-service}). */
+    /** Channels reading the four topics (consumer group {@code query-service}). */
     public static final String ARTICLES_IN = "articles-in";
     public static final String ENTITIES_IN = "entities-in";
     public static final String QUOTES_IN = "quotes-in";
+    public static final String PROFILES_IN = "profiles-in";
     /** Where events that cannot be projected go: the topic's {@code .dlq}, set per record. */
     public static final String DEAD_LETTERS_OUT = "dead-letters-out";
 

@@ -54,7 +54,7 @@ final class ReadModelEvents {
         kafka().produceStrings().fromRecords(records).awaitCompletion(WAIT);
     }
 
-    /** Every event of both seeds: two articles, their entities and their quotes. */
+    /** Every event of both seeds: two articles, their entities, their quotes and their profiles. */
     static List<ProducerRecord<String, String>> seedEvents() throws IOException {
         List<ProducerRecord<String, String>> events = new ArrayList<>();
         JsonNode first = fixture("article-submitted.v1.json");
@@ -69,9 +69,10 @@ final class ReadModelEvents {
                 .put("source", "second-outlet").put("publishedAt", "2020-08-20").put("ingestedAt", "2020-08-20T18:00:00Z");
         events.add(new ProducerRecord<>(Topics.ARTICLES, secondId, second.toString()));
         for (String name : List.of("entities-extracted.v1.json", "quotes-extracted.v1.json",
-                "entities-extracted.seed-001.json", "quotes-extracted.seed-001.json")) {
+                "entities-extracted.seed-001.json", "quotes-extracted.seed-001.json", "article-profiled.v1.json",
+                "article-profiled.seed-001.json")) {
             JsonNode f = fixture(name);
-            String topic = name.startsWith("entities") ? Topics.ENTITIES : Topics.QUOTES;
+            String topic = name.startsWith("entities") ? Topics.ENTITIES : name.startsWith("quotes") ? Topics.QUOTES : Topics.PROFILES;
             events.add(new ProducerRecord<>(topic, f.get("key").asText(), f.get("value").toString()));
         }
         return events;
@@ -109,7 +110,7 @@ final class ReadModelEvents {
     /** Until query-service's consumer group has committed everything on the three topics. */
     static void awaitDrained() {
         List<TopicPartition> partitions = new ArrayList<>();
-        kafka().topics().describe(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES).forEach((topic, d) -> d.partitions()
+        kafka().topics().describe(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES, Topics.PROFILES).forEach((topic, d) -> d.partitions()
                 .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));

@@ -82,7 +82,8 @@ class QuotewireUpIT {
             Map<String, TopicDescription> topics = admin.describeTopics(LocalStack.TOPICS).allTopicNames()
                     .get(30, TimeUnit.SECONDS);
             assertEquals(LocalStack.TOPICS, topics.keySet());
-            topics.values().forEach(t -> assertEquals(2, t.partitions().size(), t.name() + " partitions"));
+            topics.values().forEach(t -> assertEquals(io.quotewire.contract.Topics.partitions(t.name(), 2), t.partitions().size(),
+                    t.name() + " partitions"));
         }
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort, ProducerConfig.ACKS_CONFIG, "all"),

@@ -240,7 +240,7 @@ public final class SoakBenchmark implements Callable<Integer> {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG, "soak-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("articles.dlq", "entities.dlq", "quotes.dlq"));
+            consumer.subscribe(List.of("articles.dlq", "entities.dlq", "quotes.dlq", "profiles.dlq"));
             long quiet = System.nanoTime();
             while (System.nanoTime() - quiet < 10_000_000_000L) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {

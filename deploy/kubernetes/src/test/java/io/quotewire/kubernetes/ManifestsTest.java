@@ -151,7 +151,8 @@ class ManifestsTest {
                 }
             });
         }
-        assertTrue(used.containsAll(List.of("articles", "entities", "quotes", "articles.dlq", "entities.dlq", "quotes.dlq")), used.toString());
+        assertTrue(used.containsAll(List.of("articles", "entities", "quotes", "profiles", "articles.dlq", "entities.dlq", "quotes.dlq",
+                "profiles.dlq")), used.toString());
         for (String overlay : Manifests.OVERLAYS) {
             Set<String> declared = new HashSet<>();
             kind(Manifests.render(overlay), "KafkaTopic").forEach(t -> declared.add(t.path("spec").path("topicName").asText()));

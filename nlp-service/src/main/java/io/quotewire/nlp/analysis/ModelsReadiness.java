@@ -12,13 +12,15 @@ import org.eclipse.microprofile.health.Readiness;
 public class ModelsReadiness implements HealthCheck {
 
     private final Analyzer analyzer;
+    private final io.quotewire.nlp.story.Embedder embedder;
 
-    public ModelsReadiness(Analyzer analyzer) {
+    public ModelsReadiness(Analyzer analyzer, io.quotewire.nlp.story.Embedder embedder) {
         this.analyzer = analyzer;
+        this.embedder = embedder;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("NLP models").status(analyzer.loaded()).build();
+        return HealthCheckResponse.named("NLP models").status(analyzer.loaded() && embedder.loaded()).build();
     }
 }

@@ -17,6 +17,7 @@ import io.quotewire.nlp.Topics;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.TimedAnalyzer;
 import io.quotewire.nlp.events.AnalysisPublisher;
+import io.quotewire.nlp.story.Embedder;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -25,7 +26,7 @@ import io.quotewire.nlp.NlpConfig;
 /**
  * Consumes {@code articles} (group {@code nlp-service}) on a pool of worker threads ({@code nlp-workers},
  * size {@code quotewire.nlp.workers}), analyses each article and publishes its two events. The record is
- * acknowledged (and its offset committed) only after Kafka has both events, which are written again with
+ * acknowledged (and its offset committed) only after Kafka has all three events, which are written again with
  * back-off for as long as the broker does not take them; a record that cannot be read, or whose analysis fails
  * or runs too long, is nacked and lands on {@code articles.dlq} with the reason in its headers, and the consumer
  * goes on.
@@ -36,6 +37,7 @@ public class ArticleAnalysis {
     private static final Logger LOG = Logger.getLogger(ArticleAnalysis.class);
 
     private final TimedAnalyzer analyzer;
+    private final Embedder embedder;
     private final CrashGuard crashGuard;
     private final AnalysisPublisher publisher;
     private final ObjectMapper json;
@@ -43,9 +45,10 @@ public class ArticleAnalysis {
     private final Counter analysed;
     private final MeterRegistry registry;
 
-    public ArticleAnalysis(TimedAnalyzer analyzer, CrashGuard crashGuard, AnalysisPublisher publisher, ObjectMapper json, MeterRegistry registry,
+    public ArticleAnalysis(TimedAnalyzer analyzer, Embedder embedder, CrashGuard crashGuard, AnalysisPublisher publisher, ObjectMapper json, MeterRegistry registry,
             NlpConfig config) {
         this.analyzer = analyzer;
+        this.embedder = embedder;
         this.crashGuard = crashGuard;
         this.publisher = publisher;
         this.json = json;
@@ -66,6 +69,7 @@ public class ArticleAnalysis {
         }
         ArticleSubmitted article;
         Analysis analysis;
+
         try {
             article = ArticleSubmitted.read(json, record.getPayload(), maxChars, record
                     .getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTimestamp).orElse(null));
@@ -77,11 +81,12 @@ public class ArticleAnalysis {
             LOG.warn("analysis failed", e);
             return deadLetter(record, new IllegalStateException("the analysis failed: " + e), "failed");
         }
+        float[] embedding = embed(article);
         // the events were not written (the broker is away): not this record's fault, so it is neither committed
         // nor dead-lettered; the same events are written again until Kafka has both (a repeat changes nothing
         // downstream: the read model is idempotent), and the record is acknowledged then
         return Uni.createFrom().completionStage(() -> publisher.publish(article.id(), article.revision(),
-                        article.publishedAt(), article.ingestedAt(), analysis))
+                        article.publishedAt(), article.ingestedAt(), analysis, embedding))
                 .onFailure().invoke(f -> LOG.warnf("could not publish the analysis of %s, trying again: %s", article.id(), f))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .subscribeAsCompletionStage()
@@ -89,6 +94,16 @@ public class ArticleAnalysis {
                     analysed.increment();
                     return record.ack();
                 });
+    }
+
+    /** The article's embedding, or null: the analysis stands, and the story is then found by entities and quotes alone. */
+    private float[] embed(ArticleSubmitted article) {
+        try {
+            return embedder.embed(article.title(), article.text());
+        } catch (RuntimeException e) {
+            LOG.warnf("no embedding for article %s: %s", article.id(), e);
+            return null;
+        }
     }
 
     private CompletionStage<Void> deadLetter(Message<byte[]> record, Exception reason, String outcome) {

@@ -12,12 +12,13 @@ import io.quotewire.contract.ArticleIds;
  * unknown fields are ignored; a missing id or revision is derived as the contract says, so a record
  * written by any Kafka client (no key, no headers) is analysed like one from ingest-service.
  *
+ * @param title       the article's title, or null (it leads the text the story embedding reads)
  * @param publishedAt the article's {@code publishedAt} as written (passed on with the analysis, unchecked:
  *                    ingest-service validates it), or null
  * @param ingestedAt  when this revision was ingested: the record's {@code ingestedAt}, else the record's own time
  *                    (as query-service dates the article), or null
  */
-public record ArticleSubmitted(String id, String revision, String publishedAt, Instant ingestedAt, String text) {
+public record ArticleSubmitted(String id, String revision, String title, String publishedAt, Instant ingestedAt, String text) {
 
     /** A record that cannot be analysed; the reason goes to the dead-letter topic. */
     public static class Unreadable extends RuntimeException {
@@ -55,6 +56,7 @@ public record ArticleSubmitted(String id, String revision, String publishedAt, I
         }
         String revision = node.hasNonNull("revision") && node.get("revision").isTextual()
                 ? node.get("revision").asText() : ArticleIds.revision(text.asText());
+        String title = node.hasNonNull("title") && node.get("title").isTextual() ? node.get("title").asText() : null;
         String publishedAt = node.hasNonNull("publishedAt") && node.get("publishedAt").isTextual()
                 ? node.get("publishedAt").asText() : null;
         // a NUL cannot be stored downstream: a space instead keeps every offset into the text (ingest-service
@@ -67,6 +69,6 @@ public record ArticleSubmitted(String id, String revision, String publishedAt, I
                 // unreadable: the record's time, as query-service does
             }
         }
-        return new ArticleSubmitted(id, revision, publishedAt, ingestedAt, text.asText().replace('\u0000', ' '));
+        return new ArticleSubmitted(id, revision, title, publishedAt, ingestedAt, text.asText().replace('\u0000', ' '));
     }
 }

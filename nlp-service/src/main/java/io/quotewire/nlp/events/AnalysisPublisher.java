@@ -15,10 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import io.quotewire.nlp.Topics;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.Analyzer;
+import io.quotewire.nlp.story.Embedder;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Writes an article's analysis as its two events, keyed by article id; completes when Kafka has both. */
+/** Writes an article's analysis as its three events, keyed by article id; completes when Kafka has all three. */
 @ApplicationScoped
 public class AnalysisPublisher {
 
@@ -26,28 +27,38 @@ public class AnalysisPublisher {
 
     private final Emitter<EntitiesExtracted> entities;
     private final Emitter<QuotesExtracted> quotes;
+    private final Emitter<ArticleProfiled> profiles;
     private final Clock clock;
 
     public AnalysisPublisher(@Channel(Topics.ENTITIES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
             Emitter<EntitiesExtracted> entities,
             @Channel(Topics.QUOTES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
-            Emitter<QuotesExtracted> quotes) {
+            Emitter<QuotesExtracted> quotes,
+            @Channel(Topics.PROFILES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+            Emitter<ArticleProfiled> profiles) {
         this.entities = entities;
         this.quotes = quotes;
+        this.profiles = profiles;
         this.clock = Clock.systemUTC();
     }
 
-    /** {@code ingestedAt}: when the analysed revision was ingested, or null if unknown. */
+    /**
+     * {@code ingestedAt}: when the analysed revision was ingested, or null if unknown; {@code embedding}: the
+     * article's ({@code Embedder}), or null if it could not be computed.
+     */
     public CompletionStage<Void> publish(String articleId, String revision, String publishedAt,
-            java.time.Instant ingestedAt, Analysis analysis) {
+            java.time.Instant ingestedAt, Analysis analysis, float[] embedding) {
         var now = clock.instant();
         var e = new EntitiesExtracted(EntitiesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision,
                 publishedAt, ingestedAt, now, analysis.entities());
         var q = new QuotesExtracted(QuotesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, ingestedAt,
                 now, analysis.quotes());
+        var p = new ArticleProfiled(ArticleProfiled.SCHEMA_VERSION, Analyzer.VERSION, Embedder.MODEL, articleId, revision,
+                publishedAt, ingestedAt, now, embedding, ArticleProfiled.entities(analysis), ArticleProfiled.quoteIds(analysis));
         return CompletableFuture.allOf(
                 send(entities, e, articleId, revision, EntitiesExtracted.TYPE),
-                send(quotes, q, articleId, revision, QuotesExtracted.TYPE));
+                send(quotes, q, articleId, revision, QuotesExtracted.TYPE),
+                send(profiles, p, articleId, revision, ArticleProfiled.TYPE));
     }
 
     private static <T> CompletableFuture<Void> send(Emitter<T> emitter, T event, String articleId, String revision,

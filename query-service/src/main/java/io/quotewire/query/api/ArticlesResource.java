@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quotewire.contract.http.ProblemException;
+import io.quotewire.query.Sql;
 import io.quotewire.query.projection.ArticleRow;
 import io.smallrye.mutiny.Uni;
 
@@ -34,8 +35,9 @@ import io.smallrye.mutiny.Uni;
 @TimeLimited
 public class ArticlesResource {
 
+    /** @param storyId the story the article belongs to (null until assigned) */
     public record ArticleItem(String id, String title, String url, String source, String author,
-            OffsetDateTime publishedAt, OffsetDateTime ingestedAt) {
+            OffsetDateTime publishedAt, OffsetDateTime ingestedAt, String storyId) {
     }
 
     public record ArticleEntity(String id, String name, String type, double salience, JsonNode mentions) {
@@ -48,7 +50,7 @@ public class ArticlesResource {
     }
 
     public record ArticleDetail(String id, String revision, String title, String url, String source, String author,
-            String language, OffsetDateTime publishedAt, OffsetDateTime ingestedAt, String text,
+            String language, OffsetDateTime publishedAt, OffsetDateTime ingestedAt, String storyId, String text,
             List<ArticleEntity> entities, List<ArticleQuote> quotes) {
     }
 
@@ -103,14 +105,15 @@ public class ArticlesResource {
                         Map<String, Object> pageArgs = new java.util.HashMap<>(args);
                         pageArgs.put("limit", n);
                         pageArgs.put("offset", Params.offset(p, n));
-                        return rows(s, "SELECT a.id, a.title, a.url, a.source, a.author, a.published_at, a.ingested_at"
+                        return rows(s, "SELECT a.id, a.title, a.url, a.source, a.author, a.published_at, a.ingested_at,"
+                                + " (SELECT sa.story_id FROM story_article sa WHERE sa.article_id = a.id)"
                                 + " FROM article a " + where
                                 + " ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT :limit OFFSET :offset", pageArgs)
                                 .map(rs -> {
                                     List<ArticleItem> items = new ArrayList<>();
                                     for (Object[] r : rs) {
                                         items.add(new ArticleItem((String) r[0], (String) r[1], (String) r[2],
-                                                (String) r[3], (String) r[4], (OffsetDateTime) r[5], (OffsetDateTime) r[6]));
+                                                (String) r[3], (String) r[4], (OffsetDateTime) r[5], (OffsetDateTime) r[6], (String) r[7]));
                                     }
                                     return new Page<>(items, total, p, n);
                                 });
@@ -121,7 +124,7 @@ public class ArticlesResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "One article: metadata, text, its entities with mentions, its quotes with speakers")
+    @Operation(summary = "One article: metadata, its story, text, its entities with mentions, its quotes with speakers")
     public Uni<ArticleDetail> get(@PathParam("id") String id) {
         return ArticleRow.<ArticleRow>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("article", id))
                 .chain(a -> Panache.getSession().chain(s -> rows(s, """
@@ -135,10 +138,11 @@ public class ArticlesResource {
                                 LEFT JOIN entity_link l ON l.source_id = o.speaker_source_id
                                 LEFT JOIN entity e ON e.id = l.entity_id
                                 WHERE o.article_id = :id ORDER BY o.start_offset""", params("id", id))
-                                .map(qs -> detail(a, es, qs)))));
+                                .chain(qs -> Sql.strings(s, "SELECT story_id FROM story_article WHERE article_id = :id", params("id", id))
+                                        .map(story -> detail(a, story.isEmpty() ? null : story.get(0), es, qs))))));
     }
 
-    private ArticleDetail detail(ArticleRow a, List<Object[]> es, List<Object[]> qs) {
+    private ArticleDetail detail(ArticleRow a, String storyId, List<Object[]> es, List<Object[]> qs) {
         List<ArticleEntity> entities = new ArrayList<>();
         for (Object[] r : es) {
             entities.add(new ArticleEntity((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).doubleValue(),
@@ -153,7 +157,7 @@ public class ArticlesResource {
                     ((Number) r[3]).intValue(), speaker, tree((String) r[7])));
         }
         return new ArticleDetail(a.id, a.revision, a.title, a.url, a.source, a.author, a.language, a.publishedAt,
-                a.ingestedAt, a.text, entities, quotes);
+                a.ingestedAt, storyId, a.text, entities, quotes);
     }
 
     private JsonNode tree(String s) {

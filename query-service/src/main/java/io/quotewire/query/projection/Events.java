@@ -6,7 +6,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.quotewire.query.story.Profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +25,7 @@ import io.quotewire.contract.NameKeys;
  * may be missing, and an event that lacks what the read model needs is refused with a reason (it goes to
  * its dead-letter topic).
  */
-final class Events {
+public final class Events {
 
     /** An event that cannot be projected, and why. */
     static final class Unprojectable extends RuntimeException {
@@ -196,6 +202,44 @@ final class Events {
         }
         return new Entities(articleId, revisionOf(n), notAfter(hint(n, "articleIngestedAt"), recordTime),
                 notAfter(analyzedAt(n), recordTime), text(n, "analyzerVersion"), hint(n, "publishedAt"), entities);
+    }
+
+    /**
+     * An {@code ArticleProfiled} at position {@code seq} of the profiles topic. Its time: {@code publishedAt}, else
+     * when the article was ingested, else the record's (to the millisecond, as the read model stores it back). An
+     * embedding of another size than {@link Profile#DIMENSIONS}, or none, counts as zeros.
+     */
+    static Profile profile(JsonNode n, long seq, OffsetDateTime recordTime) {
+        String articleId = required(n, "articleId");
+        OffsetDateTime time = hint(n, "publishedAt");
+        if (time == null) {
+            time = notAfter(hint(n, "articleIngestedAt"), recordTime);
+        }
+        if (time == null || withinYears(time) == null) {
+            time = recordTime;
+        }
+        float[] embedding = new float[Profile.DIMENSIONS];
+        JsonNode e = n.path("embedding");
+        if (e.isArray() && e.size() == Profile.DIMENSIONS) {
+            for (int i = 0; i < embedding.length; i++) {
+                embedding[i] = (float) e.get(i).asDouble(0);
+            }
+        }
+        Map<String, Double> entities = new HashMap<>();
+        for (JsonNode entity : n.path("entities")) {
+            String id = text(entity, "id");
+            if (id != null) {
+                entities.merge(id, Math.max(0, entity.path("salience").asDouble(0)), Math::max);
+            }
+        }
+        Set<String> quoteIds = new TreeSet<>();
+        for (JsonNode q : n.path("quoteIds")) {
+            if (q.isTextual()) {
+                quoteIds.add(q.asText());
+            }
+        }
+        return new Profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                embedding, entities, quoteIds);
     }
 
     static Quotes quotes(ObjectMapper json, JsonNode n, OffsetDateTime recordTime) {

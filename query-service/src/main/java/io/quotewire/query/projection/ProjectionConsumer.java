@@ -29,12 +29,13 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quotewire.query.Sql;
 import io.quotewire.query.Topics;
+import io.quotewire.query.story.Stories;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
- * Projects the three topics into PostgreSQL, one transaction per poll (batch): a handful of set-based
+ * Projects the four topics into PostgreSQL (profiles through story assignment), one transaction per poll (batch): a handful of set-based
  * statements for hundreds of events. An event that cannot be read goes to its topic's dead-letter topic with
  * the reason before the batch is applied. While the database is unreachable or frozen, a batch waits and is
  * tried again with back-off, however long that takes (the consumer pauses; nothing is dead-lettered for an
@@ -49,14 +50,16 @@ public class ProjectionConsumer {
     private static final String CUSTOM_PLANS = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     private final Projector projector;
+    private final Stories stories;
     private final ObjectMapper json;
     private final MutinyEmitter<String> deadLetters;
     private final Timer freshness;
     private final MeterRegistry registry;
 
-    public ProjectionConsumer(Projector projector, ObjectMapper json, MeterRegistry registry,
+    public ProjectionConsumer(Projector projector, Stories stories, ObjectMapper json, MeterRegistry registry,
             @Channel(Topics.DEAD_LETTERS_OUT) MutinyEmitter<String> deadLetters) {
         this.projector = projector;
+        this.stories = stories;
         this.json = json;
         this.registry = registry;
         this.deadLetters = deadLetters;
@@ -82,6 +85,13 @@ public class ProjectionConsumer {
     public Uni<Void> quotes(ConsumerRecords<String, String> records) {
         return project(Topics.QUOTES, records, r -> Events.quotes(json, Events.parse(json, r.value()), time(r)),
                 projector::quotes);
+    }
+
+    /** Profiles, in the one partition's order: story assignment ({@link Stories}). */
+    @Incoming(Topics.PROFILES_IN)
+    public Uni<Void> profiles(ConsumerRecords<String, String> records) {
+        return project(Topics.PROFILES, records, r -> Events.profile(Events.parse(json, r.value()), r.offset(), time(r)),
+                stories::assign);
     }
 
     private static OffsetDateTime time(ConsumerRecord<String, String> r) {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Chooses the story rules (query-service's StoryRules) and the lede's length by cross-validation over ECB+ topics.
+#   benchmarks/nlp/stories.sh SHARED_DIR [FOLDS] [SEED]
+# Analyses and embeds ../shared/data/ecbplus/ecbplus_dev.jsonl as nlp-service does (about 2 minutes), then
+# prints the cross-validated BCubed and pairwise scores per lede length and per signal set, and the settings
+# best on all topics. Deterministic for a seed. The same articles through the running stack: quotewire bench stories.
+set -euo pipefail
+SHARED="$(cd "${1:?usage: stories.sh SHARED_DIR [FOLDS] [SEED]}" && pwd)"
+cd "$(dirname "$0")/../.."
+./mvnw -B -q -ntp -pl benchmarks/nlp -am -DskipTests compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="benchmarks/nlp/target/classes:$(cat benchmarks/nlp/target/classpath.txt)"
+java -Xmx2g -XX:-DontCompileHugeMethods -cp "$CP" io.quotewire.nlp.bench.TuneStories \
+  "$SHARED/data/ecbplus/ecbplus_dev.jsonl" "${2:-5}" "${3:-1}"

@@ -1,0 +1,40 @@
+package io.quotewire.nlp.events;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import io.quotewire.nlp.analysis.Analysis;
+
+/**
+ * Published on {@code profiles} (key: the article id; one partition), one per analysed article revision: what
+ * story assignment needs of the article. Its place in that one partition is the order stories are made in.
+ *
+ * @param embeddingModel which model and input made the embedding ({@code Embedder.MODEL})
+ * @param embedding      the lede's embedding (unit length), or null when it could not be computed
+ * @param entities       the most salient entities, most salient first
+ * @param quoteIds       the ids of the article's direct quotes
+ */
+public record ArticleProfiled(int schemaVersion, String analyzerVersion, String embeddingModel, String articleId,
+        String revision, String publishedAt, Instant articleIngestedAt, Instant analyzedAt, float[] embedding,
+        List<Entity> entities, List<String> quoteIds) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String TYPE = io.quotewire.contract.EventTypes.ARTICLE_PROFILED;
+    /** The most entities a profile lists. */
+    public static final int MAX_ENTITIES = 20;
+
+    public record Entity(String id, String type, double salience) {
+    }
+
+    /** The most salient entities of an analysis (ties: by id) and its distinct quote ids, in text order. */
+    public static List<Entity> entities(Analysis analysis) {
+        return analysis.entities().stream()
+                .sorted(Comparator.comparingDouble(Analysis.Entity::salience).reversed().thenComparing(Analysis.Entity::id))
+                .limit(MAX_ENTITIES).map(e -> new Entity(e.id(), e.type(), e.salience())).toList();
+    }
+
+    public static List<String> quoteIds(Analysis analysis) {
+        return analysis.quotes().stream().map(Analysis.Quote::id).distinct().toList();
+    }
+}

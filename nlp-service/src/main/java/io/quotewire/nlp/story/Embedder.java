@@ -1,0 +1,88 @@
+package io.quotewire.nlp.story;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The embedding an article's story is found by: all-MiniLM-L6-v2 (quantized, 384 dimensions, unit length, run in
+ * the JVM by ONNX Runtime) over the article's lede, its title and the first {@link #LEDE_WORDS} words of its text.
+ * The lede says what happened; the rest of an article adds background that other stories share, and the model's
+ * cost grows with its input (about 6 ms of CPU for 32 words on a 2-core machine). The lede's length was chosen by
+ * cross-validation ({@code benchmarks/nlp/stories.sh}). Thread-safe; the model loads in the background.
+ */
+@Startup
+@Singleton
+public class Embedder {
+
+    private static final Logger LOG = Logger.getLogger(Embedder.class);
+
+    public static final int LEDE_WORDS = 32;
+    /** The model and the lede's length, as the events name them ({@code embeddingModel}). */
+    public static final String MODEL = "all-minilm-l6-v2-q/lede-" + LEDE_WORDS;
+
+    private static final Pattern WORDS = Pattern.compile("\\s+");
+    /** A line that carries no news: a link or a bare date line. */
+    private static final Pattern NOISE = Pattern.compile("(?i)^(https?\\s*:|www\\.|date \\d{4}-\\d\\d-\\d\\d$).*");
+
+    private final CompletableFuture<EmbeddingModel> model;
+    private final int words;
+
+    public Embedder() {
+        this(LEDE_WORDS);
+    }
+
+    public Embedder(int words) {
+        this.words = words;
+        long t0 = System.nanoTime();
+        this.model = CompletableFuture.supplyAsync(() -> {
+            EmbeddingModel m = new AllMiniLmL6V2QuantizedEmbeddingModel();
+            LOG.infof("embedding model ready in %d ms", (System.nanoTime() - t0) / 1_000_000);
+            return m;
+        }, runnable -> {
+            Thread t = new Thread(runnable, "embedding-loader");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Whether the model is loaded (readiness). */
+    public boolean loaded() {
+        return model.isDone() && !model.isCompletedExceptionally();
+    }
+
+    /** The article's embedding; waits for the model. */
+    public float[] embed(String title, String text) {
+        return model.join().embed(lede(title, text, words)).content().vector();
+    }
+
+    /** The title, then the text's first words, skipping lines that are only a link or a date. */
+    static String lede(String title, String text, int words) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        if (title != null && !title.isBlank()) {
+            out.append(title.strip()).append(".\n");
+        }
+        for (String line : text.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || NOISE.matcher(l).matches()) {
+                continue;
+            }
+            for (String w : WORDS.split(l)) {
+                if (n++ >= words) {
+                    return out.toString().strip();
+                }
+                out.append(w).append(' ');
+            }
+            out.append('\n');
+        }
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,22 @@
+package io.quotewire.query.story;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What story assignment knows of one article: its {@code ArticleProfiled} event.
+ *
+ * @param seq       the event's position in the one-partition {@code profiles} topic (its offset): the order
+ *                  every instance, and every rebuild, assigns articles in
+ * @param time      when the article was published, else ingested
+ * @param embedding the article's lede embedding (unit length)
+ * @param entities  its most salient entities (nlp-service ids) and their salience
+ * @param quoteIds  the ids of its direct quotes
+ */
+public record Profile(String articleId, String revision, long seq, Instant time, float[] embedding,
+        Map<String, Double> entities, Set<String> quoteIds) {
+
+    /** The embedding's size (all-MiniLM-L6-v2); an event without one of this size is compared by entities and quotes only. */
+    public static final int DIMENSIONS = 384;
+}

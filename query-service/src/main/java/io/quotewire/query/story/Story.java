@@ -1,0 +1,78 @@
+package io.quotewire.query.story;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A story as assignment keeps it: the sum of its articles' embeddings (the centroid's direction), its entities'
+ * summed salience, the entities and quotes that find it (each with the position of the last article that had
+ * it), and its most central article so far (the one closest to the centroid when it joined).
+ */
+public final class Story {
+
+    final String id;
+    final long firstSeq;
+    long lastSeq;
+    int articles;
+    final float[] sum;
+    String central;
+    float[] centralEmbedding;
+    Instant first;
+    Instant last;
+    final Map<String, Double> entities;
+    final Map<String, Long> keys;
+
+    Story(String id, long firstSeq, long lastSeq, int articles, float[] sum, String central, float[] centralEmbedding,
+            Instant first, Instant last, Map<String, Double> entities, Map<String, Long> keys) {
+        this.id = id;
+        this.firstSeq = firstSeq;
+        this.lastSeq = lastSeq;
+        this.articles = articles;
+        this.sum = sum;
+        this.central = central;
+        this.centralEmbedding = centralEmbedding;
+        this.first = first;
+        this.last = last;
+        this.entities = entities;
+        this.keys = keys;
+    }
+
+    /** A story of one article. Its id is derived from the article's: the same in every rebuild and on every instance. */
+    static Story of(Profile p) {
+        return new Story(idFor(p.articleId()), p.seq(), p.seq(), 0, new float[p.embedding().length], null, null,
+                p.time(), p.time(), new HashMap<>(), new HashMap<>());
+    }
+
+    public static String idFor(String articleId) {
+        return "s" + articleId;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long firstSeq() {
+        return firstSeq;
+    }
+
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    public int articles() {
+        return articles;
+    }
+
+    public String central() {
+        return central;
+    }
+
+    public Instant first() {
+        return first;
+    }
+
+    public Instant last() {
+        return last;
+    }
+}

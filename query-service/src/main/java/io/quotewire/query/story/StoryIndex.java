@@ -1,0 +1,225 @@
+package io.quotewire.query.story;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The stories an article can join, and the assignment itself: single-pass clustering over the one order of
+ * the {@code profiles} topic. What an article is compared with depends only on the articles before it in that
+ * order (the most recently joined stories, and the stories that last had one of its entities or quotes, among
+ * the {@code capacity} most recently joined), so every instance and every rebuild makes the same stories, and
+ * the cost of an article does not grow with the number of stories. Plain Java: query-service keeps one per
+ * instance (loaded from the read model), the story benchmark runs one over a data set.
+ */
+public final class StoryIndex {
+
+    /** Where an article went. {@code score}: its score against the story it joined (NaN when it started one). */
+    public record Assignment(String articleId, String storyId, long seq, double score, boolean started) {
+    }
+
+    private record Posting(String storyId, long seq) {
+    }
+
+    private static final Comparator<Story> RECENT_FIRST = Comparator.comparingLong((Story s) -> s.lastSeq).reversed()
+            .thenComparing(s -> s.id);
+    private static final Comparator<Posting> POSTING_RECENT_FIRST = Comparator.comparingLong(Posting::seq).reversed()
+            .thenComparing(Posting::storyId);
+
+    private final StoryRules rules;
+    private final Map<String, Story> stories = new HashMap<>();
+    private final TreeSet<Story> recency = new TreeSet<>(RECENT_FIRST);
+    private final Map<String, TreeSet<Posting>> postings = new HashMap<>();
+    private final Set<Story> touched = new LinkedHashSet<>();
+    private long appliedSeq = -1;
+
+    public StoryIndex(StoryRules rules) {
+        this.rules = rules;
+    }
+
+    /** An index holding these stories (the read model's most recently joined ones). */
+    public static StoryIndex of(StoryRules rules, Collection<Story> loaded, long appliedSeq) {
+        StoryIndex index = new StoryIndex(rules);
+        loaded.forEach(index::put);
+        index.appliedSeq = appliedSeq;
+        return index;
+    }
+
+    /** The position of the last profile applied to this index, -1 if none. */
+    public long appliedSeq() {
+        return appliedSeq;
+    }
+
+    /** The stories changed or started since the last call, and forgets them. */
+    public List<Story> drainTouched() {
+        List<Story> out = new ArrayList<>(touched);
+        touched.clear();
+        return out;
+    }
+
+    /** Marks the index as having applied the profiles up to {@code seq} (skipped ones included). */
+    public void appliedThrough(long seq) {
+        appliedSeq = Math.max(appliedSeq, seq);
+    }
+
+    public int size() {
+        return stories.size();
+    }
+
+    /** Puts the article in its story: the best candidate scoring at least the threshold, else a new one. */
+    public Assignment assign(Profile p) {
+        appliedSeq = Math.max(appliedSeq, p.seq());
+        Map<String, Double> entities = p.entities();
+        Story best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Story s : candidates(p, topEntities(p))) {
+            double score = score(p, entities, s);
+            if (score > bestScore || score == bestScore && best != null && s.firstSeq < best.firstSeq) {
+                best = s;
+                bestScore = score;
+            }
+        }
+        boolean started = best == null || bestScore < rules.threshold();
+        Story story = started ? Story.of(p) : best;
+        join(story, p, entities);
+        return new Assignment(p.articleId(), story.id, p.seq(), started ? Double.NaN : bestScore, started);
+    }
+
+    /** The most salient entities of the article, by salience then id. */
+    Map<String, Double> topEntities(Profile p) {
+        Map<String, Double> top = new LinkedHashMap<>();
+        p.entities().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(rules.keys()).forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
+    private Collection<Story> candidates(Profile p, Map<String, Double> entities) {
+        Map<String, Story> found = new LinkedHashMap<>();
+        int n = 0;
+        for (Story s : recency) {
+            if (n++ >= rules.recent()) {
+                break;
+            }
+            found.put(s.id, s);
+        }
+        for (String key : keys(entities, p)) {
+            TreeSet<Posting> list = postings.get(key);
+            if (list == null) {
+                continue;
+            }
+            int k = 0;
+            for (Posting posting : list) {
+                if (k++ >= rules.perKey()) {
+                    break;
+                }
+                found.putIfAbsent(posting.storyId(), stories.get(posting.storyId()));
+            }
+        }
+        Duration window = Duration.ofDays(rules.windowDays());
+        found.values().removeIf(s -> p.time() != null && s.first != null
+                && (p.time().isBefore(s.first.minus(window)) || p.time().isAfter(s.last.plus(window))));
+        return found.values();
+    }
+
+    private static List<String> keys(Map<String, Double> entities, Profile p) {
+        List<String> keys = new ArrayList<>(entities.keySet());
+        p.quoteIds().stream().sorted().forEach(q -> keys.add("q:" + q));
+        return keys;
+    }
+
+    double score(Profile p, Map<String, Double> entities, Story s) {
+        double score = cosine(p.embedding(), s.sum);
+        if (rules.entityWeight() != 0 && !entities.isEmpty() && !s.entities.isEmpty()) {
+            double dot = 0, a = 0, b = 0;
+            for (var e : entities.entrySet()) {
+                a += e.getValue() * e.getValue();
+                Double w = s.entities.get(e.getKey());
+                if (w != null) {
+                    dot += e.getValue() * w;
+                }
+            }
+            for (double w : s.entities.values()) {
+                b += w * w;
+            }
+            score += rules.entityWeight() * (dot == 0 ? 0 : dot / Math.sqrt(a * b));
+        }
+        if (rules.quoteWeight() != 0) {
+            for (String q : p.quoteIds()) {
+                if (s.keys.containsKey("q:" + q)) {
+                    score += rules.quoteWeight();
+                    break;
+                }
+            }
+        }
+        return score;
+    }
+
+    private void join(Story s, Profile p, Map<String, Double> entities) {
+        remove(s);
+        for (int i = 0; i < s.sum.length; i++) {
+            s.sum[i] += p.embedding()[i];
+        }
+        s.articles++;
+        s.lastSeq = Math.max(s.lastSeq, p.seq());
+        if (p.time() != null) {
+            s.first = s.first == null || p.time().isBefore(s.first) ? p.time() : s.first;
+            s.last = s.last == null || p.time().isAfter(s.last) ? p.time() : s.last;
+        }
+        entities.forEach((id, salience) -> s.entities.merge(id, salience, Double::sum));
+        for (String key : keys(topEntities(p), p)) {
+            s.keys.put(key, p.seq());
+        }
+        // the central article: the one closest to the centroid as it joined (ties: the earlier)
+        if (s.central == null || cosine(p.embedding(), s.sum) > cosine(s.centralEmbedding, s.sum)) {
+            s.central = p.articleId();
+            s.centralEmbedding = p.embedding().clone();
+        }
+        put(s);
+        touched.add(s);
+        while (stories.size() > rules.capacity()) {
+            remove(recency.last()); // still saved if touched: the read model keeps every story
+        }
+    }
+
+    private void put(Story s) {
+        stories.put(s.id, s);
+        recency.add(s);
+        s.keys.forEach((key, seq) -> postings.computeIfAbsent(key, k -> new TreeSet<>(POSTING_RECENT_FIRST))
+                .add(new Posting(s.id, seq)));
+    }
+
+    private void remove(Story s) {
+        if (stories.remove(s.id) == null) {
+            return;
+        }
+        recency.remove(s);
+        s.keys.forEach((key, seq) -> {
+            TreeSet<Posting> list = postings.get(key);
+            if (list != null) {
+                list.remove(new Posting(s.id, seq));
+                if (list.isEmpty()) {
+                    postings.remove(key);
+                }
+            }
+        });
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

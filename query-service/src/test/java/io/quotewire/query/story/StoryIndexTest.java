@@ -1,0 +1,133 @@
+package io.quotewire.query.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Story assignment without a broker or database: events that are apart stay apart, reports of one event come
+ * together, and the result depends only on the order of the profiles, not on where batches end, on reloading the
+ * index from its stored form, or on how many stories it has seen.
+ */
+class StoryIndexTest {
+
+    private static final Instant DAY = Instant.parse("2020-08-20T00:00:00Z");
+
+    /** {@code events} events, {@code per} reports of each, interleaved as a live feed has them (seeded). */
+    private static List<Profile> feed(int events, int per, long seed) {
+        Random r = new Random(seed);
+        List<float[]> centres = new ArrayList<>();
+        for (int e = 0; e < events; e++) {
+            centres.add(unit(r, null, 0));
+        }
+        List<int[]> order = new ArrayList<>();
+        for (int e = 0; e < events; e++) {
+            for (int k = 0; k < per; k++) {
+                order.add(new int[] { e, k });
+            }
+        }
+        java.util.Collections.shuffle(order, r);
+        List<Profile> out = new ArrayList<>();
+        long seq = 0;
+        for (int[] o : order) {
+            int e = o[0];
+            Map<String, Double> entities = Map.of("e-event" + e, 0.4, "e-place" + e, 0.3, "e-common", 0.1);
+            out.add(new Profile("a" + e + "-" + o[1], "r", seq++, DAY.plus(Duration.ofHours(e % 48)),
+                    unit(r, centres.get(e), 0.5f), entities, Set.of()));
+        }
+        return out;
+    }
+
+    /** A random unit vector, or one near {@code centre}. */
+    private static float[] unit(Random r, float[] centre, float noise) {
+        float[] v = new float[Profile.DIMENSIONS];
+        double norm = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (centre == null ? 0 : centre[i]) + (float) r.nextGaussian() * (centre == null ? 1 : noise / 20);
+            norm += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= (float) Math.sqrt(norm);
+        }
+        return v;
+    }
+
+    private static Map<String, String> assign(StoryIndex index, List<Profile> feed) {
+        Map<String, String> story = new HashMap<>();
+        feed.forEach(p -> story.put(p.articleId(), index.assign(p).storyId()));
+        return story;
+    }
+
+    @Test
+    void reportsOfOneEventFormOneStoryAndEventsStayApart() {
+        List<Profile> feed = feed(40, 5, 1);
+        Map<String, String> story = assign(new StoryIndex(StoryRules.DEFAULT), feed);
+        for (Profile p : feed) {
+            String event = p.articleId().substring(0, p.articleId().indexOf('-'));
+            assertEquals(story.get(event + "-0"), story.get(p.articleId()), p.articleId());
+        }
+        assertEquals(40, Set.copyOf(story.values()).size());
+        // the story's id is its first article's
+        Profile first = feed.get(0);
+        assertEquals(Story.idFor(first.articleId()), story.get(first.articleId()));
+    }
+
+    @Test
+    void aReportWeeksLaterStartsANewStory() {
+        List<Profile> feed = new ArrayList<>(feed(3, 3, 2));
+        Profile late = feed.get(0);
+        Profile weeksLater = new Profile("late", "r", 1000, late.time().plus(Duration.ofDays(30)), late.embedding(),
+                late.entities(), late.quoteIds());
+        StoryIndex index = new StoryIndex(StoryRules.DEFAULT);
+        Map<String, String> story = assign(index, feed);
+        StoryIndex.Assignment a = index.assign(weeksLater);
+        assertTrue(a.started());
+        assertNotEquals(story.get(late.articleId()), a.storyId());
+    }
+
+    @Test
+    void theSameOrderGivesTheSameStoriesWhateverTheBatchesAndReloads() {
+        List<Profile> feed = feed(120, 4, 3);
+        // a small index, so that stories leave it while the feed runs
+        StoryRules rules = new StoryRules(0.5, 0.2, 0.65, 30, 5, 60, 8, 7);
+        Map<String, String> once = assign(new StoryIndex(rules), feed);
+
+        Map<String, String> reloaded = new HashMap<>();
+        StoryIndex index = new StoryIndex(rules);
+        Map<String, Story> stored = new HashMap<>();
+        Random batches = new Random(4);
+        int i = 0;
+        while (i < feed.size()) {
+            int end = Math.min(feed.size(), i + 1 + batches.nextInt(40));
+            for (; i < end; i++) {
+                reloaded.put(feed.get(i).articleId(), index.assign(feed.get(i)).storyId());
+            }
+            // what Stories writes after a batch, and reads back as another instance or after a restart
+            index.drainTouched().forEach(s -> stored.put(s.id, copy(s)));
+            long applied = index.appliedSeq();
+            index = StoryIndex.of(rules, stored.values().stream()
+                    .sorted(java.util.Comparator.comparingLong((Story s) -> s.lastSeq).reversed()).limit(rules.capacity())
+                    .map(StoryIndexTest::copy).toList(), applied);
+        }
+        assertEquals(once, reloaded);
+        assertTrue(Set.copyOf(once.values()).size() > rules.capacity(), "stories left the index on the way");
+    }
+
+    /** A story through its stored form (vectors as Base64, as Stories writes them). */
+    private static Story copy(Story s) {
+        return new Story(s.id, s.firstSeq, s.lastSeq, s.articles, Stories.vector(Stories.vector(s.sum)), s.central,
+                s.centralEmbedding == null ? null : Stories.vector(Stories.vector(s.centralEmbedding)), s.first, s.last,
+                new HashMap<>(s.entities), new HashMap<>(s.keys));
+    }
+}
