@@ -4,24 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quotewire.stack.Launcher.Launch;
 import io.quotewire.bench.SyntheticArticles;
+import io.quotewire.query.projection.Events;
+import io.quotewire.query.story.Profile;
+import io.quotewire.query.story.StoryIndex;
+import io.quotewire.query.story.StoryRules;
+import io.quotewire.stack.Launcher.Launch;
 
 /**
  * Two instances each of nlp-service and query-service in their consumer groups ({@code ./quotewire up
  * --replicas nlp=2,query=2}), scaled down and up while 2,000 articles flow: one instance of each stopped
  * gracefully, later one of each killed, and each brought back by the launcher. The read model holds every
- * article exactly once with exactly its analysis, and its counts agree with its rows, as with one instance.
+ * article exactly once with exactly its analysis, and its counts agree with its rows, as with one instance; its
+ * stories are the ones one in-order pass over the profiles topic makes.
  */
 class ScaleOutIT {
 
@@ -132,6 +148,48 @@ class ScaleOutIT {
         }
         assertEquals(people.path("total").asInt(), counted, "the PERSON total is the people listed");
 
+        // stories: every article in one, exactly the ones a single in-order pass over the profiles topic makes (what
+        // one instance, or a rebuild from the topic, makes), though two instances, each stopped and killed once,
+        // shared the assignment; and the synthetic articles, other officials' meetings on dates across a year, do not
+        // collapse into one story (their bodies are the samples' own paragraphs and quotes: they group by date and lede)
+        Map<String, String> onePass = onePass(stack.port("QUOTEWIRE_KAFKA_PORT"));
+        Map<String, Integer> sizes = new HashMap<>();
+        for (String id : ids) {
+            JsonNode article = api.await("the story of " + id, Duration.ofSeconds(120), "/api/articles/" + id,
+                    a -> a.hasNonNull("storyId"));
+            assertEquals(onePass.get(id), article.path("storyId").asText(), "the story of " + id);
+            sizes.merge(article.path("storyId").asText(), 1, Integer::sum);
+        }
+        int largest = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        System.out.printf("[scale] %d articles in %d stories, the largest of %d%n", ids.size(), sizes.size(), largest);
+        assertTrue(sizes.size() >= 10 && largest <= ids.size() / 4,
+                sizes.size() + " stories, the largest of " + largest + " articles");
+
         stack.stop();
+    }
+
+    /** Article id to story id, as one pass over the whole profiles topic in its order assigns them. */
+    private static Map<String, String> onePass(int kafkaPort) throws Exception {
+        Map<String, String> story = new HashMap<>();
+        StoryIndex index = new StoryIndex(StoryRules.DEFAULT);
+        ObjectMapper json = new ObjectMapper();
+        TopicPartition profiles = new TopicPartition(io.quotewire.contract.Topics.PROFILES, 0);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(List.of(profiles));
+            consumer.seekToBeginning(List.of(profiles));
+            long end = consumer.endOffsets(List.of(profiles)).get(profiles);
+            while (consumer.position(profiles) < end) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {
+                    Profile p = Events.profile(json.readTree(r.value()), r.offset(),
+                            OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.timestamp()), ZoneOffset.UTC));
+                    if (!story.containsKey(p.articleId())) {
+                        story.put(p.articleId(), index.assign(p).storyId());
+                    }
+                }
+            }
+        }
+        return story;
     }
 }

@@ -111,11 +111,11 @@ public final class QueryBenchmark implements Callable<Integer> {
                 }
                 long ready = System.nanoTime();
                 HostSteal.Snapshot stealFrom = HostSteal.now();
-                awaitDrained(kafka);
+                awaitDrained(kafka, URI.create("http://localhost:" + port));
                 double total = (System.nanoTime() - ready) / 1e9;
-                System.out.printf("projection: %d articles with their entity and quote events (%d events) in %.1f s from "
-                        + "the service being ready (%.1f s after its start): %.0f articles/s (%.0f events/s)%n",
-                        articles, 3L * articles, total, (ready - started) / 1e9, articles / total, 3 * articles / total);
+                System.out.printf("projection: %d articles with their entity, quote and profile events (%d events) in %.1f s "
+                        + "from the service being ready (%.1f s after its start): %.0f articles/s (%.0f events/s)%n",
+                        articles, 4L * articles, total, (ready - started) / 1e9, articles / total, 4 * articles / total);
                 System.out.printf("  host steal while projecting: %s (CPU time the hypervisor gave to others)%n",
                         HostSteal.format(stealFrom.percentUntil(HostSteal.now())));
                 batches(URI.create("http://localhost:" + port));
@@ -234,6 +234,7 @@ public final class QueryBenchmark implements Callable<Integer> {
                 producer.send(new ProducerRecord<>(Topics.ARTICLES, id, article.toString()));
                 producer.send(new ProducerRecord<>(Topics.ENTITIES, id, entities.toString()));
                 producer.send(new ProducerRecord<>(Topics.QUOTES, id, quotes.toString()));
+                producer.send(new ProducerRecord<>(Topics.PROFILES, id, profile(id, published, list, i).toString()));
             }
             producer.flush();
         }
@@ -243,11 +244,40 @@ public final class QueryBenchmark implements Callable<Integer> {
         return new Generated(articleIds, entityIds, names);
     }
 
-    private static void awaitDrained(EmbeddedKafka kafka) throws Exception {
+    /**
+     * A profile for story assignment: articles come in events of five reports in a row (an embedding near the
+     * event's direction, its people and organisations), so stories form and grow while the projection runs.
+     */
+    private static ObjectNode profile(String id, String published, ArrayNode entities, int i) {
+        int event = i / 5;
+        Random er = new Random(event);
+        Random noise = new Random(i);
+        ObjectNode p = JSON.createObjectNode().put("schemaVersion", 1).put("analyzerVersion", "bench").put("articleId", id)
+                .put("revision", "0000000000000000").put("publishedAt", published).put("analyzedAt", "2020-01-01T00:00:00Z");
+        double[] v = new double[384];
+        double norm = 0;
+        for (int k = 0; k < v.length; k++) {
+            v[k] = er.nextGaussian() + 0.4 * noise.nextGaussian();
+            norm += v[k] * v[k];
+        }
+        ArrayNode embedding = p.putArray("embedding");
+        for (double x : v) {
+            embedding.add((float) (x / Math.sqrt(norm)));
+        }
+        ArrayNode list = p.putArray("entities");
+        for (int k = entities.size() - 3; k < entities.size(); k++) {
+            list.addObject().put("id", entities.get(k).get("id").asText()).put("salience", 0.2);
+        }
+        list.addObject().put("id", "ebenchevent" + event).put("salience", 0.4);
+        p.putArray("quoteIds");
+        return p;
+    }
+
+    private static void awaitDrained(EmbeddedKafka kafka, URI base) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (String topic : List.of(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES)) {
-                for (int p = 0; p < 6; p++) {
+            for (String topic : List.of(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES, Topics.PROFILES)) {
+                for (int p = 0; p < Topics.partitions(topic, 6); p++) {
                     latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
                 }
             }
@@ -256,9 +286,22 @@ public final class QueryBenchmark implements Callable<Integer> {
             long last = 0;
             long fifthDone = 0; // when a fifth, and then four fifths, of the events were projected
             long fourFifthsDone = 0;
+            // story assignment's cost per article over the first and the last tenth of the profiles: it should not
+            // grow with the number of stories
+            TopicPartition profiles = new TopicPartition(Topics.PROFILES, 0);
+            long profilesTotal = ends.get(profiles).offset();
+            double[] tenth = null;
+            double[] nineTenths = null;
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("query-service")
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                long profilesDone = committed.containsKey(profiles) ? committed.get(profiles).offset() : 0;
+                if (tenth == null && profilesDone >= profilesTotal / 10) {
+                    tenth = assignment(base);
+                }
+                if (nineTenths == null && profilesDone >= profilesTotal * 9 / 10) {
+                    nineTenths = assignment(base);
+                }
                 long behind = 0;
                 for (var e : ends.entrySet()) {
                     OffsetAndMetadata c = committed.get(e.getKey());
@@ -272,6 +315,14 @@ public final class QueryBenchmark implements Callable<Integer> {
                     fourFifthsDone = now;
                 }
                 if (behind <= 0) {
+                    double[] all = assignment(base);
+                    if (tenth != null && nineTenths != null && tenth[0] > 0 && all[0] > nineTenths[0]) {
+                        System.out.printf("  story assignment: %.2f ms per article over the first tenth of %d profiles, "
+                                + "%.2f ms over the last tenth (batches of %.0f and %.0f profiles)%n",
+                                1000 * tenth[1] / tenth[0], profilesTotal,
+                                1000 * (all[1] - nineTenths[1]) / (all[0] - nineTenths[0]), tenth[0] / tenth[2],
+                                (all[0] - nineTenths[0]) / Math.max(1, all[2] - nineTenths[2]));
+                    }
                     // the middle three fifths: past the service's warm-up (its JIT compiler takes much of the CPU
                     // in the first minute) and before the tail, where the entities consumer runs alone; a load
                     // projected between two looks has no middle to time
@@ -290,8 +341,16 @@ public final class QueryBenchmark implements Callable<Integer> {
         }
     }
 
-    /** How the projection batched: events per poll and time per batch, by topic (from the service's metrics). */
-    private static void batches(URI base) throws Exception {
+    /** Profiles assigned so far, the seconds their batches took, and the batches: from the service's metrics. */
+    private static double[] assignment(URI base) throws Exception {
+        Map<String, Double> m = metrics(base);
+        String tag = "{topic=\"" + Topics.PROFILES + "\"}";
+        return new double[] { m.getOrDefault("quotewire_query_batch_size_sum" + tag, 0.0),
+            m.getOrDefault("quotewire_query_batch_duration_seconds_sum" + tag, 0.0),
+            m.getOrDefault("quotewire_query_batch_size_count" + tag, 0.0) };
+    }
+
+    private static Map<String, Double> metrics(URI base) throws Exception {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> m = new HashMap<>();
@@ -301,7 +360,13 @@ public final class QueryBenchmark implements Callable<Integer> {
                 m.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
             }
         }
-        for (String topic : List.of(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES)) {
+        return m;
+    }
+
+    /** How the projection batched: events per poll and time per batch, by topic (from the service's metrics). */
+    private static void batches(URI base) throws Exception {
+        Map<String, Double> m = metrics(base);
+        for (String topic : List.of(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES, Topics.PROFILES)) {
             String tag = "{topic=\"" + topic + "\"}";
             double n = m.getOrDefault("quotewire_query_batch_size_count" + tag, 0.0);
             double events = m.getOrDefault("quotewire_query_batch_size_sum" + tag, 0.0);

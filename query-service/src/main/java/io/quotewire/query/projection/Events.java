@@ -209,7 +209,7 @@ public final class Events {
      * when the article was ingested, else the record's (to the millisecond, as the read model stores it back). An
      * embedding of another size than {@link Profile#DIMENSIONS}, or none, counts as zeros.
      */
-    static Profile profile(JsonNode n, long seq, OffsetDateTime recordTime) {
+    public static Profile profile(JsonNode n, long seq, OffsetDateTime recordTime) {
         String articleId = required(n, "articleId");
         OffsetDateTime time = hint(n, "publishedAt");
         if (time == null) {

@@ -17,7 +17,7 @@ public record StoryRules(double entityWeight, double quoteWeight, double thresho
         int capacity, int keys, int windowDays) {
 
     /** The rules query-service assigns with. */
-    public static final StoryRules DEFAULT = new StoryRules(0.5, 0.2, 0.65, 300, 20, 5000, 8, 7);
+    public static final StoryRules DEFAULT = new StoryRules(0.5, 0, 0.65, 300, 20, 5000, 8, 7);
 
     public StoryRules with(double entityWeight, double quoteWeight, double threshold) {
         return new StoryRules(entityWeight, quoteWeight, threshold, recent, perKey, capacity, keys, windowDays);
