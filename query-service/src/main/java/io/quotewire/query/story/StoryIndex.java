@@ -178,6 +178,9 @@ public final class StoryIndex {
         for (String key : keys(topEntities(p), p)) {
             s.keys.put(key, p.seq());
         }
+        // bounded, so a story's state costs the same to keep at 10 articles or 10,000
+        keepTop(s.entities, MAX_STORY_ENTITIES, Map.Entry.<String, Double>comparingByValue().reversed());
+        keepTop(s.keys, MAX_STORY_KEYS, Map.Entry.<String, Long>comparingByValue().reversed());
         // the central article: the one closest to the centroid as it joined (ties: the earlier)
         if (s.central == null || cosine(p.embedding(), s.sum) > cosine(s.centralEmbedding, s.sum)) {
             s.central = p.articleId();
@@ -211,6 +214,21 @@ public final class StoryIndex {
                 }
             }
         });
+    }
+
+    /** The most a story keeps: its most salient entities, and the entities and quotes of its latest articles. */
+    static final int MAX_STORY_ENTITIES = 100;
+    static final int MAX_STORY_KEYS = 200;
+
+    /** Keeps the {@code n} first entries in {@code order} (ties: by key). */
+    private static <V> void keepTop(Map<String, V> map, int n, Comparator<Map.Entry<String, V>> order) {
+        if (map.size() <= n) {
+            return;
+        }
+        List<Map.Entry<String, V>> kept = map.entrySet().stream().sorted(order.thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+        map.clear();
+        kept.forEach(e -> map.put(e.getKey(), e.getValue()));
     }
 
     static double cosine(float[] a, float[] b) {
