@@ -77,11 +77,11 @@ public final class StoryIndex {
     /** Puts the article in its story: the best candidate scoring at least the threshold, else a new one. */
     public Assignment assign(Profile p) {
         appliedSeq = Math.max(appliedSeq, p.seq());
-        Map<String, Double> entities = p.entities();
+        List<String> keys = keys(p);
         Story best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
-        for (Story s : candidates(p, topEntities(p))) {
-            double score = score(p, entities, s);
+        for (Story s : candidates(p, keys)) {
+            double score = score(p, p.entities(), s);
             if (score > bestScore || score == bestScore && best != null && s.firstSeq < best.firstSeq) {
                 best = s;
                 bestScore = score;
@@ -89,20 +89,19 @@ public final class StoryIndex {
         }
         boolean started = best == null || bestScore < rules.threshold();
         Story story = started ? Story.of(p) : best;
-        join(story, p, entities);
+        join(story, p, keys);
         return new Assignment(p.articleId(), story.id, p.seq(), started ? Double.NaN : bestScore, started);
     }
 
-    /** The most salient entities of the article, by salience then id. */
-    Map<String, Double> topEntities(Profile p) {
-        Map<String, Double> top = new LinkedHashMap<>();
-        p.entities().entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(rules.keys()).forEach(e -> top.put(e.getKey(), e.getValue()));
-        return top;
+    /** What finds an article's candidates: its most salient entities (by salience, then id), then its quotes. */
+    private List<String> keys(Profile p) {
+        List<String> keys = new ArrayList<>(top(p.entities(), rules.keys(), Map.Entry.<String, Double>comparingByValue().reversed())
+                .keySet());
+        p.quoteIds().stream().sorted().forEach(q -> keys.add("q:" + q));
+        return keys;
     }
 
-    private Collection<Story> candidates(Profile p, Map<String, Double> entities) {
+    private Collection<Story> candidates(Profile p, List<String> keys) {
         Map<String, Story> found = new LinkedHashMap<>();
         int n = 0;
         for (Story s : recency) {
@@ -111,7 +110,7 @@ public final class StoryIndex {
             }
             found.put(s.id, s);
         }
-        for (String key : keys(entities, p)) {
+        for (String key : keys) {
             TreeSet<Posting> list = postings.get(key);
             if (list == null) {
                 continue;
@@ -128,12 +127,6 @@ public final class StoryIndex {
         found.values().removeIf(s -> p.time() != null && s.first != null
                 && (p.time().isBefore(s.first.minus(window)) || p.time().isAfter(s.last.plus(window))));
         return found.values();
-    }
-
-    private static List<String> keys(Map<String, Double> entities, Profile p) {
-        List<String> keys = new ArrayList<>(entities.keySet());
-        p.quoteIds().stream().sorted().forEach(q -> keys.add("q:" + q));
-        return keys;
     }
 
     double score(Profile p, Map<String, Double> entities, Story s) {
@@ -163,7 +156,7 @@ public final class StoryIndex {
         return score;
     }
 
-    private void join(Story s, Profile p, Map<String, Double> entities) {
+    private void join(Story s, Profile p, List<String> keys) {
         remove(s);
         for (int i = 0; i < s.sum.length; i++) {
             s.sum[i] += p.embedding()[i];
@@ -174,8 +167,8 @@ public final class StoryIndex {
             s.first = s.first == null || p.time().isBefore(s.first) ? p.time() : s.first;
             s.last = s.last == null || p.time().isAfter(s.last) ? p.time() : s.last;
         }
-        entities.forEach((id, salience) -> s.entities.merge(id, salience, Double::sum));
-        for (String key : keys(topEntities(p), p)) {
+        p.entities().forEach((id, salience) -> s.entities.merge(id, salience, Double::sum));
+        for (String key : keys) {
             s.keys.put(key, p.seq());
         }
         // bounded, so a story's state costs the same to keep at 10 articles or 10,000
@@ -220,15 +213,21 @@ public final class StoryIndex {
     static final int MAX_STORY_ENTITIES = 100;
     static final int MAX_STORY_KEYS = 200;
 
+    /** The {@code n} first entries of {@code map} in {@code order} (ties: by key), in that order. */
+    private static <V> Map<String, V> top(Map<String, V> map, int n, Comparator<Map.Entry<String, V>> order) {
+        Map<String, V> top = new LinkedHashMap<>();
+        map.entrySet().stream().sorted(order.thenComparing(Map.Entry.comparingByKey())).limit(n)
+                .forEach(e -> top.put(e.getKey(), e.getValue()));
+        return top;
+    }
+
     /** Keeps the {@code n} first entries in {@code order} (ties: by key). */
     private static <V> void keepTop(Map<String, V> map, int n, Comparator<Map.Entry<String, V>> order) {
-        if (map.size() <= n) {
-            return;
+        if (map.size() > n) {
+            Map<String, V> kept = top(map, n, order);
+            map.clear();
+            map.putAll(kept);
         }
-        List<Map.Entry<String, V>> kept = map.entrySet().stream().sorted(order.thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
-        map.clear();
-        kept.forEach(e -> map.put(e.getKey(), e.getValue()));
     }
 
     static double cosine(float[] a, float[] b) {
