@@ -91,19 +91,8 @@ public final class TuneStories {
         System.out.printf("%d articles, %d topics, %d events; lede of %d words: %.1f ms CPU per article to embed%n",
                 docs.size(), docs.stream().map(Doc::topic).distinct().count(), docs.stream().map(Doc::event).distinct().count(),
                 Embedder.LEDE_WORDS, cpu / 1e6 / docs.size());
-        List<Doc> seeds = new ArrayList<>();
-        for (String sample : Fixtures.SAMPLES) {
-            String text = Fixtures.sampleText(sample);
-            seeds.add(new Doc(sample, -1, "seed", analyzer.analyze(text), embedder.embed(null, text),
-                    Instant.parse(sample.substring(0, 10) + "T00:00:00Z")));
-        }
-        SyntheticArticles synthetic = new SyntheticArticles("tune");
-        List<Doc> unrelated = new ArrayList<>();
-        for (int k = 0; k < SYNTHETIC; k++) {
-            var a = synthetic.article(k);
-            unrelated.add(new Doc("synthetic" + k, -2, "synthetic" + k, analyzer.analyze(a.text()),
-                    embedder.embed(a.title(), a.text()), Instant.parse(a.publishedAt() + "T00:00:00Z")));
-        }
+        List<Doc> seeds = samples(analyzer, embedder);
+        List<Doc> unrelated = synthetic(analyzer, embedder, SYNTHETIC);
 
         // one stream, in a seeded order: news from many events interleaved, as a live feed has them
         List<Doc> stream = new ArrayList<>(docs);
@@ -133,15 +122,10 @@ public final class TuneStories {
                 scores[g][f] = cluster(stream.stream().filter(d -> foldOf.get(d.topic()) == fold).toList(), grid.get(g));
                 f1[g][f] = scores[g][f].bcubedF1();
             }
-            StoryIndex index = new StoryIndex(grid.get(g).rules());
-            boolean seedsTogether = index.assign(seeds.get(0).profile(0)).storyId().equals(index.assign(seeds.get(1).profile(1)).storyId());
-            together[g] = seedsTogether;
-            Map<String, Integer> sizes = new HashMap<>();
-            for (int k = 0; k < unrelated.size(); k++) {
-                sizes.merge(index.assign(unrelated.get(k).profile(2 + k)).storyId(), 1, Integer::sum);
-            }
-            largest[g] = sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            eligible[g] = seedsTogether && largest[g] <= SYNTHETIC / 4;
+            Sanity sanity = Sanity.of(grid.get(g).rules(), seeds, unrelated);
+            together[g] = sanity.samplesTogether();
+            largest[g] = sanity.largest();
+            eligible[g] = sanity.samplesTogether() && sanity.largest() <= SYNTHETIC / 4;
         }
         // what the synthetic articles do across the grid
         int fewest = -1;
@@ -184,36 +168,58 @@ public final class TuneStories {
         System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(), shipped.threshold())));
     }
 
-    /** {@code --synthetic E,Q,T ...}: the samples and the synthetic articles alone, for the settings given. */
-    private static void synthetic(String[] args) {
-        Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
-        Embedder embedder = new Embedder();
+    /** The two sample articles, dated as their files are. */
+    private static List<Doc> samples(Analyzer analyzer, Embedder embedder) {
         List<Doc> seeds = new ArrayList<>();
         for (String sample : Fixtures.SAMPLES) {
             String text = Fixtures.sampleText(sample);
             seeds.add(new Doc(sample, -1, "seed", analyzer.analyze(text), embedder.embed(null, text),
                     Instant.parse(sample.substring(0, 10) + "T00:00:00Z")));
         }
+        return seeds;
+    }
+
+    /** The first {@code n} synthetic articles of the benchmarks, with their titles and dates. */
+    private static List<Doc> synthetic(Analyzer analyzer, Embedder embedder, int n) {
         SyntheticArticles synthetic = new SyntheticArticles("tune");
         List<Doc> unrelated = new ArrayList<>();
-        for (int k = 0; k < 2000; k++) {
+        for (int k = 0; k < n; k++) {
             var a = synthetic.article(k);
             unrelated.add(new Doc("synthetic" + k, -2, "synthetic" + k, analyzer.analyze(a.text()),
                     embedder.embed(a.title(), a.text()), Instant.parse(a.publishedAt() + "T00:00:00Z")));
         }
+        return unrelated;
+    }
+
+    /** What the rules do with the two samples (one story or two) and then the synthetic articles (how many stories, the largest). */
+    record Sanity(boolean samplesTogether, int stories, int largest) {
+
+        static Sanity of(StoryRules rules, List<Doc> samples, List<Doc> unrelated) {
+            StoryIndex index = new StoryIndex(rules);
+            boolean together = index.assign(samples.get(0).profile(0)).storyId()
+                    .equals(index.assign(samples.get(1).profile(1)).storyId());
+            Map<String, Integer> sizes = new HashMap<>();
+            for (int k = 0; k < unrelated.size(); k++) {
+                sizes.merge(index.assign(unrelated.get(k).profile(2 + k)).storyId(), 1, Integer::sum);
+            }
+            return new Sanity(together, sizes.size(), sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+        }
+    }
+
+    /** {@code --synthetic E,Q,T ...}: the samples and the synthetic articles alone, for the settings given. */
+    private static void synthetic(String[] args) {
+        Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
+        Embedder embedder = new Embedder();
+        List<Doc> seeds = samples(analyzer, embedder);
+        List<Doc> unrelated = synthetic(analyzer, embedder, 2000);
         for (int i = 1; i < args.length; i++) {
             String[] w = args[i].split(",");
             StoryRules rules = StoryRules.DEFAULT.with(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
                     Double.parseDouble(w[2]));
             for (int n : new int[] { 300, 2000 }) {
-                StoryIndex index = new StoryIndex(rules);
-                boolean together = index.assign(seeds.get(0).profile(0)).storyId().equals(index.assign(seeds.get(1).profile(1)).storyId());
-                Map<String, Integer> sizes = new HashMap<>();
-                for (int k = 0; k < n; k++) {
-                    sizes.merge(index.assign(unrelated.get(k).profile(2 + k)).storyId(), 1, Integer::sum);
-                }
+                Sanity sanity = Sanity.of(rules, seeds, unrelated.subList(0, n));
                 System.out.printf("%s: samples %s; %d synthetic in %d stories, largest %d%n", args[i],
-                        together ? "together" : "apart", n, sizes.size(), sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+                        sanity.samplesTogether() ? "together" : "apart", n, sanity.stories(), sanity.largest());
             }
         }
     }
