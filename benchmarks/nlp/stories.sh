@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Chooses the story rules (query-service's StoryRules) and the lede's length by cross-validation over ECB+ topics.
 #   benchmarks/nlp/stories.sh SHARED_DIR [FOLDS] [SEED]
-# Analyses and embeds ../shared/data/ecbplus/ecbplus_dev.jsonl as nlp-service does (about 2 minutes), then
-# prints the cross-validated BCubed and pairwise scores per lede length and per signal set, and the settings
-# best on all topics. Deterministic for a seed. The same articles through the running stack: quotewire bench stories.
+# Analyses, dates and embeds ../shared/data/ecbplus/ecbplus_dev.jsonl as nlp-service does (about 2 minutes),
+# then prints the cross-validated BCubed and pairwise scores per signal set, and the settings best on all
+# topics (about 10 minutes in all). Deterministic for a seed. The same articles through the running stack:
+# quotewire bench stories.
 set -euo pipefail
 SHARED="$(cd "${1:?usage: stories.sh SHARED_DIR [FOLDS] [SEED]}" && pwd)"
 cd "$(dirname "$0")/../.."

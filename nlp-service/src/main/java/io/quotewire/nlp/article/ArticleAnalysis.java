@@ -17,6 +17,7 @@ import io.quotewire.nlp.Topics;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.TimedAnalyzer;
 import io.quotewire.nlp.events.AnalysisPublisher;
+import io.quotewire.nlp.story.Dateline;
 import io.quotewire.nlp.story.Embedder;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -86,7 +87,7 @@ public class ArticleAnalysis {
         // nor dead-lettered; the same events are written again until Kafka has both (a repeat changes nothing
         // downstream: the read model is idempotent), and the record is acknowledged then
         return Uni.createFrom().completionStage(() -> publisher.publish(article.id(), article.revision(),
-                        article.publishedAt(), article.ingestedAt(), analysis, embedding))
+                        article.publishedAt(), article.ingestedAt(), analysis, Dateline.of(article.text()), embedding))
                 .onFailure().invoke(f -> LOG.warnf("could not publish the analysis of %s, trying again: %s", article.id(), f))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .subscribeAsCompletionStage()

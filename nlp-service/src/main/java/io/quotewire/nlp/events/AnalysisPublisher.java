@@ -43,18 +43,19 @@ public class AnalysisPublisher {
     }
 
     /**
-     * {@code ingestedAt}: when the analysed revision was ingested, or null if unknown; {@code embedding}: the
-     * article's ({@code Embedder}), or null if it could not be computed.
+     * {@code ingestedAt}: when the analysed revision was ingested, or null if unknown; {@code dateline}: the date
+     * its text states ({@code Dateline}), or null; {@code embedding}: the article's ({@code Embedder}), or null if
+     * it could not be computed.
      */
     public CompletionStage<Void> publish(String articleId, String revision, String publishedAt,
-            java.time.Instant ingestedAt, Analysis analysis, float[] embedding) {
+            java.time.Instant ingestedAt, Analysis analysis, java.time.LocalDate dateline, float[] embedding) {
         var now = clock.instant();
         var e = new EntitiesExtracted(EntitiesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision,
                 publishedAt, ingestedAt, now, analysis.entities());
         var q = new QuotesExtracted(QuotesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, ingestedAt,
                 now, analysis.quotes());
         var p = new ArticleProfiled(ArticleProfiled.SCHEMA_VERSION, Analyzer.VERSION, Embedder.MODEL, articleId, revision,
-                publishedAt, ingestedAt, now, embedding, ArticleProfiled.entities(analysis), ArticleProfiled.quoteIds(analysis));
+                publishedAt, dateline, ingestedAt, now, embedding, ArticleProfiled.entities(analysis), ArticleProfiled.quoteIds(analysis));
         return CompletableFuture.allOf(
                 send(entities, e, articleId, revision, EntitiesExtracted.TYPE),
                 send(quotes, q, articleId, revision, QuotesExtracted.TYPE),

@@ -1,6 +1,7 @@
 package io.quotewire.nlp.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,12 +12,13 @@ import io.quotewire.nlp.analysis.Analysis;
  * story assignment needs of the article. Its place in that one partition is the order stories are made in.
  *
  * @param embeddingModel which model and input made the embedding ({@code Embedder.MODEL})
+ * @param dateline       the publication date the text states at its top ({@code Dateline}), or null
  * @param embedding      the lede's embedding (unit length), or null when it could not be computed
  * @param entities       the most salient entities, most salient first
  * @param quoteIds       the ids of the article's direct quotes
  */
 public record ArticleProfiled(int schemaVersion, String analyzerVersion, String embeddingModel, String articleId,
-        String revision, String publishedAt, Instant articleIngestedAt, Instant analyzedAt, float[] embedding,
+        String revision, String publishedAt, LocalDate dateline, Instant articleIngestedAt, Instant analyzedAt, float[] embedding,
         List<Entity> entities, List<String> quoteIds) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -63,7 +63,7 @@ public class Embedder {
         return model.join().embed(lede(title, text, words)).content().vector();
     }
 
-    /** The title, then the text's first words, skipping lines that are only a link or a date. */
+    /** The title, then the text's first words, skipping lines that are only a link or a dateline. */
     static String lede(String title, String text, int words) {
         StringBuilder out = new StringBuilder();
         int n = 0;
@@ -72,7 +72,7 @@ public class Embedder {
         }
         for (String line : text.split("\n")) {
             String l = line.strip();
-            if (l.isEmpty() || NOISE.matcher(l).matches()) {
+            if (l.isEmpty() || NOISE.matcher(l).matches() || Dateline.isDateLine(l)) {
                 continue;
             }
             for (String w : WORDS.split(l)) {

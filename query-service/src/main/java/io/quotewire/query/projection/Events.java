@@ -206,12 +206,17 @@ public final class Events {
 
     /**
      * An {@code ArticleProfiled} at position {@code seq} of the profiles topic. Its time: {@code publishedAt}, else
-     * when the article was ingested, else the record's (to the millisecond, as the read model stores it back). An
+     * the date its text states ({@code dateline}), else when the article was ingested, else the record's (none
+     * later than the record's; to the millisecond, as the read model stores it back). An
      * embedding of another size than {@link Profile#DIMENSIONS}, or none, counts as zeros.
      */
     public static Profile profile(JsonNode n, long seq, OffsetDateTime recordTime) {
         String articleId = required(n, "articleId");
-        OffsetDateTime time = hint(n, "publishedAt");
+        OffsetDateTime time = withinYears(hint(n, "publishedAt"));
+        if (time == null) {
+            time = withinYears(notAfter(hint(n, "dateline"), recordTime));
+        }
+        boolean dated = time != null;
         if (time == null) {
             time = notAfter(hint(n, "articleIngestedAt"), recordTime);
         }
@@ -238,7 +243,7 @@ public final class Events {
                 quoteIds.add(q.asText());
             }
         }
-        return new Profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+        return new Profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), dated,
                 embedding, entities, quoteIds);
     }
 

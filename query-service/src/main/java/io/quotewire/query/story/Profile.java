@@ -9,12 +9,15 @@ import java.util.Set;
  *
  * @param seq       the event's position in the one-partition {@code profiles} topic (its offset): the order
  *                  every instance, and every rebuild, assigns articles in
- * @param time      when the article was published, else ingested
+ * @param time      when the article was published (its {@code publishedAt}, else the date its text states), else
+ *                  when it was ingested
+ * @param dated     whether {@code time} is stated (by the article's {@code publishedAt} or its text), not only when
+ *                  it was ingested
  * @param embedding the article's lede embedding (unit length)
  * @param entities  its most salient entities (nlp-service ids) and their salience
  * @param quoteIds  the ids of its direct quotes
  */
-public record Profile(String articleId, String revision, long seq, Instant time, float[] embedding,
+public record Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
         Map<String, Double> entities, Set<String> quoteIds) {
 
     /** The embedding's size (all-MiniLM-L6-v2); an event without one of this size is compared by entities and quotes only. */

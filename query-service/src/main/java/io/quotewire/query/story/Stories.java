@@ -6,6 +6,7 @@ import static io.quotewire.query.Sql.rows;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -138,6 +139,8 @@ public class Stories {
         state.put("centralEmbedding", st.centralEmbedding == null ? null : vector(st.centralEmbedding));
         state.put("entities", st.entities);
         state.put("keys", st.keys);
+        state.put("datedFirst", st.datedFirst == null ? null : st.datedFirst.toString());
+        state.put("datedLast", st.datedLast == null ? null : st.datedLast.toString());
         return state;
     }
 
@@ -154,9 +157,11 @@ public class Stories {
         Map<String, Long> keys = new HashMap<>();
         ((Map<String, Number>) state.get("keys")).forEach((k, v) -> keys.put(k, v.longValue()));
         String central = (String) state.get("centralEmbedding");
+        String datedFirst = (String) state.get("datedFirst"), datedLast = (String) state.get("datedLast");
         return new Story((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).intValue(),
                 vector((String) state.get("sum")), (String) r[6], central == null ? null : vector(central),
                 r[4] == null ? null : ((OffsetDateTime) r[4]).toInstant(), r[5] == null ? null : ((OffsetDateTime) r[5]).toInstant(),
+                datedFirst == null ? null : Instant.parse(datedFirst), datedLast == null ? null : Instant.parse(datedLast),
                 entities, keys);
     }
 

@@ -20,11 +20,15 @@ public final class Story {
     float[] centralEmbedding;
     Instant first;
     Instant last;
+    /** The times of its dated articles ({@link Profile#dated}), null while it has none. */
+    Instant datedFirst;
+    Instant datedLast;
     final Map<String, Double> entities;
     final Map<String, Long> keys;
 
     Story(String id, long firstSeq, long lastSeq, int articles, float[] sum, String central, float[] centralEmbedding,
-            Instant first, Instant last, Map<String, Double> entities, Map<String, Long> keys) {
+            Instant first, Instant last, Instant datedFirst, Instant datedLast, Map<String, Double> entities,
+            Map<String, Long> keys) {
         this.id = id;
         this.firstSeq = firstSeq;
         this.lastSeq = lastSeq;
@@ -34,6 +38,8 @@ public final class Story {
         this.centralEmbedding = centralEmbedding;
         this.first = first;
         this.last = last;
+        this.datedFirst = datedFirst;
+        this.datedLast = datedLast;
         this.entities = entities;
         this.keys = keys;
     }
@@ -41,7 +47,7 @@ public final class Story {
     /** A story of one article. Its id is derived from the article's: the same in every rebuild and on every instance. */
     static Story of(Profile p) {
         return new Story(idFor(p.articleId()), p.seq(), p.seq(), 0, new float[p.embedding().length], null, null,
-                p.time(), p.time(), new HashMap<>(), new HashMap<>());
+                p.time(), p.time(), null, null, new HashMap<>(), new HashMap<>());
     }
 
     public static String idFor(String articleId) {

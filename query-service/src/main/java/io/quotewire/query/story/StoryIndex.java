@@ -123,14 +123,29 @@ public final class StoryIndex {
                 found.putIfAbsent(posting.storyId(), stories.get(posting.storyId()));
             }
         }
-        Duration window = Duration.ofDays(rules.windowDays());
-        found.values().removeIf(s -> p.time() != null && s.first != null
-                && (p.time().isBefore(s.first.minus(window)) || p.time().isAfter(s.last.plus(window))));
+        found.values().removeIf(s -> timeCost(p, s) == Double.POSITIVE_INFINITY);
         return found.values();
     }
 
+    /**
+     * What time says against the article joining the story: nothing within the window. Outside it, an article and
+     * a story whose times are both stated are different events (no candidate); when either time is only when an
+     * article was ingested (an archive loaded today, a feed without dates), the rules' time penalty.
+     */
+    double timeCost(Profile p, Story s) {
+        if (p.dated() && s.datedFirst != null) {
+            return outside(p.time(), s.datedFirst, s.datedLast) ? Double.POSITIVE_INFINITY : 0;
+        }
+        return outside(p.time(), s.first, s.last) ? rules.timePenalty() : 0;
+    }
+
+    private boolean outside(java.time.Instant t, java.time.Instant first, java.time.Instant last) {
+        Duration window = Duration.ofDays(rules.windowDays());
+        return t != null && first != null && (t.isBefore(first.minus(window)) || t.isAfter(last.plus(window)));
+    }
+
     double score(Profile p, Map<String, Double> entities, Story s) {
-        double score = cosine(p.embedding(), s.sum);
+        double score = cosine(p.embedding(), s.sum) - timeCost(p, s);
         if (rules.entityWeight() != 0 && !entities.isEmpty() && !s.entities.isEmpty()) {
             double dot = 0, a = 0, b = 0;
             for (var e : entities.entrySet()) {
@@ -166,6 +181,10 @@ public final class StoryIndex {
         if (p.time() != null) {
             s.first = s.first == null || p.time().isBefore(s.first) ? p.time() : s.first;
             s.last = s.last == null || p.time().isAfter(s.last) ? p.time() : s.last;
+            if (p.dated()) {
+                s.datedFirst = s.datedFirst == null || p.time().isBefore(s.datedFirst) ? p.time() : s.datedFirst;
+                s.datedLast = s.datedLast == null || p.time().isAfter(s.datedLast) ? p.time() : s.datedLast;
+            }
         }
         p.entities().forEach((id, salience) -> s.entities.merge(id, salience, Double::sum));
         for (String key : keys) {

@@ -44,4 +44,25 @@ class EventsTest {
         assertEquals(null, article.publishedAt());
         assertEquals(RECORD_TIME, article.ingestedAt(), "no ingestedAt: the record's time");
     }
+
+    /** A story places an article by its publication date, else by the date its text states, else by its ingestion. */
+    @Test
+    void aProfileIsPlacedInTimeByWhatItStates() {
+        String profile = """
+                {"articleId": "a1", "revision": "r1", "articleIngestedAt": "2026-12-01T11:59:58Z", %s
+                 "analyzedAt": "2026-12-01T11:59:59Z", "entities": [], "quoteIds": []}""";
+        var published = Events.profile(Events.parse(JSON, profile.formatted(
+                "\"publishedAt\": \"2020-08-20\", \"dateline\": \"2013-05-03\",")), 7, RECORD_TIME);
+        assertEquals(java.time.Instant.parse("2020-08-20T00:00:00Z"), published.time());
+        assertEquals(true, published.dated());
+        var stated = Events.profile(Events.parse(JSON, profile.formatted("\"dateline\": \"2013-05-03\",")), 7,
+                RECORD_TIME);
+        assertEquals(java.time.Instant.parse("2013-05-03T00:00:00Z"), stated.time());
+        assertEquals(true, stated.dated());
+        for (String unstated : new String[] { "", "\"dateline\": \"not a date\",", "\"dateline\": null," }) {
+            var ingested = Events.profile(Events.parse(JSON, profile.formatted(unstated)), 7, RECORD_TIME);
+            assertEquals(java.time.Instant.parse("2026-12-01T11:59:58Z"), ingested.time(), unstated);
+            assertEquals(false, ingested.dated(), unstated);
+        }
+    }
 }

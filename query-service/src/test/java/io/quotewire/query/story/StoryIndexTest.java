@@ -43,7 +43,7 @@ class StoryIndexTest {
         for (int[] o : order) {
             int e = o[0];
             Map<String, Double> entities = Map.of("e-event" + e, 0.4, "e-place" + e, 0.3, "e-common", 0.1);
-            out.add(new Profile("a" + e + "-" + o[1], "r", seq++, DAY.plus(Duration.ofHours(e % 48)),
+            out.add(new Profile("a" + e + "-" + o[1], "r", seq++, DAY.plus(Duration.ofHours(e % 48)), true,
                     unit(r, centres.get(e), 0.5f), entities, Set.of()));
         }
         return out;
@@ -87,8 +87,8 @@ class StoryIndexTest {
     void aReportWeeksLaterStartsANewStory() {
         List<Profile> feed = new ArrayList<>(feed(3, 3, 2));
         Profile late = feed.get(0);
-        Profile weeksLater = new Profile("late", "r", 1000, late.time().plus(Duration.ofDays(30)), late.embedding(),
-                late.entities(), late.quoteIds());
+        Profile weeksLater = new Profile("late", "r", 1000, late.time().plus(Duration.ofDays(30)), true,
+                late.embedding(), late.entities(), late.quoteIds());
         StoryIndex index = new StoryIndex(StoryRules.DEFAULT);
         Map<String, String> story = assign(index, feed);
         StoryIndex.Assignment a = index.assign(weeksLater);
@@ -97,10 +97,39 @@ class StoryIndexTest {
     }
 
     @Test
+    void anArticleWithoutAStatedDateMayJoinAStoryOutsideTheWindowAtTheTimePenalty() {
+        List<Profile> feed = feed(3, 3, 2);
+        Profile report = feed.get(0);
+        StoryRules rules = StoryRules.DEFAULT;
+        // the same report, dated within the story's days, and undated: ingested (an archive loaded) weeks later
+        Profile sameDays = new Profile("again", "r", 1000, report.time(), true, report.embedding(), report.entities(),
+                report.quoteIds());
+        Profile ingestedLater = new Profile("again", "r", 1000, report.time().plus(Duration.ofDays(60)), false,
+                report.embedding(), report.entities(), report.quoteIds());
+        StoryIndex.Assignment within = assignAfter(rules, feed, sameDays);
+        StoryIndex.Assignment later = assignAfter(rules, feed, ingestedLater);
+        assertEquals(within.storyId(), later.storyId());
+        assertEquals(within.score() - rules.timePenalty(), later.score(), 1e-9);
+        // and it joins only while that still clears the threshold
+        StoryRules strict = rules.with(rules.entityWeight(), rules.quoteWeight(), within.score() - rules.threshold() + 0.01,
+                rules.threshold(), rules.windowDays());
+        assertTrue(assignAfter(strict, feed, ingestedLater).started());
+        assertEquals(within.storyId(), assignAfter(strict, feed, sameDays).storyId());
+    }
+
+    private static StoryIndex.Assignment assignAfter(StoryRules rules, List<Profile> feed, Profile p) {
+        StoryIndex index = new StoryIndex(rules);
+        assign(index, feed);
+        return index.assign(p);
+    }
+
+    @Test
     void theSameOrderGivesTheSameStoriesWhateverTheBatchesAndReloads() {
-        List<Profile> feed = feed(120, 4, 3);
+        // a third of the articles without a stated date
+        List<Profile> feed = feed(120, 4, 3).stream().map(p -> p.seq() % 3 != 0 ? p : new Profile(p.articleId(),
+                p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds())).toList();
         // a small index, so that stories leave it while the feed runs
-        StoryRules rules = new StoryRules(0.5, 0.2, 0.65, 30, 5, 60, 8, 7);
+        StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
 
         Map<String, String> reloaded = new HashMap<>();
@@ -128,6 +157,6 @@ class StoryIndexTest {
     private static Story copy(Story s) {
         return new Story(s.id, s.firstSeq, s.lastSeq, s.articles, Stories.vector(Stories.vector(s.sum)), s.central,
                 s.centralEmbedding == null ? null : Stories.vector(Stories.vector(s.centralEmbedding)), s.first, s.last,
-                new HashMap<>(s.entities), new HashMap<>(s.keys));
+                s.datedFirst, s.datedLast, new HashMap<>(s.entities), new HashMap<>(s.keys));
     }
 }

@@ -3,6 +3,8 @@ package io.quotewire.nlp.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import io.quotewire.contract.Fixtures;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.Analyzer;
 import io.quotewire.nlp.events.ArticleProfiled;
+import io.quotewire.nlp.story.Dateline;
 import io.quotewire.nlp.story.Embedder;
 import io.quotewire.query.story.Profile;
 import io.quotewire.query.story.StoryIndex;
@@ -41,26 +44,52 @@ import io.quotewire.query.story.StoryRules;
 public final class TuneStories {
 
     /** An article as story assignment sees it, before it has a position in a stream. */
-    record Doc(String doc, int topic, String event, Analysis analysis, float[] embedding, Instant time) {
+    record Doc(String doc, int topic, String event, Analysis analysis, float[] embedding, Instant time, boolean dated) {
 
         /** As nlp-service's event has it: the 20 most salient entities, the quote ids. */
         Profile profile(long seq) {
             Map<String, Double> entities = new HashMap<>();
             ArticleProfiled.entities(analysis).forEach(e -> entities.put(e.id(), e.salience()));
-            return new Profile(doc, "r", seq, time, embedding, entities, new TreeSet<>(ArticleProfiled.quoteIds(analysis)));
+            return new Profile(doc, "r", seq, time, dated, embedding, entities, new TreeSet<>(ArticleProfiled.quoteIds(analysis)));
         }
     }
 
-    record Setting(double entityWeight, double quoteWeight, double threshold) {
+    record Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, double threshold) {
 
         StoryRules rules() {
-            return StoryRules.DEFAULT.with(entityWeight, quoteWeight, threshold);
+            return StoryRules.DEFAULT.with(entityWeight, quoteWeight, timePenalty, threshold, windowDays);
+        }
+
+        /** As {@code E/Q/P/W/T}: weights, time penalty (inf: a hard window) and window, threshold. */
+        @Override
+        public String toString() {
+            return String.format("%.2f/%.1f/%s/%d/%.2f", entityWeight, quoteWeight,
+                    timePenalty == Double.POSITIVE_INFINITY ? "inf" : String.format("%.1f", timePenalty), windowDays,
+                    threshold);
+        }
+
+        static Setting parse(String s) {
+            String[] w = s.split("/");
+            return new Setting(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
+                    w[2].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(w[2]), Integer.parseInt(w[3]),
+                    Double.parseDouble(w[4]));
         }
     }
 
     private static final double[] ENTITY_WEIGHTS = { 0, 0.25, 0.5, 1 };
     private static final double[] QUOTE_WEIGHTS = { 0, 0.2 };
+    /** 0: time counts for nothing; infinite: a story outside the window is no candidate. */
+    private static final double[] TIME_PENALTIES = { 0, 0.1, 0.2, 0.3, 0.5, Double.POSITIVE_INFINITY };
+    private static final int[] WINDOWS = { 7, 14, 30 };
     private static final int SYNTHETIC = 300;
+    /**
+     * As many synthetic articles as the scale-out system test sends. It requires at least 10 stories, none of a
+     * quarter of them; it draws other articles of the same generator, so a setting must keep a margin: at least 20
+     * stories, none of a fifth.
+     */
+    private static final int SYNTHETIC_AT_SCALE = 2000;
+    /** When an article without a stated date counts as published: when the stream was ingested. */
+    private static final Instant INGESTED = Instant.parse("2026-01-01T00:00:00Z");
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("--synthetic")) {
@@ -83,16 +112,25 @@ public final class TuneStories {
                 long t0 = cpu();
                 float[] embedding = embedder.embed(null, text);
                 cpu += cpu() - t0;
-                // ECB+ has no dates: every article the same day
+                // ECB+ gives no publication dates: an article is placed by the date its text states, else by when
+                // it was ingested (the whole file at once), as query-service does
+                LocalDate dateline = Dateline.of(text);
                 docs.add(new Doc(n.get("doc").asText(), n.get("topic").asInt(), n.get("event").asText(), analysis,
-                        embedding, Instant.EPOCH));
+                        embedding, dateline == null ? INGESTED : dateline.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        dateline != null));
             }
         }
-        System.out.printf("%d articles, %d topics, %d events; lede of %d words: %.1f ms CPU per article to embed%n",
-                docs.size(), docs.stream().map(Doc::topic).distinct().count(), docs.stream().map(Doc::event).distinct().count(),
+        System.out.printf("%d articles (%d with a stated date), %d topics, %d events; lede of %d words: %.1f ms CPU per "
+                + "article to embed%n", docs.size(), docs.stream().filter(Doc::dated).count(),
+                docs.stream().map(Doc::topic).distinct().count(), docs.stream().map(Doc::event).distinct().count(),
                 Embedder.LEDE_WORDS, cpu / 1e6 / docs.size());
+        if (Boolean.getBoolean("stories.undated")) { // what the stated dates are worth: every article undated
+            docs.replaceAll(d -> new Doc(d.doc(), d.topic(), d.event(), d.analysis(), d.embedding(), INGESTED, false));
+            System.out.println("stated dates ignored");
+        }
         List<Doc> seeds = samples(analyzer, embedder);
-        List<Doc> unrelated = synthetic(analyzer, embedder, SYNTHETIC);
+        List<Doc> atScale = synthetic(analyzer, embedder, SYNTHETIC_AT_SCALE);
+        List<Doc> unrelated = atScale.subList(0, SYNTHETIC);
 
         // one stream, in a seeded order: news from many events interleaved, as a live feed has them
         List<Doc> stream = new ArrayList<>(docs);
@@ -106,8 +144,12 @@ public final class TuneStories {
         List<Setting> grid = new ArrayList<>();
         for (double we : ENTITY_WEIGHTS) {
             for (double wq : QUOTE_WEIGHTS) {
-                for (int t = 35; t <= 200; t += 3) {
-                    grid.add(new Setting(we, wq, t / 100.0));
+                for (double penalty : TIME_PENALTIES) {
+                    for (int window : penalty == 0 ? new int[] { 7 } : WINDOWS) {
+                        for (int t = 35; t <= 125; t += 3) {
+                            grid.add(new Setting(we, wq, penalty, window, t / 100.0));
+                        }
+                    }
                 }
             }
         }
@@ -126,6 +168,10 @@ public final class TuneStories {
             together[g] = sanity.samplesTogether();
             largest[g] = sanity.largest();
             eligible[g] = sanity.samplesTogether() && sanity.largest() <= SYNTHETIC / 4;
+            if (eligible[g]) {
+                Sanity scaled = Sanity.of(grid.get(g).rules(), seeds, atScale);
+                eligible[g] = scaled.stories() >= 20 && scaled.largest() <= SYNTHETIC_AT_SCALE / 5;
+            }
         }
         // what the synthetic articles do across the grid
         int fewest = -1;
@@ -141,13 +187,21 @@ public final class TuneStories {
         }
         System.out.printf("%n%d-fold cross-validation over topics (seed %d): settings chosen on the other folds, scored on each%n",
                 folds, seed);
-        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen (entity/quote weights, threshold) per fold |");
+        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/T) |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (boolean only : new boolean[] { false, true }) {
-            crossValidate("embedding", grid, g -> g.entityWeight() == 0 && g.quoteWeight() == 0, only,
+            // every setting keeps dated articles outside the window apart; the penalty is for undated ones
+            crossValidate("embedding", grid, g -> g.entityWeight() == 0 && g.quoteWeight() == 0 && g.timePenalty() == 0,
+                    only, eligible, f1, scores, folds);
+            crossValidate("embedding + entities", grid, g -> g.quoteWeight() == 0 && g.timePenalty() == 0, only,
                     eligible, f1, scores, folds);
-            crossValidate("embedding + entities", grid, g -> g.quoteWeight() == 0, only, eligible, f1, scores, folds);
-            crossValidate("embedding + entities + quotes", grid, g -> true, only, eligible, f1, scores, folds);
+            crossValidate("embedding + entities, a window for undated too", grid,
+                    g -> g.quoteWeight() == 0 && g.timePenalty() == Double.POSITIVE_INFINITY, only, eligible, f1,
+                    scores, folds);
+            crossValidate("embedding + entities + undated penalty", grid, g -> g.quoteWeight() == 0, only, eligible,
+                    f1, scores, folds);
+            crossValidate("embedding + entities + quotes + undated penalty", grid, g -> true, only, eligible, f1,
+                    scores, folds);
         }
         int best = -1;
         for (int g = 0; g < grid.size(); g++) {
@@ -160,12 +214,12 @@ public final class TuneStories {
             return;
         }
         Setting chosen = grid.get(best);
-        System.out.printf("%nbest eligible setting on all topics: entity weight %.2f, quote weight %.2f, threshold %.2f; "
-                + "mean fold BCubed F1 %.3f; largest synthetic story %d of %d%n", chosen.entityWeight(),
-                chosen.quoteWeight(), chosen.threshold(), mean(f1[best], -1), largest[best], SYNTHETIC);
+        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/T): %s; mean fold BCubed F1 %.3f; largest "
+                + "synthetic story %d of %d%n", chosen, mean(f1[best], -1), largest[best], SYNTHETIC);
         StoryRules shipped = StoryRules.DEFAULT;
         System.out.println("shipped: " + shipped + "; on the whole file, one stream:");
-        System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(), shipped.threshold())));
+        System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(),
+                shipped.timePenalty(), shipped.windowDays(), shipped.threshold())));
     }
 
     /** The two sample articles, dated as their files are. */
@@ -174,7 +228,7 @@ public final class TuneStories {
         for (String sample : Fixtures.SAMPLES) {
             String text = Fixtures.sampleText(sample);
             seeds.add(new Doc(sample, -1, "seed", analyzer.analyze(text), embedder.embed(null, text),
-                    Instant.parse(sample.substring(0, 10) + "T00:00:00Z")));
+                    Instant.parse(sample.substring(0, 10) + "T00:00:00Z"), true));
         }
         return seeds;
     }
@@ -186,7 +240,7 @@ public final class TuneStories {
         for (int k = 0; k < n; k++) {
             var a = synthetic.article(k);
             unrelated.add(new Doc("synthetic" + k, -2, "synthetic" + k, analyzer.analyze(a.text()),
-                    embedder.embed(a.title(), a.text()), Instant.parse(a.publishedAt() + "T00:00:00Z")));
+                    embedder.embed(a.title(), a.text()), Instant.parse(a.publishedAt() + "T00:00:00Z"), true));
         }
         return unrelated;
     }
@@ -206,16 +260,14 @@ public final class TuneStories {
         }
     }
 
-    /** {@code --synthetic E,Q,T ...}: the samples and the synthetic articles alone, for the settings given. */
+    /** {@code --synthetic E/Q/P/W/T ...}: the samples and the synthetic articles alone, for the settings given. */
     private static void synthetic(String[] args) {
         Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
         Embedder embedder = new Embedder();
         List<Doc> seeds = samples(analyzer, embedder);
         List<Doc> unrelated = synthetic(analyzer, embedder, 2000);
         for (int i = 1; i < args.length; i++) {
-            String[] w = args[i].split(",");
-            StoryRules rules = StoryRules.DEFAULT.with(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
-                    Double.parseDouble(w[2]));
+            StoryRules rules = Setting.parse(args[i]).rules();
             for (int n : new int[] { 300, 2000 }) {
                 Sanity sanity = Sanity.of(rules, seeds, unrelated.subList(0, n));
                 System.out.printf("%s: samples %s; %d synthetic in %d stories, largest %d%n", args[i],
@@ -245,8 +297,7 @@ public final class TuneStories {
             r += s.bcubedR() / folds;
             f += s.bcubedF1() / folds;
             pf += s.pairF1() / folds;
-            Setting b = grid.get(best);
-            chosen.add(String.format("%.2f/%.1f/%.2f", b.entityWeight(), b.quoteWeight(), b.threshold()));
+            chosen.add(grid.get(best).toString());
         }
         System.out.printf("| %s | %s | %.3f | %.3f | **%.3f** | %.3f | %s |%n", name, eligibleOnly ? "yes" : "no", p, r, f, pf,
                 String.join(" ", chosen));
