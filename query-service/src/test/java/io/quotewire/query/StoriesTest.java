@@ -8,11 +8,13 @@ import static io.quotewire.query.ReadModelEvents.seedEvents;
 import static io.quotewire.query.ReadModelEvents.send;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -71,7 +73,13 @@ class StoriesTest {
                 .body("entities.name", hasItems("Mustafa al Kadhimi", "Donald Trump"))
                 .body("sharedQuotes.text", hasItem(containsString("postman")))
                 .body("sharedQuotes[0].outlets.size()", is(2))
-                .body("title", notNullValue());
+                .body("title", notNullValue())
+                // the summary line: the first sentence of the central article's news
+                .body("summary", anyOf(
+                        is("President Donald Trump has reaffirmed his plan to withdraw all US troops from Iraq as quickly "
+                                + "as possible as he met with the prime minister of Iraq to discuss ways to rein in pro-Iran "
+                                + "militias in the country and counter residual threats from Daesh sleeper cells."),
+                        startsWith("“We are both in the same trench of fighting ISIS")));
         given().queryParam("entity", "Kadhimi").when().get("/api/stories").then().statusCode(200)
                 .body("items.id", hasItem(story));
         given().queryParam("speaker", "Mustafa al Kadhimi").when().get("/api/stories").then().statusCode(200)
@@ -98,7 +106,7 @@ class StoriesTest {
                 .put("text", text).put("title", "Harvest festival").put("source", "third-outlet").put("publishedAt", "2020-08-21");
         ObjectNode profile = JSON.createObjectNode().put("schemaVersion", 1).put("analyzerVersion", "test")
                 .put("articleId", id).put("revision", ArticleIds.revision(text)).put("publishedAt", "2020-08-21")
-                .put("analyzedAt", "2020-08-21T10:00:00Z");
+                .put("analyzedAt", "2020-08-21T10:00:00Z").put("summary", "The harvest festival in Tromsø drew record crowds.");
         ArrayNode embedding = profile.putArray("embedding");
         for (int i = 0; i < 384; i++) {
             embedding.add(i == 7 ? 1.0 : 0.0);
@@ -109,7 +117,10 @@ class StoriesTest {
                 new ProducerRecord<>(Topics.PROFILES, id, profile.toString())));
         await().atMost(WAIT).untilAsserted(() -> assertEquals("s" + id, storyOf(id)));
         given().when().get("/api/stories/s" + id).then().statusCode(200).body("articleCount", is(1))
-                .body("title", is("Harvest festival")).body("sharedQuotes.size()", is(0));
+                .body("title", is("Harvest festival")).body("sharedQuotes.size()", is(0))
+                .body("summary", is("The harvest festival in Tromsø drew record crowds."));
+        given().queryParam("source", "third-outlet").when().get("/api/stories").then().statusCode(200)
+                .body("items[0].summary", is("The harvest festival in Tromsø drew record crowds."));
 
         // the seeds' profiles again, as a replay delivers them: the story keeps its two articles
         send(seedEvents().stream().filter(r -> r.topic().equals(Topics.PROFILES)).toList());

@@ -19,6 +19,8 @@ import io.quotewire.nlp.analysis.TimedAnalyzer;
 import io.quotewire.nlp.events.AnalysisPublisher;
 import io.quotewire.nlp.story.Dateline;
 import io.quotewire.nlp.story.Embedder;
+import io.quotewire.nlp.story.Lede;
+import io.quotewire.nlp.story.StorySignals;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -82,12 +84,13 @@ public class ArticleAnalysis {
             LOG.warn("analysis failed", e);
             return deadLetter(record, new IllegalStateException("the analysis failed: " + e), "failed");
         }
-        float[] embedding = embed(article);
+        StorySignals story = new StorySignals(Dateline.of(article.text()), Lede.summary(article.title(), article.text()),
+                embed(article));
         // the events were not written (the broker is away): not this record's fault, so it is neither committed
         // nor dead-lettered; the same events are written again until Kafka has both (a repeat changes nothing
         // downstream: the read model is idempotent), and the record is acknowledged then
         return Uni.createFrom().completionStage(() -> publisher.publish(article.id(), article.revision(),
-                        article.publishedAt(), article.ingestedAt(), analysis, Dateline.of(article.text()), embedding))
+                        article.publishedAt(), article.ingestedAt(), analysis, story))
                 .onFailure().invoke(f -> LOG.warnf("could not publish the analysis of %s, trying again: %s", article.id(), f))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .subscribeAsCompletionStage()

@@ -16,6 +16,7 @@ import io.quotewire.nlp.Topics;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.Analyzer;
 import io.quotewire.nlp.story.Embedder;
+import io.quotewire.nlp.story.StorySignals;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
@@ -43,19 +44,17 @@ public class AnalysisPublisher {
     }
 
     /**
-     * {@code ingestedAt}: when the analysed revision was ingested, or null if unknown; {@code dateline}: the date
-     * its text states ({@code Dateline}), or null; {@code embedding}: the article's ({@code Embedder}), or null if
-     * it could not be computed.
+     * {@code ingestedAt}: when the analysed revision was ingested, or null if unknown.
      */
     public CompletionStage<Void> publish(String articleId, String revision, String publishedAt,
-            java.time.Instant ingestedAt, Analysis analysis, java.time.LocalDate dateline, float[] embedding) {
+            java.time.Instant ingestedAt, Analysis analysis, StorySignals story) {
         var now = clock.instant();
         var e = new EntitiesExtracted(EntitiesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision,
                 publishedAt, ingestedAt, now, analysis.entities());
         var q = new QuotesExtracted(QuotesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, ingestedAt,
                 now, analysis.quotes());
         var p = new ArticleProfiled(ArticleProfiled.SCHEMA_VERSION, Analyzer.VERSION, Embedder.MODEL, articleId, revision,
-                publishedAt, dateline, ingestedAt, now, embedding, ArticleProfiled.entities(analysis), ArticleProfiled.quoteIds(analysis));
+                publishedAt, story.dateline(), story.summary(), ingestedAt, now, story.embedding(), ArticleProfiled.entities(analysis), ArticleProfiled.quoteIds(analysis));
         return CompletableFuture.allOf(
                 send(entities, e, articleId, revision, EntitiesExtracted.TYPE),
                 send(quotes, q, articleId, revision, QuotesExtracted.TYPE),

@@ -13,12 +13,14 @@ import io.quotewire.nlp.analysis.Analysis;
  *
  * @param embeddingModel which model and input made the embedding ({@code Embedder.MODEL})
  * @param dateline       the publication date the text states at its top ({@code Dateline}), or null
+ * @param summary        the first sentence of its news ({@code Lede}), the story's summary line while it is the
+ *                       story's central article; or null
  * @param embedding      the lede's embedding (unit length), or null when it could not be computed
  * @param entities       the most salient entities, most salient first
  * @param quoteIds       the ids of the article's direct quotes
  */
 public record ArticleProfiled(int schemaVersion, String analyzerVersion, String embeddingModel, String articleId,
-        String revision, String publishedAt, LocalDate dateline, Instant articleIngestedAt, Instant analyzedAt, float[] embedding,
+        String revision, String publishedAt, LocalDate dateline, String summary, Instant articleIngestedAt, Instant analyzedAt, float[] embedding,
         List<Entity> entities, List<String> quoteIds) {
 
     public static final int SCHEMA_VERSION = 1;

@@ -1,7 +1,6 @@
 package io.quotewire.nlp.story;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Singleton;
 
@@ -27,10 +26,6 @@ public class Embedder {
     public static final int LEDE_WORDS = 32;
     /** The model and the lede's length, as the events name them ({@code embeddingModel}). */
     public static final String MODEL = "all-minilm-l6-v2-q/lede-" + LEDE_WORDS;
-
-    private static final Pattern WORDS = Pattern.compile("\\s+");
-    /** A line that carries no news: a link or a bare date line. */
-    private static final Pattern NOISE = Pattern.compile("(?i)^(https?\\s*:|www\\.|date \\d{4}-\\d\\d-\\d\\d$).*");
 
     private final CompletableFuture<EmbeddingModel> model;
     private final int words;
@@ -60,29 +55,6 @@ public class Embedder {
 
     /** The article's embedding; waits for the model. */
     public float[] embed(String title, String text) {
-        return model.join().embed(lede(title, text, words)).content().vector();
-    }
-
-    /** The title, then the text's first words, skipping lines that are only a link or a dateline. */
-    static String lede(String title, String text, int words) {
-        StringBuilder out = new StringBuilder();
-        int n = 0;
-        if (title != null && !title.isBlank()) {
-            out.append(title.strip()).append(".\n");
-        }
-        for (String line : text.split("\n")) {
-            String l = line.strip();
-            if (l.isEmpty() || NOISE.matcher(l).matches() || Dateline.isDateLine(l)) {
-                continue;
-            }
-            for (String w : WORDS.split(l)) {
-                if (n++ >= words) {
-                    return out.toString().strip();
-                }
-                out.append(w).append(' ');
-            }
-            out.append('\n');
-        }
-        return out.toString().strip();
+        return model.join().embed(Lede.words(title, text, words)).content().vector();
     }
 }

@@ -59,7 +59,5 @@ class DatelineTest {
         assertTrue(Dateline.isDateLine("8:05am UK, Monday 16 September 2013"));
         assertFalse(Dateline.isDateLine("Washington D. C., Jul 13, 2009 / 02: 00 pm (CNA) President Obama"));
         assertFalse(Dateline.isDateLine("The meeting on July 13, 2009"));
-        assertEquals("Obama names a surgeon general.\nThe President announced his nominee",
-                Embedder.lede("Obama names a surgeon general", "July 13, 2009 12:49 PM EDT\nThe President announced his nominee", 32));
     }
 }

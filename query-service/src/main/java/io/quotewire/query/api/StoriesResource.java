@@ -42,7 +42,8 @@ public class StoriesResource {
     public record StoryEntity(String id, String name, String type, long articles) {
     }
 
-    public record StoryItem(String id, String title, String centralArticleId, OffsetDateTime firstAt,
+    /** {@code summary}: the first sentence of the central article's news, or null. */
+    public record StoryItem(String id, String title, String summary, String centralArticleId, OffsetDateTime firstAt,
             OffsetDateTime lastAt, int articleCount, List<String> outlets, List<StoryEntity> topEntities) {
     }
 
@@ -57,7 +58,7 @@ public class StoriesResource {
             long occurrences) {
     }
 
-    public record StoryDetail(String id, String title, String centralArticleId, OffsetDateTime firstAt,
+    public record StoryDetail(String id, String title, String summary, String centralArticleId, OffsetDateTime firstAt,
             OffsetDateTime lastAt, int articleCount, List<Outlet> outlets, List<StoryEntity> entities,
             List<SharedQuote> sharedQuotes, List<StoryArticle> timeline) {
     }
@@ -134,7 +135,7 @@ public class StoriesResource {
                         pageArgs.put("offset", Params.offset(p, n));
                         return rows(s, """
                                 SELECT st.id, coalesce(ca.title, left(ca.text, 140)), st.central_article_id, st.first_at,
-                                       st.last_at, st.article_count,
+                                       st.last_at, st.article_count, st.summary,
                                        (SELECT string_agg(DISTINCT a.source, E'\\n') FROM story_article sa
                                         JOIN article a ON a.id = sa.article_id WHERE sa.story_id = st.id),
                                        (%s)
@@ -144,9 +145,9 @@ public class StoriesResource {
                                 .map(rs -> {
                                     List<StoryItem> items = new ArrayList<>();
                                     for (Object[] r : rs) {
-                                        items.add(new StoryItem((String) r[0], (String) r[1], (String) r[2],
-                                                (OffsetDateTime) r[3], (OffsetDateTime) r[4], ((Number) r[5]).intValue(),
-                                                lines((String) r[6]), entities((String) r[7])));
+                                        items.add(new StoryItem((String) r[0], (String) r[1], (String) r[6],
+                                                (String) r[2], (OffsetDateTime) r[3], (OffsetDateTime) r[4],
+                                                ((Number) r[5]).intValue(), lines((String) r[7]), entities((String) r[8])));
                                     }
                                     return new Page<>(items, total, p, n);
                                 });
@@ -162,7 +163,7 @@ public class StoriesResource {
     public Uni<StoryDetail> get(@PathParam("id") String id) {
         return Panache.getSession().chain(s -> rows(s, """
                 SELECT st.id, coalesce(ca.title, left(ca.text, 140)), st.central_article_id, st.first_at, st.last_at,
-                       st.article_count, (%s)
+                       st.article_count, (%s), st.summary
                 FROM story st LEFT JOIN article ca ON ca.id = st.central_article_id WHERE st.id = :id"""
                 .formatted(ENTITIES_SQL.formatted(":id", 20)), params("id", id))
                 .chain(found -> {
@@ -176,7 +177,8 @@ public class StoriesResource {
                                 k -> new ArrayList<>()).add(a));
                         List<Outlet> outlets = new ArrayList<>();
                         byOutlet.forEach((k, v) -> outlets.add(new Outlet(k, v)));
-                        return new StoryDetail((String) st[0], (String) st[1], (String) st[2], (OffsetDateTime) st[3],
+                        return new StoryDetail((String) st[0], (String) st[1], (String) st[7], (String) st[2],
+                                (OffsetDateTime) st[3],
                                 (OffsetDateTime) st[4], ((Number) st[5]).intValue(), outlets, entities((String) st[6]),
                                 quotes, timeline);
                     }));

@@ -77,6 +77,8 @@ public final class Events {
 
     /** The longest source the read model keeps (the article contract's limit; the column is indexed). */
     static final int MAX_SOURCE_CHARS = 200;
+    /** The longest story summary line kept (the profile contract's limit). */
+    static final int MAX_SUMMARY_CHARS = 300;
 
     private Events() {
     }
@@ -244,7 +246,7 @@ public final class Events {
             }
         }
         return new Profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), dated,
-                embedding, entities, quoteIds);
+                embedding, entities, quoteIds, cut(text(n, "summary"), MAX_SUMMARY_CHARS));
     }
 
     static Quotes quotes(ObjectMapper json, JsonNode n, OffsetDateTime recordTime) {

@@ -16,9 +16,10 @@ import java.util.Set;
  * @param embedding the article's lede embedding (unit length)
  * @param entities  its most salient entities (nlp-service ids) and their salience
  * @param quoteIds  the ids of its direct quotes
+ * @param summary   the first sentence of its news, or null
  */
 public record Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
-        Map<String, Double> entities, Set<String> quoteIds) {
+        Map<String, Double> entities, Set<String> quoteIds, String summary) {
 
     /** The embedding's size (all-MiniLM-L6-v2); an event without one of this size is compared by entities and quotes only. */
     public static final int DIMENSIONS = 384;

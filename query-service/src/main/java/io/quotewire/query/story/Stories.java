@@ -24,7 +24,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quotewire.query.Sql;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -50,13 +49,21 @@ public class Stories {
         this.json = json;
     }
 
-    /** Assigns the batch's new articles; answers the ids of the articles that got a story. */
+    /**
+     * Assigns the batch's new articles; answers the ids of the articles that got a story. Two statements: the
+     * watermark (locked) with the batch's articles that already have a story, then all the writes.
+     */
     public Uni<List<String>> assign(Mutiny.Session s, List<Profile> batch) {
-        return Sql.count(s, "SELECT last_seq FROM story_watermark WHERE id = 1 FOR UPDATE", Map.of())
-                .chain(watermark -> current(s, watermark)
-                        .chain(idx -> Sql.strings(s, "SELECT article_id FROM story_article WHERE article_id IN (:ids)",
-                                params("ids", batch.stream().map(Profile::articleId).distinct().toList()))
-                                .chain(assigned -> apply(s, idx, watermark, batch, new HashSet<>(assigned)))));
+        return rows(s, """
+                SELECT w.last_seq, a.article_id FROM story_watermark w
+                LEFT JOIN story_article a ON a.article_id IN (:ids)
+                WHERE w.id = 1 FOR UPDATE OF w""", params("ids", batch.stream().map(Profile::articleId).distinct().toList()))
+                .chain(rs -> {
+                    long watermark = ((Number) rs.get(0)[0]).longValue();
+                    Set<String> assigned = new HashSet<>();
+                    rs.stream().filter(r -> r[1] != null).forEach(r -> assigned.add((String) r[1]));
+                    return current(s, watermark).chain(idx -> apply(s, idx, watermark, batch, assigned));
+                });
     }
 
     private Uni<StoryIndex> current(Mutiny.Session s, long watermark) {
@@ -66,7 +73,7 @@ public class Stories {
         }
         index = null;
         return rows(s, """
-                SELECT id, first_seq, last_seq, article_count, first_at, last_at, central_article_id, state::text
+                SELECT id, first_seq, last_seq, article_count, first_at, last_at, central_article_id, state::text, summary
                 FROM story ORDER BY last_seq DESC LIMIT :n""", params("n", rules.capacity()))
                 .map(rs -> {
                     List<Story> loaded = new ArrayList<>();
@@ -100,6 +107,7 @@ public class Stories {
             row.put("first_at", st.first == null ? null : st.first.toString());
             row.put("last_at", st.last == null ? null : st.last.toString());
             row.put("central", st.central);
+            row.put("summary", st.summary);
             row.put("state", write(state(st)));
             storyRows.add(row);
         }
@@ -112,24 +120,28 @@ public class Stories {
             row.put("score", Double.isNaN(a.score()) ? null : a.score());
             articleRows.add(row);
         }
-        Uni<Integer> stories = storyRows.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
-                INSERT INTO story (id, first_seq, last_seq, article_count, first_at, last_at, central_article_id, state)
-                SELECT x.id, x.first_seq, x.last_seq, x.n, x.first_at, x.last_at, x.central, cast(x.state as jsonb)
-                FROM json_to_recordset(cast(cast(:rows as text) as json))
-                  AS x(id text, first_seq bigint, last_seq bigint, n int, first_at timestamptz, last_at timestamptz,
-                       central text, state text)
-                ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq, article_count = excluded.article_count,
-                  first_at = excluded.first_at, last_at = excluded.last_at,
-                  central_article_id = excluded.central_article_id, state = excluded.state""",
-                params("rows", write(storyRows)));
-        long through = last;
-        return stories
-                .chain(() -> articleRows.isEmpty() ? Uni.createFrom().item(0) : exec(s, """
-                        INSERT INTO story_article (article_id, story_id, seq, score)
-                        SELECT x.a, x.s, x.seq, x.score FROM json_to_recordset(cast(cast(:rows as text) as json))
-                          AS x(a text, s text, seq bigint, score real)
-                        ON CONFLICT (article_id) DO NOTHING""", params("rows", write(articleRows))))
-                .chain(() -> exec(s, "UPDATE story_watermark SET last_seq = :seq WHERE id = 1", params("seq", through)))
+        // one statement: the stories, then their articles (the foreign key is checked at the statement's end), then
+        // the watermark
+        return exec(s, """
+                WITH stories AS (
+                  INSERT INTO story (id, first_seq, last_seq, article_count, first_at, last_at, central_article_id,
+                                     summary, state)
+                  SELECT x.id, x.first_seq, x.last_seq, x.n, x.first_at, x.last_at, x.central, x.summary,
+                         cast(x.state as jsonb)
+                  FROM json_to_recordset(cast(cast(:stories as text) as json))
+                    AS x(id text, first_seq bigint, last_seq bigint, n int, first_at timestamptz, last_at timestamptz,
+                         central text, summary text, state text)
+                  ON CONFLICT (id) DO UPDATE SET last_seq = excluded.last_seq, article_count = excluded.article_count,
+                    first_at = excluded.first_at, last_at = excluded.last_at,
+                    central_article_id = excluded.central_article_id, summary = excluded.summary,
+                    state = excluded.state),
+                articles AS (
+                  INSERT INTO story_article (article_id, story_id, seq, score)
+                  SELECT x.a, x.s, x.seq, x.score FROM json_to_recordset(cast(cast(:articles as text) as json))
+                    AS x(a text, s text, seq bigint, score real)
+                  ON CONFLICT (article_id) DO NOTHING)
+                UPDATE story_watermark SET last_seq = :seq WHERE id = 1""",
+                params("stories", write(storyRows), "articles", write(articleRows), "seq", last))
                 .map(x -> done.stream().map(StoryIndex.Assignment::articleId).toList());
     }
 
@@ -159,7 +171,7 @@ public class Stories {
         String central = (String) state.get("centralEmbedding");
         String datedFirst = (String) state.get("datedFirst"), datedLast = (String) state.get("datedLast");
         return new Story((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).intValue(),
-                vector((String) state.get("sum")), (String) r[6], central == null ? null : vector(central),
+                vector((String) state.get("sum")), (String) r[6], central == null ? null : vector(central), (String) r[8],
                 r[4] == null ? null : ((OffsetDateTime) r[4]).toInstant(), r[5] == null ? null : ((OffsetDateTime) r[5]).toInstant(),
                 datedFirst == null ? null : Instant.parse(datedFirst), datedLast == null ? null : Instant.parse(datedLast),
                 entities, keys);

@@ -18,6 +18,8 @@ public final class Story {
     final float[] sum;
     String central;
     float[] centralEmbedding;
+    /** The central article's summary line, or null. */
+    String summary;
     Instant first;
     Instant last;
     /** The times of its dated articles ({@link Profile#dated}), null while it has none. */
@@ -27,7 +29,7 @@ public final class Story {
     final Map<String, Long> keys;
 
     Story(String id, long firstSeq, long lastSeq, int articles, float[] sum, String central, float[] centralEmbedding,
-            Instant first, Instant last, Instant datedFirst, Instant datedLast, Map<String, Double> entities,
+            String summary, Instant first, Instant last, Instant datedFirst, Instant datedLast, Map<String, Double> entities,
             Map<String, Long> keys) {
         this.id = id;
         this.firstSeq = firstSeq;
@@ -36,6 +38,7 @@ public final class Story {
         this.sum = sum;
         this.central = central;
         this.centralEmbedding = centralEmbedding;
+        this.summary = summary;
         this.first = first;
         this.last = last;
         this.datedFirst = datedFirst;
@@ -47,7 +50,7 @@ public final class Story {
     /** A story of one article. Its id is derived from the article's: the same in every rebuild and on every instance. */
     static Story of(Profile p) {
         return new Story(idFor(p.articleId()), p.seq(), p.seq(), 0, new float[p.embedding().length], null, null,
-                p.time(), p.time(), null, null, new HashMap<>(), new HashMap<>());
+                null, p.time(), p.time(), null, null, new HashMap<>(), new HashMap<>());
     }
 
     public static String idFor(String articleId) {

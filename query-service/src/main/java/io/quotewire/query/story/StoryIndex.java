@@ -197,6 +197,7 @@ public final class StoryIndex {
         if (s.central == null || cosine(p.embedding(), s.sum) > cosine(s.centralEmbedding, s.sum)) {
             s.central = p.articleId();
             s.centralEmbedding = p.embedding().clone();
+            s.summary = p.summary();
         }
         put(s);
         touched.add(s);

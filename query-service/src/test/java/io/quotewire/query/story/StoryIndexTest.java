@@ -44,7 +44,7 @@ class StoryIndexTest {
             int e = o[0];
             Map<String, Double> entities = Map.of("e-event" + e, 0.4, "e-place" + e, 0.3, "e-common", 0.1);
             out.add(new Profile("a" + e + "-" + o[1], "r", seq++, DAY.plus(Duration.ofHours(e % 48)), true,
-                    unit(r, centres.get(e), 0.5f), entities, Set.of()));
+                    unit(r, centres.get(e), 0.5f), entities, Set.of(), null));
         }
         return out;
     }
@@ -88,7 +88,7 @@ class StoryIndexTest {
         List<Profile> feed = new ArrayList<>(feed(3, 3, 2));
         Profile late = feed.get(0);
         Profile weeksLater = new Profile("late", "r", 1000, late.time().plus(Duration.ofDays(30)), true,
-                late.embedding(), late.entities(), late.quoteIds());
+                late.embedding(), late.entities(), late.quoteIds(), null);
         StoryIndex index = new StoryIndex(StoryRules.DEFAULT);
         Map<String, String> story = assign(index, feed);
         StoryIndex.Assignment a = index.assign(weeksLater);
@@ -103,9 +103,9 @@ class StoryIndexTest {
         StoryRules rules = StoryRules.DEFAULT;
         // the same report, dated within the story's days, and undated: ingested (an archive loaded) weeks later
         Profile sameDays = new Profile("again", "r", 1000, report.time(), true, report.embedding(), report.entities(),
-                report.quoteIds());
+                report.quoteIds(), null);
         Profile ingestedLater = new Profile("again", "r", 1000, report.time().plus(Duration.ofDays(60)), false,
-                report.embedding(), report.entities(), report.quoteIds());
+                report.embedding(), report.entities(), report.quoteIds(), null);
         StoryIndex.Assignment within = assignAfter(rules, feed, sameDays);
         StoryIndex.Assignment later = assignAfter(rules, feed, ingestedLater);
         assertEquals(within.storyId(), later.storyId());
@@ -127,7 +127,7 @@ class StoryIndexTest {
     void theSameOrderGivesTheSameStoriesWhateverTheBatchesAndReloads() {
         // a third of the articles without a stated date
         List<Profile> feed = feed(120, 4, 3).stream().map(p -> p.seq() % 3 != 0 ? p : new Profile(p.articleId(),
-                p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds())).toList();
+                p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds(), p.summary())).toList();
         // a small index, so that stories leave it while the feed runs
         StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
@@ -156,7 +156,7 @@ class StoryIndexTest {
     /** A story through its stored form (vectors as Base64, as Stories writes them). */
     private static Story copy(Story s) {
         return new Story(s.id, s.firstSeq, s.lastSeq, s.articles, Stories.vector(Stories.vector(s.sum)), s.central,
-                s.centralEmbedding == null ? null : Stories.vector(Stories.vector(s.centralEmbedding)), s.first, s.last,
+                s.centralEmbedding == null ? null : Stories.vector(Stories.vector(s.centralEmbedding)), s.summary, s.first, s.last,
                 s.datedFirst, s.datedLast, new HashMap<>(s.entities), new HashMap<>(s.keys));
     }
 }

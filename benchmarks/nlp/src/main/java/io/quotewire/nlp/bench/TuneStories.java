@@ -50,7 +50,7 @@ public final class TuneStories {
         Profile profile(long seq) {
             Map<String, Double> entities = new HashMap<>();
             ArticleProfiled.entities(analysis).forEach(e -> entities.put(e.id(), e.salience()));
-            return new Profile(doc, "r", seq, time, dated, embedding, entities, new TreeSet<>(ArticleProfiled.quoteIds(analysis)));
+            return new Profile(doc, "r", seq, time, dated, embedding, entities, new TreeSet<>(ArticleProfiled.quoteIds(analysis)), null);
         }
     }
 

@@ -1,0 +1,13 @@
+package io.quotewire.nlp.story;
+
+import java.time.LocalDate;
+
+/**
+ * What an article gives story assignment besides its entities and quotes.
+ *
+ * @param dateline  the publication date its text states ({@link Dateline}), or null
+ * @param summary   the first sentence of its news ({@link Lede#summary}), or null
+ * @param embedding its lede's embedding ({@link Embedder}), or null when it could not be computed
+ */
+public record StorySignals(LocalDate dateline, String summary, float[] embedding) {
+}

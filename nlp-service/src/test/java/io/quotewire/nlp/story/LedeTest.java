@@ -1,0 +1,57 @@
+package io.quotewire.nlp.story;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.quotewire.contract.Fixtures;
+
+/** The start of an article's news: what its story embedding reads, and its summary line. No broker, no Quarkus. */
+class LedeTest {
+
+    @Test
+    void theEmbeddingReadsTheTitleAndTheFirstWordsOfNews() {
+        assertEquals("Obama names a surgeon general.\nThe President announced his",
+                Lede.words("Obama names a surgeon general", """
+                        http://www.whitehouse.gov/blog/Regina-Benjamin
+                        July 13, 2009 12:49 PM EDT
+
+                        The President announced his nominee for Surgeon General.""", 4));
+    }
+
+    @Test
+    void theSummaryIsTheFirstSentenceOfNews() {
+        String sample = Fixtures.sampleText(Fixtures.SAMPLES.get(0));
+        assertEquals("President Donald Trump has reaffirmed his plan to withdraw all US troops from Iraq as quickly as "
+                + "possible as he met with the prime minister of Iraq to discuss ways to rein in pro-Iran militias in the "
+                + "country and counter residual threats from Daesh sleeper cells.", Lede.summary(null, sample));
+        // a quote that opens the article ends where its attribution does
+        assertEquals("“We are both in the same trench of fighting ISIS and we are still in the same trench and we will "
+                + "work together to defeat the terrorist elements,” he said.",
+                Lede.summary(null, Fixtures.sampleText(Fixtures.SAMPLES.get(1))));
+    }
+
+    @Test
+    void theSummarySkipsTheTitleLinksAndDatelinesAndKeepsAbbreviationsWhole() {
+        String text = """
+                http://www.example.com/2009/07/13/surgeon-general
+                Obama names a surgeon general
+                Posted: July 13, 2009 12:49 PM EDT
+                U.S. President Barack Obama on Monday named Dr. Regina Benjamin, a rural physician from Alabama, as his \
+                nominee for Surgeon General. She would succeed Gen. Richard Carmona.""";
+        assertEquals("U.S. President Barack Obama on Monday named Dr. Regina Benjamin, a rural physician from Alabama, "
+                + "as his nominee for Surgeon General.", Lede.summary("Obama names a surgeon general", text));
+        // without the title, the headline line is the news's first line
+        assertEquals("Obama names a surgeon general", Lede.summary(null, text));
+        assertNull(Lede.summary(null, "http://www.example.com/only-a-link\n\n2013-09-26"));
+    }
+
+    @Test
+    void aLongFirstSentenceIsCutAtAWord() {
+        String summary = Lede.summary(null, "word ".repeat(200).strip() + ". Next sentence.");
+        assertTrue(summary.length() <= Lede.MAX_SUMMARY, summary);
+        assertTrue(summary.endsWith("word…"), summary);
+    }
+}
