@@ -1,6 +1,7 @@
 package io.quotewire.query.story;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -81,7 +82,11 @@ public final class StoryIndex {
         Story best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (Story s : candidates(p, keys)) {
-            double score = score(p, p.entities(), s);
+            double cost = timeCost(p, s);
+            if (cost == Double.POSITIVE_INFINITY) {
+                continue; // two stated times more than the window apart: different events
+            }
+            double score = score(p, s, cost);
             if (score > bestScore || score == bestScore && best != null && s.firstSeq < best.firstSeq) {
                 best = s;
                 bestScore = score;
@@ -123,7 +128,6 @@ public final class StoryIndex {
                 found.putIfAbsent(posting.storyId(), stories.get(posting.storyId()));
             }
         }
-        found.values().removeIf(s -> timeCost(p, s) == Double.POSITIVE_INFINITY);
         return found.values();
     }
 
@@ -139,13 +143,15 @@ public final class StoryIndex {
         return outside(p.time(), s.first, s.last) ? rules.timePenalty() : 0;
     }
 
-    private boolean outside(java.time.Instant t, java.time.Instant first, java.time.Instant last) {
+    private boolean outside(Instant t, Instant first, Instant last) {
         Duration window = Duration.ofDays(rules.windowDays());
         return t != null && first != null && (t.isBefore(first.minus(window)) || t.isAfter(last.plus(window)));
     }
 
-    double score(Profile p, Map<String, Double> entities, Story s) {
-        double score = cosine(p.embedding(), s.sum) - timeCost(p, s);
+    /** The story's score for the article, {@code timeCost} its {@link #timeCost} (finite). */
+    private double score(Profile p, Story s, double timeCost) {
+        Map<String, Double> entities = p.entities();
+        double score = cosine(p.embedding(), s.sum) - timeCost;
         if (rules.entityWeight() != 0 && !entities.isEmpty() && !s.entities.isEmpty()) {
             double dot = 0, a = 0, b = 0;
             for (var e : entities.entrySet()) {
