@@ -84,8 +84,8 @@ public class ArticleAnalysis {
             LOG.warn("analysis failed", e);
             return deadLetter(record, new IllegalStateException("the analysis failed: " + e), "failed");
         }
-        StorySignals story = new StorySignals(Dateline.of(article.text()), Lede.summary(article.title(), article.text()),
-                embed(article));
+        Lede lede = Lede.of(article.title(), article.text());
+        StorySignals story = new StorySignals(Dateline.of(article.text()), lede.summary(), embed(article.id(), lede));
         // the events were not written (the broker is away): not this record's fault, so it is neither committed
         // nor dead-lettered; the same events are written again until Kafka has both (a repeat changes nothing
         // downstream: the read model is idempotent), and the record is acknowledged then
@@ -101,11 +101,11 @@ public class ArticleAnalysis {
     }
 
     /** The article's embedding, or null: the analysis stands, and the story is then found by entities and quotes alone. */
-    private float[] embed(ArticleSubmitted article) {
+    private float[] embed(String articleId, Lede lede) {
         try {
-            return embedder.embed(article.title(), article.text());
+            return embedder.embed(lede);
         } catch (RuntimeException e) {
-            LOG.warnf("no embedding for article %s: %s", article.id(), e);
+            LOG.warnf("no embedding for article %s: %s", articleId, e);
             return null;
         }
     }

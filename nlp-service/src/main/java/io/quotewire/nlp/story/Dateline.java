@@ -86,12 +86,17 @@ public final class Dateline {
             if (seen++ >= HEAD_LINES) {
                 break;
             }
-            LocalDate date = LINK.matcher(l).matches() ? first(IN_LINK, l) : dateline(l);
+            LocalDate date = isLink(l) ? first(IN_LINK, l) : dateline(l);
             if (date != null) {
                 return date;
             }
         }
         return null;
+    }
+
+    /** Whether a (stripped) line is a link. */
+    static boolean isLink(String line) {
+        return LINK.matcher(line).matches();
     }
 
     /** Whether a line says nothing but when the article was published (so it is no part of the lede). */

@@ -53,8 +53,8 @@ public class Embedder {
         return model.isDone() && !model.isCompletedExceptionally();
     }
 
-    /** The article's embedding; waits for the model. */
-    public float[] embed(String title, String text) {
-        return model.join().embed(Lede.words(title, text, words)).content().vector();
+    /** The embedding of the article whose lede this is; waits for the model. */
+    public float[] embed(Lede lede) {
+        return model.join().embed(lede.words(words)).content().vector();
     }
 }

@@ -8,11 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The start of an article's news: its lines, skipping those that carry none (a link, a dateline, the
- * {@code date YYYY-MM-DD} line of the sample files). What the story embedding reads ({@link #words}), and the
- * story's summary line ({@link #summary}: the first sentence of the news).
+ * The start of an article's news: its title and its first lines, skipping those that carry none (a link, a
+ * dateline, the {@code date YYYY-MM-DD} line of the sample files), read once per article. What the story embedding
+ * reads ({@link #words}), and the story's summary line ({@link #summary}: the first sentence of the news).
+ *
+ * @param title the article's title, or null
+ * @param lines the first lines that carry news
  */
-public final class Lede {
+public record Lede(String title, List<String> lines) {
 
     /** The longest summary, in characters; a longer first sentence is cut at a word and ends with "…". */
     public static final int MAX_SUMMARY = 300;
@@ -20,7 +23,7 @@ public final class Lede {
     private static final int HEAD_LINES = 16;
 
     private static final Pattern WORDS = Pattern.compile("\\s+");
-    private static final Pattern NOISE = Pattern.compile("(?i)^(https?\\s*:|www\\.|date \\d{4}-\\d\\d-\\d\\d$).*");
+    private static final Pattern SAMPLE_DATE = Pattern.compile("(?i)^date \\d{4}-\\d\\d-\\d\\d$");
     /** A sentence's end: ., ! or ?, closing quotes or brackets, a space, then what starts a sentence. */
     private static final Pattern END = Pattern.compile("([.!?])[\"”’')\\]]*\\s+(?=[\"“‘(\\[]?[\\p{Lu}\\d])");
     /** Words a full stop follows without ending a sentence ("Mr. Trump", "Gen. Votel", "U.S. troops"). */
@@ -28,29 +31,26 @@ public final class Lede {
             "col", "sgt", "capt", "lt", "maj", "adm", "jr", "sr", "st", "mt", "ave", "no", "inc", "corp", "co", "ltd",
             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "rev", "hon");
 
-    private Lede() {
-    }
-
-    /** The first lines that carry news. */
-    static List<String> lines(String text) {
+    /** The lede of an article with this title (or none) and text. */
+    public static Lede of(String title, String text) {
         List<String> lines = new ArrayList<>();
         for (String line : text.split("\n", HEAD_LINES + 1)) {
             String l = line.strip();
-            if (!l.isEmpty() && !NOISE.matcher(l).matches() && !Dateline.isDateLine(l)) {
+            if (!l.isEmpty() && !Dateline.isLink(l) && !SAMPLE_DATE.matcher(l).matches() && !Dateline.isDateLine(l)) {
                 lines.add(l.length() > 2_000 ? l.substring(0, 2_000) : l);
             }
         }
-        return lines;
+        return new Lede(title, List.copyOf(lines));
     }
 
     /** The title, then the news's first {@code words} words: what the story embedding reads. */
-    static String words(String title, String text, int words) {
+    public String words(int words) {
         StringBuilder out = new StringBuilder();
         int n = 0;
         if (title != null && !title.isBlank()) {
             out.append(title.strip()).append(".\n");
         }
-        for (String l : lines(text)) {
+        for (String l : lines) {
             for (String w : WORDS.split(l)) {
                 if (n++ >= words) {
                     return out.toString().strip();
@@ -66,8 +66,8 @@ public final class Lede {
      * The first sentence of the news (the line repeating the title skipped), at most {@link #MAX_SUMMARY}
      * characters; null when the text has no line of news.
      */
-    public static String summary(String title, String text) {
-        for (String l : lines(text)) {
+    public String summary() {
+        for (String l : lines) {
             if (title != null && l.equalsIgnoreCase(title.strip())) {
                 continue;
             }

@@ -14,11 +14,11 @@ class LedeTest {
     @Test
     void theEmbeddingReadsTheTitleAndTheFirstWordsOfNews() {
         assertEquals("Obama names a surgeon general.\nThe President announced his",
-                Lede.words("Obama names a surgeon general", """
+                Lede.of("Obama names a surgeon general", """
                         http://www.whitehouse.gov/blog/Regina-Benjamin
                         July 13, 2009 12:49 PM EDT
 
-                        The President announced his nominee for Surgeon General.""", 4));
+                        The President announced his nominee for Surgeon General.""").words(4));
     }
 
     @Test
@@ -26,11 +26,11 @@ class LedeTest {
         String sample = Fixtures.sampleText(Fixtures.SAMPLES.get(0));
         assertEquals("President Donald Trump has reaffirmed his plan to withdraw all US troops from Iraq as quickly as "
                 + "possible as he met with the prime minister of Iraq to discuss ways to rein in pro-Iran militias in the "
-                + "country and counter residual threats from Daesh sleeper cells.", Lede.summary(null, sample));
+                + "country and counter residual threats from Daesh sleeper cells.", Lede.of(null, sample).summary());
         // a quote that opens the article ends where its attribution does
         assertEquals("“We are both in the same trench of fighting ISIS and we are still in the same trench and we will "
                 + "work together to defeat the terrorist elements,” he said.",
-                Lede.summary(null, Fixtures.sampleText(Fixtures.SAMPLES.get(1))));
+                Lede.of(null, Fixtures.sampleText(Fixtures.SAMPLES.get(1))).summary());
     }
 
     @Test
@@ -42,15 +42,15 @@ class LedeTest {
                 U.S. President Barack Obama on Monday named Dr. Regina Benjamin, a rural physician from Alabama, as his \
                 nominee for Surgeon General. She would succeed Gen. Richard Carmona.""";
         assertEquals("U.S. President Barack Obama on Monday named Dr. Regina Benjamin, a rural physician from Alabama, "
-                + "as his nominee for Surgeon General.", Lede.summary("Obama names a surgeon general", text));
+                + "as his nominee for Surgeon General.", Lede.of("Obama names a surgeon general", text).summary());
         // without the title, the headline line is the news's first line
-        assertEquals("Obama names a surgeon general", Lede.summary(null, text));
-        assertNull(Lede.summary(null, "http://www.example.com/only-a-link\n\n2013-09-26"));
+        assertEquals("Obama names a surgeon general", Lede.of(null, text).summary());
+        assertNull(Lede.of(null, "http://www.example.com/only-a-link\n\n2013-09-26").summary());
     }
 
     @Test
     void aLongFirstSentenceIsCutAtAWord() {
-        String summary = Lede.summary(null, "word ".repeat(200).strip() + ". Next sentence.");
+        String summary = Lede.of(null, "word ".repeat(200).strip() + ". Next sentence.").summary();
         assertTrue(summary.length() <= Lede.MAX_SUMMARY, summary);
         assertTrue(summary.endsWith("word…"), summary);
     }

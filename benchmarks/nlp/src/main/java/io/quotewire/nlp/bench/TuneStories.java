@@ -27,6 +27,7 @@ import io.quotewire.nlp.analysis.Analyzer;
 import io.quotewire.nlp.events.ArticleProfiled;
 import io.quotewire.nlp.story.Dateline;
 import io.quotewire.nlp.story.Embedder;
+import io.quotewire.nlp.story.Lede;
 import io.quotewire.query.story.Profile;
 import io.quotewire.query.story.StoryIndex;
 import io.quotewire.query.story.StoryRules;
@@ -110,7 +111,7 @@ public final class TuneStories {
                 String text = n.get("text").asText();
                 Analysis analysis = analyzer.analyze(text);
                 long t0 = cpu();
-                float[] embedding = embedder.embed(null, text);
+                float[] embedding = embedder.embed(Lede.of(null, text));
                 cpu += cpu() - t0;
                 // ECB+ gives no publication dates: an article is placed by the date its text states, else by when
                 // it was ingested (the whole file at once), as query-service does
@@ -227,7 +228,7 @@ public final class TuneStories {
         List<Doc> seeds = new ArrayList<>();
         for (String sample : Fixtures.SAMPLES) {
             String text = Fixtures.sampleText(sample);
-            seeds.add(new Doc(sample, -1, "seed", analyzer.analyze(text), embedder.embed(null, text),
+            seeds.add(new Doc(sample, -1, "seed", analyzer.analyze(text), embedder.embed(Lede.of(null, text)),
                     Instant.parse(sample.substring(0, 10) + "T00:00:00Z"), true));
         }
         return seeds;
@@ -240,7 +241,7 @@ public final class TuneStories {
         for (int k = 0; k < n; k++) {
             var a = synthetic.article(k);
             unrelated.add(new Doc("synthetic" + k, -2, "synthetic" + k, analyzer.analyze(a.text()),
-                    embedder.embed(a.title(), a.text()), Instant.parse(a.publishedAt() + "T00:00:00Z"), true));
+                    embedder.embed(Lede.of(a.title(), a.text())), Instant.parse(a.publishedAt() + "T00:00:00Z"), true));
         }
         return unrelated;
     }
