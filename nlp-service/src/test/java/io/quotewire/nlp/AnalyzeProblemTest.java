@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quotewire.embedded.testing.KafkaTestResource;
+import io.quotewire.embedded.testing.NoBrokerTestResource;
 import io.restassured.specification.RequestSpecification;
 
 /** Bad input to {@code POST /api/analyze} gets an RFC 9457 problem that says what is wrong, never a 500. */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = NoBrokerTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AnalyzeProblemTest {
 
     @Test

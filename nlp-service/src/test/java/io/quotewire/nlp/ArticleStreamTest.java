@@ -43,7 +43,7 @@ import com.networknt.schema.SpecificationVersion;
  * {@code articles.dlq} with its reason and the records after it are still analysed.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
 class ArticleStreamTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

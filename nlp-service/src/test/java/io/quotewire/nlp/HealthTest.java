@@ -13,7 +13,7 @@ import io.quotewire.embedded.testing.KafkaTestResource;
 
 /** The service reports ready only with its Kafka broker reachable, and exposes metrics and OpenAPI. */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
 class HealthTest {
 
     @Test

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quotewire.embedded.testing.KafkaTestResource;
+import io.quotewire.embedded.testing.NoBrokerTestResource;
 
 /**
  * The two seed articles (two outlets on the same 2020-08-20 meeting) through {@code POST /api/analyze}: every
@@ -29,7 +29,7 @@ import io.quotewire.embedded.testing.KafkaTestResource;
  * across the two articles.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = NoBrokerTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SeedAnalysisTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,14 +15,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quotewire.embedded.testing.KafkaTestResource;
+import io.quotewire.embedded.testing.NoBrokerTestResource;
 import io.quotewire.embedded.testing.PostgresTestResource;
 import io.restassured.specification.RequestSpecification;
 
 /** With API keys configured, every request to the API needs one of them, whatever the path's spelling. */
 @QuarkusTest
 @TestProfile(ApiKeyTest.WithKeys.class)
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = NoBrokerTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class ApiKeyTest {
 

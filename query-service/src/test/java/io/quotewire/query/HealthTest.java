@@ -14,7 +14,7 @@ import io.quotewire.embedded.testing.PostgresTestResource;
 
 /** The service reports ready only with its Kafka broker and its database reachable, and exposes metrics and OpenAPI. */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class HealthTest {
 

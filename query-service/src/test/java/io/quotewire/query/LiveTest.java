@@ -43,7 +43,7 @@ import io.quotewire.embedded.testing.PostgresTestResource;
  * speaker; a client that reconnects with its Last-Event-ID gets what it missed, and nothing twice.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class LiveTest {
 

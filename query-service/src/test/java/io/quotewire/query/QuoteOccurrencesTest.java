@@ -29,7 +29,7 @@ import io.restassured.path.json.JsonPath;
 
 /** A quote carried by many articles: listed once, with its earliest reports, the rest paged, its speaker the majority's. */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class QuoteOccurrencesTest {
 

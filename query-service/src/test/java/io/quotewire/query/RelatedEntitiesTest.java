@@ -32,7 +32,7 @@ import io.restassured.path.json.JsonPath;
  * dates, also while a rebuild delivers entities before their articles.
  */
 @QuarkusTest
-@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class RelatedEntitiesTest {
 

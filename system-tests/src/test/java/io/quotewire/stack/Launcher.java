@@ -1,6 +1,7 @@
 package io.quotewire.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -62,11 +63,13 @@ final class Launcher implements AutoCloseable {
             return new Api(port("QUOTEWIRE_INGEST_PORT"), port("QUOTEWIRE_QUERY_PORT"), port("QUOTEWIRE_NLP_PORT"));
         }
 
-        /** Ctrl-C, if the stack still runs, and then nothing of it may be left running. */
+        /** Ctrl-C, if the stack still runs: it ends with success, saying so, and nothing of it is left running. */
         void stop() throws Exception {
             if (process.isAlive()) {
                 List<ProcessHandle> all = processes();
                 interrupt();
+                assertEquals(0, process.exitValue(), "a stop the user asked for is a success:\n" + output());
+                assertTrue(output().contains("Stopped."), output());
                 awaitGone(all);
             }
         }

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.quotewire.contract.Fixtures;
@@ -41,8 +42,10 @@ import io.quotewire.stack.Launcher.Launch;
 
 /**
  * Drives {@code ./quotewire up} as a user does (on random ports, with its data under target/): the
- * stack becomes ready, Ctrl-C stops it with nothing left behind, and a restart keeps the data.
+ * stack becomes ready, {@code down}, a killed launcher's next start and a closed terminal stop it with nothing
+ * left behind, and a restart keeps the data.
  */
+@Order(4)
 class QuotewireUpIT {
 
     private static final Path ROOT = Launcher.ROOT;
@@ -57,7 +60,7 @@ class QuotewireUpIT {
     }
 
     @Test
-    void upIsReadyCtrlCStopsEverythingAndARestartKeepsTheData() throws Exception {
+    void upIsReadyEveryWayOfStoppingLeavesNothingAndARestartKeepsTheData() throws Exception {
         Map<String, String> env = Launcher.freshEnvironment(2);
         int kafkaPort = Integer.parseInt(env.get("QUOTEWIRE_KAFKA_PORT"));
         int postgresPort = Integer.parseInt(env.get("QUOTEWIRE_POSTGRES_PORT"));
@@ -95,38 +98,6 @@ class QuotewireUpIT {
             s.execute("CREATE TABLE stack_probe (v text)");
             s.execute("INSERT INTO stack_probe VALUES ('kept across restarts')");
         }
-        List<ProcessHandle> tree = first.processes();
-        assertTrue(tree.size() >= 5, "launcher, three services and PostgreSQL: " + tree);
-
-        first.interrupt();
-        assertEquals(0, first.process().exitValue(), "a stop the user asked for is a success");
-        assertTrue(first.output().contains("Stopped."), first.output());
-        Launcher.awaitGone(tree);
-        for (int port : allPorts) {
-            assertTrue(Ports.isFree(port), "port " + port + " is free after the stop");
-        }
-
-        // second start on the same data: the record and the table are still there
-        Launch second = launcher.up(env);
-        assertFalse(second.output().contains("created topics"), "topics already existed: " + second.output());
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
-                ConsumerConfig.GROUP_ID_CONFIG, "stack-probe", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("articles"));
-            List<String> values = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
-            }
-            assertEquals(List.of("kept across restarts"), values);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/quotewire",
-                "postgres", ""); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM stack_probe")) {
-            assertTrue(rs.next());
-            assertEquals("kept across restarts", rs.getString(1));
-        }
-
         // ./quotewire ingest sends a folder through the REST API and names what was refused
         Path input = ROOT.resolve("system-tests/target/ingest-input-" + System.nanoTime());
         Files.createDirectories(input.resolve("seeds"));
@@ -142,6 +113,56 @@ class QuotewireUpIT {
         assertTrue(summary.contains("Accepted 4 articles, rejected 1"), summary);
         assertTrue(summary.contains("many.ndjson:2: \"text\" is missing or empty"), summary);
 
+        // ./quotewire status from another terminal: pids, ports, readiness
+        Launch status = launcher.start(env, "status");
+        assertTrue(status.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, status.process().exitValue(), status.output());
+        assertTrue(status.output().contains("Quotewire is up (launcher pid " + launcherJvm(first).pid()), status.output());
+        for (String service : LocalStack.SERVICES) {
+            assertTrue(status.output().contains(service + " ") && status.output().contains("pid " + first.service(service).pid()),
+                    status.output());
+        }
+        assertEquals(3, java.util.regex.Pattern.compile(" ready$", java.util.regex.Pattern.MULTILINE)
+                .matcher(status.output()).results().count(), "three services ready: " + status.output());
+
+        // ./quotewire down from another terminal stops it as Ctrl-C does (Ctrl-C itself, and its exit status 0: every
+        // other system test ends its stack that way, see Launch.stop)
+        List<ProcessHandle> tree = first.processes();
+        assertTrue(tree.size() >= 5, "launcher, three services and PostgreSQL: " + tree);
+        Launch down = launcher.start(env, "down");
+        assertTrue(down.process().waitFor(180, TimeUnit.SECONDS), "down finished");
+        assertEquals(0, down.process().exitValue(), down.output());
+        assertTrue(first.process().waitFor(30, TimeUnit.SECONDS), "the stack's script ended: " + first.output());
+        assertTrue(first.output().contains("Stopped."), first.output());
+        Launcher.awaitGone(tree);
+        for (int port : allPorts) {
+            assertTrue(Ports.isFree(port), "port " + port + " is free after the stop");
+        }
+        Launch after = launcher.start(env, "status");
+        assertTrue(after.process().waitFor(60, TimeUnit.SECONDS));
+        assertEquals(StackControl.NOT_RUNNING, after.process().exitValue(), after.output());
+
+        // second start on the same data: the record and the table are still there
+        Launch second = launcher.up(env);
+        assertFalse(second.output().contains("created topics"), "topics already existed: " + second.output());
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
+                ConsumerConfig.GROUP_ID_CONFIG, "stack-probe", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("articles"));
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!values.contains("kept across restarts") && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+            assertTrue(values.contains("kept across restarts"), values.toString());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/quotewire",
+                "postgres", ""); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM stack_probe")) {
+            assertTrue(rs.next());
+            assertEquals("kept across restarts", rs.getString(1));
+        }
+
         // a launcher killed without its stop (kill -9) leaves its services running in their own sessions:
         // the next up stops them before it starts
         long nlpPid = second.service("nlp-service").pid();
@@ -152,36 +173,11 @@ class QuotewireUpIT {
         assertTrue(third.output().contains("Stopping nlp-service (pid " + nlpPid + "), left running"), third.output());
         assertFalse(ProcessHandle.of(nlpPid).map(ProcessHandle::isAlive).orElse(false), "the old nlp-service is gone");
 
-        // ./quotewire status from another terminal: pids, ports, readiness
-        Launch status = launcher.start(env, "status");
-        assertTrue(status.process().waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, status.process().exitValue(), status.output());
-        assertTrue(status.output().contains("Quotewire is up (launcher pid " + launcherJvm(third).pid()), status.output());
-        for (String service : LocalStack.SERVICES) {
-            assertTrue(status.output().contains(service + " ") && status.output().contains("pid " + third.service(service).pid()),
-                    status.output());
-        }
-        assertEquals(3, java.util.regex.Pattern.compile(" ready$", java.util.regex.Pattern.MULTILINE)
-                .matcher(status.output()).results().count(), "three services ready: " + status.output());
-
-        // ./quotewire down from another terminal stops it as Ctrl-C does
-        List<ProcessHandle> thirdTree = third.processes();
-        Launch down = launcher.start(env, "down");
-        assertTrue(down.process().waitFor(180, TimeUnit.SECONDS), "down finished");
-        assertEquals(0, down.process().exitValue(), down.output());
-        assertTrue(third.process().waitFor(30, TimeUnit.SECONDS), "the stack's script ended: " + third.output());
-        assertTrue(third.output().contains("Stopped."), third.output());
-        Launcher.awaitGone(thirdTree);
-        Launch after = launcher.start(env, "status");
-        assertTrue(after.process().waitFor(60, TimeUnit.SECONDS));
-        assertEquals(StackControl.NOT_RUNNING, after.process().exitValue(), after.output());
-
         // closing the terminal (SIGHUP to the script) stops everything too, rather than leaving it headless
-        Launch fourth = launcher.up(env);
-        List<ProcessHandle> fourthTree = fourth.processes();
-        new ProcessBuilder("kill", "-HUP", String.valueOf(fourth.process().pid())).start().waitFor();
-        assertTrue(fourth.process().waitFor(120, TimeUnit.SECONDS), "the stack stopped on SIGHUP: " + fourth.output());
-        Launcher.awaitGone(fourthTree);
+        List<ProcessHandle> thirdTree = third.processes();
+        new ProcessBuilder("kill", "-HUP", String.valueOf(third.process().pid())).start().waitFor();
+        assertTrue(third.process().waitFor(120, TimeUnit.SECONDS), "the stack stopped on SIGHUP: " + third.output());
+        Launcher.awaitGone(thirdTree);
         for (int port : allPorts) {
             assertTrue(Ports.isFree(port), "port " + port + " is free after SIGHUP");
         }

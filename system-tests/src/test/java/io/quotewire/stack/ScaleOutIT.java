@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,14 +35,16 @@ import io.quotewire.stack.Launcher.Launch;
 
 /**
  * Two instances each of nlp-service and query-service in their consumer groups ({@code ./quotewire up
- * --replicas nlp=2,query=2}), scaled down and up while 2,000 articles flow: one instance of each stopped
+ * --replicas nlp=2,query=2}), scaled down and up while 1,200 articles flow: one instance of each stopped
  * gracefully, later one of each killed, and each brought back by the launcher. The read model holds every
  * article exactly once with exactly its analysis, and its counts agree with its rows, as with one instance; its
  * stories are the ones one in-order pass over the profiles topic makes.
  */
+@Order(1)
 class ScaleOutIT {
 
-    private static final int ARTICLES = 2000;
+    private static final int ARTICLES = 1200;
+    private static final int BATCH = 400;
 
     private final Launcher launcher = new Launcher();
 
@@ -69,23 +72,24 @@ class ScaleOutIT {
         }
         assertEquals(1, live.connections.get(), "the live client is connected before the articles are sent");
         long t0 = System.nanoTime();
-        for (int batch = 0; batch < ARTICLES / 500; batch++) {
+        for (int batch = 0; batch < ARTICLES / BATCH; batch++) {
             StringBuilder ndjson = new StringBuilder();
-            for (int n = batch * 500; n < (batch + 1) * 500; n++) {
+            for (int n = batch * BATCH; n < (batch + 1) * BATCH; n++) {
                 ndjson.append(Api.JSON.writeValueAsString(articles.article(n).json(source))).append('\n');
             }
-            assertEquals(500, api.postNdjson("/api/articles/batch", ndjson.toString()).path("accepted").size());
+            assertEquals(BATCH, api.postNdjson("/api/articles/batch", ndjson.toString()).path("accepted").size());
         }
         String tagged = "/api/quotes?size=1&q=" + Api.encode(articles.marker());
 
         // scale down (a graceful stop of the second instance of each) while articles flow; the launcher brings
         // each back, as a Deployment keeps its replica count
-        api.await("the first analysed articles", Duration.ofSeconds(120), tagged, page -> page.path("total").asInt() >= 200);
+        api.await("the first analysed articles", Duration.ofSeconds(120), tagged, page -> page.path("total").asInt() >= 150);
         stack.services("nlp-service").get(1).destroy();
         stack.services("query-service").get(1).destroy();
         Launcher.awaitOutput(stack, "exited with status 143; restarting it", Duration.ofSeconds(60));
         // and later a crash of one instance of each (kill -9: no commit, no leaving the group)
-        api.await("a thousand analysed articles", Duration.ofSeconds(300), tagged, page -> page.path("total").asInt() >= 1000);
+        api.await("half the articles analysed", Duration.ofSeconds(300), tagged,
+                page -> page.path("total").asInt() >= ARTICLES / 2);
         stack.services("nlp-service").get(0).destroyForcibly();
         stack.services("query-service").get(0).destroyForcibly();
         Launcher.awaitOutput(stack, "exited with status 137; restarting it", Duration.ofSeconds(60));

