@@ -12,9 +12,9 @@ import io.quotewire.nlp.analysis.EntityFinder.Cluster;
  * {@code X said: “...”}, {@code X, who replied: “...”}, {@code X told the AP: “...”}, {@code according to X},
  * a partial quote inside a sentence with its cue, a second quote of the same paragraph, and a quote
  * paragraph that continues the previous paragraph's speaker. The speaker mention is the name, pronoun or
- * noun phrase next to the cue; pronouns resolve to the last person named before them (outside quotes and
- * captions, agreeing in gender when the first name tells), role nouns ("the president") to the person
- * holding that title. When nothing is certain the speaker's entity stays empty rather than wrong.
+ * noun phrase next to the cue, and {@link Speakers} says who it is. The rules propose candidates, the speaker
+ * model ({@link AttributionModel}) chooses among them. When nothing is certain the speaker's entity stays empty
+ * rather than wrong.
  */
 final class Attributor {
 
@@ -31,20 +31,14 @@ final class Attributor {
     static final Set<String> PARTIAL_ONLY = Set.of("call", "describe", "label", "brand", "dub", "term", "condemn",
             "denounce", "praise", "criticize", "criticise", "accuse", "dismiss", "characterize", "characterise",
             "cite", "quote");
-    static final Set<String> MALE = Set.of("he", "him", "his");
-    static final Set<String> FEMALE = Set.of("she", "her", "hers");
-    private static final Set<String> PERSONAL = Set.of("he", "she", "they", "i", "we", "it");
-    private static final Set<String> NP_POS = Set.of("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "PRP", "CD", "POS",
-            "HYPH", "PRP$", "JJR", "JJS", "VBN");
-
     /** A dash that introduces a speaker: “...” ― X. */
     private static final String DASH = "[\u2015\u2014\u2013-]+|--";
 
-    private final Genders genders;
+    private final Speakers speakers;
     private final AttributionModel model;
 
     Attributor(Genders genders, AttributionModel model) {
-        this.genders = genders;
+        this.speakers = new Speakers(genders);
         this.model = model;
     }
 
@@ -220,7 +214,7 @@ final class Attributor {
             Cluster c = byToken[k];
             boolean named = c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))
                     && (k == 0 || byToken[k - 1] != c);
-            boolean pronoun = t.pos().equals("PRP") && PERSONAL.contains(EntityFinder.lower(t));
+            boolean pronoun = t.pos().equals("PRP") && Speakers.PERSONAL.contains(EntityFinder.lower(t));
             boolean relative = t.pos().equals("WP") && EntityFinder.lower(t).equals("who");
             if (!named && !pronoun && !relative) {
                 continue;
@@ -238,8 +232,8 @@ final class Attributor {
                 }
             }
             Attribution a = named ? new Attribution(k, e, cue, cue + 1, c)
-                    : relative ? new Attribution(k, k + 1, cue, cue + 1, relativeAntecedent(ctx, k))
-                    : resolve(ctx, k, k + 1, cue);
+                    : relative ? new Attribution(k, k + 1, cue, cue + 1, Speakers.relativeAntecedent(ctx, k))
+                    : speakers.resolve(ctx, k, k + 1, cue);
             if (a != null) {
                 proposals.add(new Proposal(a, cue < 0 ? "nearby" : "nearby.cue"));
             }
@@ -261,15 +255,6 @@ final class Attributor {
             }
         }
         return proposals;
-    }
-
-    /** The person or organisation a "who" refers to: "Jason Ervin, who thinks ..." (null when none is named). */
-    private static Cluster relativeAntecedent(Context ctx, int who) {
-        if (who < 2 || !ctx.doc.tokens.get(who - 1).isPunct(',')) {
-            return null;
-        }
-        Cluster c = ctx.entities.byToken()[who - 2];
-        return c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION")) ? c : null;
     }
 
     /** One candidate per mention, with every rule that proposes it. */
@@ -425,7 +410,7 @@ final class Attributor {
             s++;
         }
         int e = s;
-        while (e < openToken && (isNpToken(tokens.get(e)) || tokens.get(e).isPunct(',') && e > s)) {
+        while (e < openToken && (Speakers.isNpToken(tokens.get(e)) || tokens.get(e).isPunct(',') && e > s)) {
             e++;
         }
         int end = e;
@@ -447,9 +432,9 @@ final class Attributor {
         while (first < end && !tokens.get(first).isPunct(',')) {
             first++;
         }
-        Attribution a = resolve(ctx, s, first, v);
+        Attribution a = speakers.resolve(ctx, s, first, v);
         if (a != null && a.entity() == null && first < end) {
-            Attribution appos = resolve(ctx, first + 1, end, v);
+            Attribution appos = speakers.resolve(ctx, first + 1, end, v);
             if (appos != null && appos.entity() != null) {
                 return appos;
             }
@@ -580,8 +565,8 @@ final class Attributor {
                 }
                 return new Attribution(k, e, cue, cue + 1, c);
             }
-            if (tokens.get(k).pos().equals("PRP") && PERSONAL.contains(EntityFinder.lower(tokens.get(k)))) {
-                return resolve(ctx, k, k + 1, cue);
+            if (tokens.get(k).pos().equals("PRP") && Speakers.PERSONAL.contains(EntityFinder.lower(tokens.get(k)))) {
+                return speakers.resolve(ctx, k, k + 1, cue);
             }
         }
         return null;
@@ -641,10 +626,10 @@ final class Attributor {
             if (isCue(t) && c > start) {
                 return speakerBefore(ctx, c, start);
             }
-            if (!isNpToken(t) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")
+            if (!Speakers.isNpToken(t) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")
                     && !t.lemma().equals("have") && !t.lemma().equals("be") && !t.text().equals("of")
                     && !t.pos().equals("WP") && !t.pos().equals("CC")
-                    && !NP_PREPOSITIONS.contains(EntityFinder.lower(t))) {
+                    && !Speakers.NP_PREPOSITIONS.contains(EntityFinder.lower(t))) {
                 return null;
             }
         }
@@ -658,10 +643,6 @@ final class Attributor {
             }
         }
         return open;
-    }
-
-    private static boolean isNpToken(Token t) {
-        return NP_POS.contains(t.pos()) || t.capitalised() && t.pos().startsWith("NN");
     }
 
     /** The subject of the cue at {@code cue}: the noun phrase before it (skipping adverbs, auxiliaries, "who"). */
@@ -690,13 +671,13 @@ final class Attributor {
                 int npEnd = skipParenBack(tokens, j - 1, from) + 1;
                 int npStart = npStart(tokens, npEnd, from);
                 if (npStart < npEnd) {
-                    Attribution a = resolve(ctx, npStart, npEnd, cue);
+                    Attribution a = speakers.resolve(ctx, npStart, npEnd, cue);
                     if (a != null) {
                         return a;
                     }
                 }
                 int appStart = npStart(tokens, k, j + 1);
-                return appStart < k ? resolve(ctx, appStart, k, cue) : null;
+                return appStart < k ? speakers.resolve(ctx, appStart, k, cue) : null;
             }
             return null;
         }
@@ -705,7 +686,7 @@ final class Attributor {
         if (start >= end) {
             return null;
         }
-        return resolve(ctx, start, end, cue);
+        return speakers.resolve(ctx, start, end, cue);
     }
 
     /** From a closing parenthesis at {@code k}, the token before its opening one; else {@code k}. */
@@ -720,8 +701,6 @@ final class Attributor {
         return k;
     }
 
-    private static final Set<String> NP_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on");
-
     /** Where the noun phrase ending before {@code end} starts, prepositional phrases included. */
     private static int npStart(List<Token> tokens, int end, int from) {
         int start = end;
@@ -730,7 +709,7 @@ final class Attributor {
             if (t.pos().equals("``") || t.pos().equals("''")) {
                 break;
             }
-            if (isNpToken(t)) {
+            if (Speakers.isNpToken(t)) {
                 start--;
                 if (t.pos().equals("PRP") && start < end - 1) {
                     start++; // "… him Trump said": the pronoun belongs elsewhere
@@ -738,7 +717,7 @@ final class Attributor {
                 }
                 continue;
             }
-            if (NP_PREPOSITIONS.contains(EntityFinder.lower(t)) && start < end && start - 2 >= from
+            if (Speakers.NP_PREPOSITIONS.contains(EntityFinder.lower(t)) && start < end && start - 2 >= from
                     && (tokens.get(start - 2).isNoun() || tokens.get(start - 2).pos().equals("CD"))
                     && !tokens.get(start - 2).pos().equals("PRP")) {
                 start--;
@@ -757,158 +736,15 @@ final class Attributor {
     private Attribution speakerAfter(Context ctx, int from, int limit, int cueFrom, int cueTo) {
         List<Token> tokens = ctx.doc.tokens;
         int end = from;
-        while (end < limit && end < tokens.size() && !ctx.inQuote[end] && (isNpToken(tokens.get(end))
+        while (end < limit && end < tokens.size() && !ctx.inQuote[end] && (Speakers.isNpToken(tokens.get(end))
                 || tokens.get(end).text().equals("of") && end + 1 < tokens.size() && tokens.get(end + 1).capitalised())) {
             end++;
         }
         if (end == from) {
             return null;
         }
-        Attribution a = resolve(ctx, from, end, cueFrom);
+        Attribution a = speakers.resolve(ctx, from, end, cueFrom);
         return a == null ? null : new Attribution(a.from(), a.to(), cueFrom, cueTo, a.entity());
-    }
-
-    /**
-     * The mention the attribution rests on, and the entity it resolves to. The head of the phrase decides:
-     * its last noun group ("Secretary of State Mike Pompeo", "a narrator in the Clinton ad"); a name counts
-     * only when it ends that group (not "the Clinton campaign").
-     */
-    private Attribution resolve(Context ctx, int from, int to, int cue) {
-        List<Token> tokens = ctx.doc.tokens;
-        Cluster[] byToken = ctx.entities.byToken();
-        while (to > from && (tokens.get(to - 1).pos().equals("POS") || tokens.get(to - 1).isPunct(','))) {
-            to--;
-        }
-        if (to <= from) {
-            return null;
-        }
-        int headFrom = to;
-        while (headFrom - 1 >= from && isNpToken(tokens.get(headFrom - 1))) {
-            headFrom--;
-        }
-        if (headFrom == to) {
-            return null;
-        }
-        Cluster last = byToken[to - 1];
-        // a person with a place or organisation after a preposition: "Governor Ada Quill of Norway",
-        // "Mike Pompeo of the State Department": the person heads the phrase
-        if (last != null && !last.type.equals("PERSON") && headFrom - 2 >= from
-                && NP_PREPOSITIONS.contains(EntityFinder.lower(tokens.get(headFrom - 1)))) {
-            Attribution person = resolve(ctx, from, headFrom - 1, cue);
-            if (person != null && person.entity() != null && person.entity().type.equals("PERSON")) {
-                return person;
-            }
-        }
-        if (last != null && !last.type.equals("LOCATION") || last != null && headFrom == to - 1 - span(byToken, to - 1, headFrom)) {
-            int s = to - 1;
-            while (s - 1 >= headFrom && byToken[s - 1] == last) {
-                s--;
-            }
-            return new Attribution(s, to, cue, cue + 1, last);
-        }
-        // a pronoun heading the group
-        for (int k = headFrom; k < to; k++) {
-            String w = EntityFinder.lower(tokens.get(k));
-            if (tokens.get(k).pos().equals("PRP") && PERSONAL.contains(w)) {
-                Cluster c = MALE.contains(w) || FEMALE.contains(w) ? antecedent(ctx, k, w)
-                        : w.equals("it") ? lastOrganisation(ctx, k) : null;
-                return new Attribution(k, k + 1, cue, cue + 1, c);
-            }
-        }
-        // a role noun: the president, the prime minister; or another noun phrase (officials, a narrator in the ad)
-        String head = " " + joinLower(tokens, headFrom, to) + " ";
-        Cluster holder = null;
-        if (head.startsWith(" the ")) {
-            for (String role : EntityFinder.ROLES) {
-                if (head.endsWith(" " + role + " ")) {
-                    holder = roleHolder(ctx, from, role);
-                    if (holder != null) {
-                        break;
-                    }
-                }
-            }
-        }
-        if (tokens.get(to - 1).isNoun() && to - from <= 12) {
-            return new Attribution(from, to, cue, cue + 1, holder);
-        }
-        return null;
-    }
-
-    /** How many tokens before {@code k} (down to {@code floor}) belong to the same entity as {@code k}. */
-    private static int span(Cluster[] byToken, int k, int floor) {
-        int n = 0;
-        while (k - n - 1 >= floor && byToken[k - n - 1] == byToken[k]) {
-            n++;
-        }
-        return n;
-    }
-
-    /** The organisation most recently named before {@code token}, in this paragraph or the one before. */
-    private static Cluster lastOrganisation(Context ctx, int token) {
-        int paragraph = ctx.doc.tokens.get(token).paragraph();
-        for (int k = token - 1; k >= 0 && ctx.doc.tokens.get(k).paragraph() >= paragraph - 1; k--) {
-            Cluster c = ctx.entities.byToken()[k];
-            if (c != null && c.type.equals("ORGANIZATION") && !ctx.inQuote[k]) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static String joinLower(List<Token> tokens, int from, int to) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = from; k < to; k++) {
-            sb.append(k > from ? " " : "").append(EntityFinder.lower(tokens.get(k)));
-        }
-        return sb.toString();
-    }
-
-    /** The person most recently named with this role before {@code token}. */
-    private static Cluster roleHolder(Context ctx, int token, String role) {
-        Cluster best = null;
-        int bestAt = -1;
-        for (Cluster c : ctx.entities.clusters()) {
-            if (c.type.equals("PERSON") && c.roles.contains(role)) {
-                for (EntityFinder.Mention m : c.mentions) {
-                    if (m.from() < token && m.from() > bestAt) {
-                        best = c;
-                        bestAt = m.from();
-                    }
-                }
-            }
-        }
-        return best;
-    }
-
-    /**
-     * The person a pronoun refers to: the subject-most person of the nearest earlier sentence that names a
-     * person, within the last three paragraphs, outside quotes and captions, of a compatible gender.
-     */
-    private Cluster antecedent(Context ctx, int pronoun, String word) {
-        List<Token> tokens = ctx.doc.tokens;
-        Cluster[] byToken = ctx.entities.byToken();
-        int paragraph = tokens.get(pronoun).paragraph();
-        int sentence = -1;
-        Cluster found = null;
-        for (int k = pronoun - 1; k >= 0; k--) {
-            Token t = tokens.get(k);
-            if (t.paragraph() < paragraph - 2) {
-                break;
-            }
-            if (sentence >= 0 && t.sentence() != sentence) {
-                break; // the nearest sentence with a candidate is done
-            }
-            Cluster c = byToken[k];
-            if (c == null || !c.type.equals("PERSON") || ctx.inQuote[k] || ctx.caption[t.sentence()]) {
-                continue;
-            }
-            if (!genders.compatible(c, word)) {
-                continue;
-            }
-            sentence = t.sentence();
-            found = c; // keep going left within the sentence: the first person of the sentence wins
-        }
-        return found;
     }
 
     /** Sentences that are photo credits, captions or bylines: their names are never speakers. */

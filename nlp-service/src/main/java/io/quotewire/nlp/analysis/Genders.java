@@ -48,8 +48,8 @@ final class Genders {
 
     /** False only when the person's first name or title says the other gender. */
     boolean compatible(EntityFinder.Cluster person, String pronoun) {
-        boolean wantMale = Attributor.MALE.contains(pronoun);
-        boolean wantFemale = Attributor.FEMALE.contains(pronoun);
+        boolean wantMale = Speakers.MALE.contains(pronoun);
+        boolean wantFemale = Speakers.FEMALE.contains(pronoun);
         if (!wantMale && !wantFemale) {
             return true;
         }

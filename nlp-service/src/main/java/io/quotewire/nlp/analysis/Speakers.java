@@ -1,0 +1,186 @@
+package io.quotewire.nlp.analysis;
+
+import java.util.List;
+import java.util.Set;
+
+import io.quotewire.nlp.analysis.Attributor.Attribution;
+import io.quotewire.nlp.analysis.Attributor.Context;
+import io.quotewire.nlp.analysis.EntityFinder.Cluster;
+
+/**
+ * Who a speaker mention is, once the attribution rules have found it: the head of its noun phrase decides
+ * (a name, a pronoun, a role noun, another noun phrase). Pronouns resolve to the last person named before them
+ * (outside quotes and captions, agreeing in gender when the first name tells), "it" to the organisation last
+ * named, "who" to the name before its comma, role nouns ("the president") to the person holding that title.
+ */
+final class Speakers {
+
+    static final Set<String> MALE = Set.of("he", "him", "his");
+    static final Set<String> FEMALE = Set.of("she", "her", "hers");
+    static final Set<String> PERSONAL = Set.of("he", "she", "they", "i", "we", "it");
+    private static final Set<String> NP_POS = Set.of("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "PRP", "CD", "POS",
+            "HYPH", "PRP$", "JJR", "JJS", "VBN");
+    static final Set<String> NP_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on");
+
+    private final Genders genders;
+
+    Speakers(Genders genders) {
+        this.genders = genders;
+    }
+
+    static boolean isNpToken(Token t) {
+        return NP_POS.contains(t.pos()) || t.capitalised() && t.pos().startsWith("NN");
+    }
+
+    /**
+     * The mention the attribution rests on, and the entity it resolves to. The head of the phrase decides:
+     * its last noun group ("Secretary of State Mike Pompeo", "a narrator in the Clinton ad"); a name counts
+     * only when it ends that group (not "the Clinton campaign").
+     */
+    Attribution resolve(Context ctx, int from, int to, int cue) {
+        List<Token> tokens = ctx.doc().tokens;
+        Cluster[] byToken = ctx.entities().byToken();
+        while (to > from && (tokens.get(to - 1).pos().equals("POS") || tokens.get(to - 1).isPunct(','))) {
+            to--;
+        }
+        if (to <= from) {
+            return null;
+        }
+        int headFrom = to;
+        while (headFrom - 1 >= from && isNpToken(tokens.get(headFrom - 1))) {
+            headFrom--;
+        }
+        if (headFrom == to) {
+            return null;
+        }
+        Cluster last = byToken[to - 1];
+        // a person with a place or organisation after a preposition: "Governor Ada Quill of Norway",
+        // "Mike Pompeo of the State Department": the person heads the phrase
+        if (last != null && !last.type.equals("PERSON") && headFrom - 2 >= from
+                && NP_PREPOSITIONS.contains(EntityFinder.lower(tokens.get(headFrom - 1)))) {
+            Attribution person = resolve(ctx, from, headFrom - 1, cue);
+            if (person != null && person.entity() != null && person.entity().type.equals("PERSON")) {
+                return person;
+            }
+        }
+        if (last != null && !last.type.equals("LOCATION") || last != null && headFrom == to - 1 - span(byToken, to - 1, headFrom)) {
+            int s = to - 1;
+            while (s - 1 >= headFrom && byToken[s - 1] == last) {
+                s--;
+            }
+            return new Attribution(s, to, cue, cue + 1, last);
+        }
+        // a pronoun heading the group
+        for (int k = headFrom; k < to; k++) {
+            String w = EntityFinder.lower(tokens.get(k));
+            if (tokens.get(k).pos().equals("PRP") && PERSONAL.contains(w)) {
+                Cluster c = MALE.contains(w) || FEMALE.contains(w) ? antecedent(ctx, k, w)
+                        : w.equals("it") ? lastOrganisation(ctx, k) : null;
+                return new Attribution(k, k + 1, cue, cue + 1, c);
+            }
+        }
+        // a role noun: the president, the prime minister; or another noun phrase (officials, a narrator in the ad)
+        String head = " " + joinLower(tokens, headFrom, to) + " ";
+        Cluster holder = null;
+        if (head.startsWith(" the ")) {
+            for (String role : EntityFinder.ROLES) {
+                if (head.endsWith(" " + role + " ")) {
+                    holder = roleHolder(ctx, from, role);
+                    if (holder != null) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (tokens.get(to - 1).isNoun() && to - from <= 12) {
+            return new Attribution(from, to, cue, cue + 1, holder);
+        }
+        return null;
+    }
+
+    /** How many tokens before {@code k} (down to {@code floor}) belong to the same entity as {@code k}. */
+    private static int span(Cluster[] byToken, int k, int floor) {
+        int n = 0;
+        while (k - n - 1 >= floor && byToken[k - n - 1] == byToken[k]) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The organisation most recently named before {@code token}, in this paragraph or the one before. */
+    private static Cluster lastOrganisation(Context ctx, int token) {
+        int paragraph = ctx.doc().tokens.get(token).paragraph();
+        for (int k = token - 1; k >= 0 && ctx.doc().tokens.get(k).paragraph() >= paragraph - 1; k--) {
+            Cluster c = ctx.entities().byToken()[k];
+            if (c != null && c.type.equals("ORGANIZATION") && !ctx.inQuote()[k]) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String joinLower(List<Token> tokens, int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            sb.append(k > from ? " " : "").append(EntityFinder.lower(tokens.get(k)));
+        }
+        return sb.toString();
+    }
+
+    /** The person most recently named with this role before {@code token}. */
+    private static Cluster roleHolder(Context ctx, int token, String role) {
+        Cluster best = null;
+        int bestAt = -1;
+        for (Cluster c : ctx.entities().clusters()) {
+            if (c.type.equals("PERSON") && c.roles.contains(role)) {
+                for (EntityFinder.Mention m : c.mentions) {
+                    if (m.from() < token && m.from() > bestAt) {
+                        best = c;
+                        bestAt = m.from();
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The person a pronoun refers to: the subject-most person of the nearest earlier sentence that names a
+     * person, within the last three paragraphs, outside quotes and captions, of a compatible gender.
+     */
+    private Cluster antecedent(Context ctx, int pronoun, String word) {
+        List<Token> tokens = ctx.doc().tokens;
+        Cluster[] byToken = ctx.entities().byToken();
+        int paragraph = tokens.get(pronoun).paragraph();
+        int sentence = -1;
+        Cluster found = null;
+        for (int k = pronoun - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            if (t.paragraph() < paragraph - 2) {
+                break;
+            }
+            if (sentence >= 0 && t.sentence() != sentence) {
+                break; // the nearest sentence with a candidate is done
+            }
+            Cluster c = byToken[k];
+            if (c == null || !c.type.equals("PERSON") || ctx.inQuote()[k] || ctx.caption()[t.sentence()]) {
+                continue;
+            }
+            if (!genders.compatible(c, word)) {
+                continue;
+            }
+            sentence = t.sentence();
+            found = c; // keep going left within the sentence: the first person of the sentence wins
+        }
+        return found;
+    }
+
+    /** The person or organisation a "who" refers to: "Jason Ervin, who thinks ..." (null when none is named). */
+    static Cluster relativeAntecedent(Context ctx, int who) {
+        if (who < 2 || !ctx.doc().tokens.get(who - 1).isPunct(',')) {
+            return null;
+        }
+        Cluster c = ctx.entities().byToken()[who - 2];
+        return c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION")) ? c : null;
+    }
+}
