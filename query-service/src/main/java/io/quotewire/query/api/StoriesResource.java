@@ -70,6 +70,12 @@ public class StoriesResource {
     };
 
     /** A story's entities: by the articles of the story that mention them, then summed salience. */
+    /**
+     * A story's title ({@code ca}: its central article): the article's title; without one, its summary line (the
+     * first sentence of its news, without the link, dateline or date line a text may open with); else its start.
+     */
+    private static final String TITLE_SQL = "coalesce(ca.title, st.summary, left(ca.text, 140))";
+
     private static final String ENTITIES_SQL = """
             SELECT coalesce(json_agg(x)::text, '[]') FROM (
               SELECT coalesce(e.id, ae.entity_id) AS id, coalesce(e.name, min(ae.name)) AS name, min(ae.type) AS type,
@@ -134,14 +140,14 @@ public class StoriesResource {
                         pageArgs.put("limit", n);
                         pageArgs.put("offset", Params.offset(p, n));
                         return rows(s, """
-                                SELECT st.id, coalesce(ca.title, left(ca.text, 140)), st.central_article_id, st.first_at,
+                                SELECT st.id, %s, st.central_article_id, st.first_at,
                                        st.last_at, st.article_count, st.summary,
                                        (SELECT string_agg(DISTINCT a.source, E'\\n') FROM story_article sa
                                         JOIN article a ON a.id = sa.article_id WHERE sa.story_id = st.id),
                                        (%s)
                                 FROM story st LEFT JOIN article ca ON ca.id = st.central_article_id%s
                                 ORDER BY st.last_at DESC NULLS LAST, st.id LIMIT :limit OFFSET :offset"""
-                                .formatted(ENTITIES_SQL.formatted("st.id", 5), where), pageArgs)
+                                .formatted(TITLE_SQL, ENTITIES_SQL.formatted("st.id", 5), where), pageArgs)
                                 .map(rs -> {
                                     List<StoryItem> items = new ArrayList<>();
                                     for (Object[] r : rs) {
@@ -162,10 +168,10 @@ public class StoriesResource {
             + "and its timeline")
     public Uni<StoryDetail> get(@PathParam("id") String id) {
         return Panache.getSession().chain(s -> rows(s, """
-                SELECT st.id, coalesce(ca.title, left(ca.text, 140)), st.central_article_id, st.first_at, st.last_at,
+                SELECT st.id, %s, st.central_article_id, st.first_at, st.last_at,
                        st.article_count, (%s), st.summary
                 FROM story st LEFT JOIN article ca ON ca.id = st.central_article_id WHERE st.id = :id"""
-                .formatted(ENTITIES_SQL.formatted(":id", 20)), params("id", id))
+                .formatted(TITLE_SQL, ENTITIES_SQL.formatted(":id", 20)), params("id", id))
                 .chain(found -> {
                     if (found.isEmpty()) {
                         return Uni.createFrom().failure(ProblemException.notFound("story", id));
