@@ -30,7 +30,7 @@ import io.quotewire.stack.Launcher.Launch;
  * the contract, malformed requests, and a frozen database. Whatever ingest accepts becomes queryable, no
  * request gets a 5xx, and nothing is restarted by hand. Each scenario prints what it measured.
  */
-@Order(4)
+@Order(3)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultIT {

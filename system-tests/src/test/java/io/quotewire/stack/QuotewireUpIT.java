@@ -45,7 +45,7 @@ import io.quotewire.stack.Launcher.Launch;
  * stack becomes ready, {@code down}, a killed launcher's next start and a closed terminal stop it with nothing
  * left behind, and a restart keeps the data.
  */
-@Order(3)
+@Order(4)
 class QuotewireUpIT {
 
     private static final Path ROOT = Launcher.ROOT;
