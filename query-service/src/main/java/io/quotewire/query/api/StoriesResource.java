@@ -69,13 +69,13 @@ public class StoriesResource {
     private static final TypeReference<List<StoryEntity>> ENTITIES = new TypeReference<>() {
     };
 
-    /** A story's entities: by the articles of the story that mention them, then summed salience. */
     /**
      * A story's title ({@code ca}: its central article): the article's title; without one, its summary line (the
      * first sentence of its news, without the link, dateline or date line a text may open with); else its start.
      */
     private static final String TITLE_SQL = "coalesce(ca.title, st.summary, left(ca.text, 140))";
 
+    /** A story's entities: by the articles of the story that mention them, then summed salience. */
     private static final String ENTITIES_SQL = """
             SELECT coalesce(json_agg(x)::text, '[]') FROM (
               SELECT coalesce(e.id, ae.entity_id) AS id, coalesce(e.name, min(ae.name)) AS name, min(ae.type) AS type,
