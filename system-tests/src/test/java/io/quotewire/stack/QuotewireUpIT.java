@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -146,16 +147,24 @@ class QuotewireUpIT {
         Launch second = launcher.up(env);
         assertFalse(second.output().contains("created topics"), "topics already existed: " + second.output());
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
-                ConsumerConfig.GROUP_ID_CONFIG, "stack-probe", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort),
                 new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("articles"));
-            List<String> values = new ArrayList<>();
+            // the whole topic, to its end: the probe record exactly once, beside the articles ingested above
+            List<TopicPartition> partitions = consumer.partitionsFor("articles").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> probes = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!values.contains("kept across restarts") && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if ("probe".equals(r.key())) {
+                        probes.add(r.value());
+                    }
+                });
             }
-            assertTrue(values.contains("kept across restarts"), values.toString());
+            assertEquals(List.of("kept across restarts"), probes);
         }
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/quotewire",
                 "postgres", ""); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT v FROM stack_probe")) {

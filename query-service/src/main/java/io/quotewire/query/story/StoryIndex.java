@@ -138,9 +138,16 @@ public final class StoryIndex {
      */
     double timeCost(Profile p, Story s) {
         if (p.dated() && s.datedFirst != null) {
-            return outside(p.time(), s.datedFirst, s.datedLast) ? Double.POSITIVE_INFINITY : 0;
+            return outside(p.time(), s.datedFirst, s.datedLast) || stretches(p.time(), s) ? Double.POSITIVE_INFINITY : 0;
         }
         return outside(p.time(), s.first, s.last) ? rules.timePenalty() : 0;
+    }
+
+    /** Whether a dated article at {@code t} would make the story's dated articles more than the rules' span apart. */
+    private boolean stretches(Instant t, Story s) {
+        Instant first = t.isBefore(s.datedFirst) ? t : s.datedFirst;
+        Instant last = t.isAfter(s.datedLast) ? t : s.datedLast;
+        return Duration.between(first, last).compareTo(Duration.ofDays(rules.spanDays())) > 0;
     }
 
     private boolean outside(Instant t, Instant first, Instant last) {

@@ -97,6 +97,31 @@ class StoryIndexTest {
     }
 
     @Test
+    void similarReportsDaysApartDoNotChainIntoOneStoryOverMonths() {
+        // the same report every three days for three months: each within the window of the one before
+        Profile report = feed(1, 1, 5).get(0);
+        StoryRules rules = StoryRules.DEFAULT;
+        StoryIndex index = new StoryIndex(rules);
+        Map<String, Instant> firstOf = new HashMap<>(), lastOf = new HashMap<>();
+        for (int k = 0; k < 30; k++) {
+            Instant time = report.time().plus(Duration.ofDays(3L * k));
+            String story = index.assign(new Profile("r" + k, "r", k, time, true, report.embedding(), report.entities(),
+                    report.quoteIds(), null)).storyId();
+            firstOf.merge(story, time, (a, b) -> a.isBefore(b) ? a : b);
+            lastOf.merge(story, time, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        // a story holds the reports of at most its span, and the next report starts another
+        assertTrue(firstOf.size() >= 90 / (rules.spanDays() + 3), firstOf.size() + " stories");
+        firstOf.forEach((story, first) -> assertTrue(
+                Duration.between(first, lastOf.get(story)).toDays() <= rules.spanDays(), story));
+        // a report without a stated date (an archive ingested months later) is not held to the span, only to the time
+        // penalty
+        Profile undated = new Profile("u", "r", 100, report.time().plus(Duration.ofDays(200)), false,
+                report.embedding(), report.entities(), report.quoteIds(), null);
+        assertTrue(firstOf.containsKey(index.assign(undated).storyId()));
+    }
+
+    @Test
     void anArticleWithoutAStatedDateMayJoinAStoryOutsideTheWindowAtTheTimePenalty() {
         List<Profile> feed = feed(3, 3, 2);
         Profile report = feed.get(0);
@@ -112,7 +137,7 @@ class StoryIndexTest {
         assertEquals(within.score() - rules.timePenalty(), later.score(), 1e-9);
         // and it joins only while that still clears the threshold
         StoryRules strict = rules.with(rules.entityWeight(), rules.quoteWeight(), within.score() - rules.threshold() + 0.01,
-                rules.threshold(), rules.windowDays());
+                rules.threshold(), rules.windowDays(), rules.spanDays());
         assertTrue(assignAfter(strict, feed, ingestedLater).started());
         assertEquals(within.storyId(), assignAfter(strict, feed, sameDays).storyId());
     }
@@ -129,7 +154,7 @@ class StoryIndexTest {
         List<Profile> feed = feed(120, 4, 3).stream().map(p -> p.seq() % 3 != 0 ? p : new Profile(p.articleId(),
                 p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds(), p.summary())).toList();
         // a small index, so that stories leave it while the feed runs
-        StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7);
+        StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7, 14);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
 
         Map<String, String> reloaded = new HashMap<>();

@@ -55,25 +55,26 @@ public final class TuneStories {
         }
     }
 
-    record Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, double threshold) {
+    record Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, int spanDays,
+            double threshold) {
 
         StoryRules rules() {
-            return StoryRules.DEFAULT.with(entityWeight, quoteWeight, timePenalty, threshold, windowDays);
+            return StoryRules.DEFAULT.with(entityWeight, quoteWeight, timePenalty, threshold, windowDays, spanDays);
         }
 
-        /** As {@code E/Q/P/W/T}: weights, time penalty (inf: a hard window) and window, threshold. */
+        /** As {@code E/Q/P/W/S/T}: weights, time penalty (inf: a hard window), window, span (-: none), threshold. */
         @Override
         public String toString() {
-            return String.format("%.2f/%.1f/%s/%d/%.2f", entityWeight, quoteWeight,
+            return String.format("%.2f/%.1f/%s/%d/%s/%.2f", entityWeight, quoteWeight,
                     timePenalty == Double.POSITIVE_INFINITY ? "inf" : String.format("%.1f", timePenalty), windowDays,
-                    threshold);
+                    spanDays == NO_SPAN ? "-" : Integer.toString(spanDays), threshold);
         }
 
         static Setting parse(String s) {
             String[] w = s.split("/");
             return new Setting(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
                     w[2].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(w[2]), Integer.parseInt(w[3]),
-                    Double.parseDouble(w[4]));
+                    w[4].equals("-") ? NO_SPAN : Integer.parseInt(w[4]), Double.parseDouble(w[5]));
         }
     }
 
@@ -82,13 +83,17 @@ public final class TuneStories {
     /** 0: time counts for nothing; infinite: a story outside the window is no candidate. */
     private static final double[] TIME_PENALTIES = { 0, 0.1, 0.2, 0.3, 0.5, Double.POSITIVE_INFINITY };
     private static final int[] WINDOWS = { 7, 14, 30 };
+    private static final int NO_SPAN = 1_000_000;
+    /** How far apart a story's dated articles may be; {@link #NO_SPAN}: as far as its windows chain. */
+    private static final int[] SPANS = { 7, 14, 30, NO_SPAN };
     private static final int SYNTHETIC = 300;
     /**
      * As many synthetic articles as the scale-out system test sends. It requires at least 10 stories, none of a
-     * quarter of them; it draws other articles of the same generator, so a setting must keep a margin: at least 20
-     * stories, none of a fifth.
+     * quarter of them, and draws another run of the generator each time, so a setting must keep a margin on each of
+     * {@link #RUNS}: at least 20 stories, none of a fifth.
      */
-    private static final int SYNTHETIC_AT_SCALE = 2000;
+    private static final int SYNTHETIC_AT_SCALE = 1200;
+    private static final List<String> RUNS = List.of("tune", "tune-b", "tune-c");
     /** When an article without a stated date counts as published: when the stream was ingested. */
     private static final Instant INGESTED = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -130,8 +135,11 @@ public final class TuneStories {
             System.out.println("stated dates ignored");
         }
         List<Doc> seeds = samples(analyzer, embedder);
-        List<Doc> atScale = synthetic(analyzer, embedder, SYNTHETIC_AT_SCALE);
-        List<Doc> unrelated = atScale.subList(0, SYNTHETIC);
+        List<List<Doc>> atScale = new ArrayList<>();
+        for (String run : RUNS) {
+            atScale.add(synthetic(analyzer, embedder, run, SYNTHETIC_AT_SCALE));
+        }
+        List<Doc> unrelated = atScale.get(0).subList(0, SYNTHETIC);
 
         // one stream, in a seeded order: news from many events interleaved, as a live feed has them
         List<Doc> stream = new ArrayList<>(docs);
@@ -147,8 +155,10 @@ public final class TuneStories {
             for (double wq : QUOTE_WEIGHTS) {
                 for (double penalty : TIME_PENALTIES) {
                     for (int window : penalty == 0 ? new int[] { 7 } : WINDOWS) {
-                        for (int t = 35; t <= 125; t += 3) {
-                            grid.add(new Setting(we, wq, penalty, window, t / 100.0));
+                        for (int span : SPANS) {
+                            for (int t = 35; t <= 125 && span >= window; t += 3) {
+                                grid.add(new Setting(we, wq, penalty, window, span, t / 100.0));
+                            }
                         }
                     }
                 }
@@ -159,21 +169,25 @@ public final class TuneStories {
         boolean[] eligible = new boolean[grid.size()];
         boolean[] together = new boolean[grid.size()];
         int[] largest = new int[grid.size()];
-        for (int g = 0; g < grid.size(); g++) {
+        List<List<Doc>> foldStreams = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            foldStreams.add(stream.stream().filter(d -> foldOf.get(d.topic()) == fold).toList());
+        }
+        java.util.stream.IntStream.range(0, grid.size()).parallel().forEach(g -> {
             for (int f = 0; f < folds; f++) {
-                int fold = f;
-                scores[g][f] = cluster(stream.stream().filter(d -> foldOf.get(d.topic()) == fold).toList(), grid.get(g));
+                scores[g][f] = cluster(foldStreams.get(f), grid.get(g));
                 f1[g][f] = scores[g][f].bcubedF1();
             }
             Sanity sanity = Sanity.of(grid.get(g).rules(), seeds, unrelated);
             together[g] = sanity.samplesTogether();
             largest[g] = sanity.largest();
             eligible[g] = sanity.samplesTogether() && sanity.largest() <= SYNTHETIC / 4;
-            if (eligible[g]) {
-                Sanity scaled = Sanity.of(grid.get(g).rules(), seeds, atScale);
+            for (int run = 0; run < atScale.size() && eligible[g]; run++) {
+                Sanity scaled = Sanity.of(grid.get(g).rules(), seeds, atScale.get(run));
                 eligible[g] = scaled.stories() >= 20 && scaled.largest() <= SYNTHETIC_AT_SCALE / 5;
             }
-        }
+        });
         // what the synthetic articles do across the grid
         int fewest = -1;
         for (int g = 0; g < grid.size(); g++) {
@@ -188,7 +202,7 @@ public final class TuneStories {
         }
         System.out.printf("%n%d-fold cross-validation over topics (seed %d): settings chosen on the other folds, scored on each%n",
                 folds, seed);
-        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/T) |");
+        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T) |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (boolean only : new boolean[] { false, true }) {
             // every setting keeps dated articles outside the window apart; the penalty is for undated ones
@@ -215,12 +229,12 @@ public final class TuneStories {
             return;
         }
         Setting chosen = grid.get(best);
-        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/T): %s; mean fold BCubed F1 %.3f; largest "
+        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T): %s; mean fold BCubed F1 %.3f; largest "
                 + "synthetic story %d of %d%n", chosen, mean(f1[best], -1), largest[best], SYNTHETIC);
         StoryRules shipped = StoryRules.DEFAULT;
         System.out.println("shipped: " + shipped + "; on the whole file, one stream:");
         System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(),
-                shipped.timePenalty(), shipped.windowDays(), shipped.threshold())));
+                shipped.timePenalty(), shipped.windowDays(), shipped.spanDays(), shipped.threshold())));
     }
 
     /** The two sample articles, dated as their files are. */
@@ -234,9 +248,9 @@ public final class TuneStories {
         return seeds;
     }
 
-    /** The first {@code n} synthetic articles of the benchmarks, with their titles and dates. */
-    private static List<Doc> synthetic(Analyzer analyzer, Embedder embedder, int n) {
-        SyntheticArticles synthetic = new SyntheticArticles("tune");
+    /** The first {@code n} synthetic articles of a run of the benchmarks' generator, with their titles and dates. */
+    private static List<Doc> synthetic(Analyzer analyzer, Embedder embedder, String run, int n) {
+        SyntheticArticles synthetic = new SyntheticArticles(run);
         List<Doc> unrelated = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             var a = synthetic.article(k);
@@ -261,18 +275,24 @@ public final class TuneStories {
         }
     }
 
-    /** {@code --synthetic E/Q/P/W/T ...}: the samples and the synthetic articles alone, for the settings given. */
+    /** {@code --synthetic E/Q/P/W/S/T ...}: the samples and the synthetic articles alone, for the settings given. */
     private static void synthetic(String[] args) {
         Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
         Embedder embedder = new Embedder();
         List<Doc> seeds = samples(analyzer, embedder);
-        List<Doc> unrelated = synthetic(analyzer, embedder, 2000);
+        List<List<Doc>> runs = new ArrayList<>();
+        for (String run : RUNS) {
+            runs.add(synthetic(analyzer, embedder, run, SYNTHETIC_AT_SCALE));
+        }
         for (int i = 1; i < args.length; i++) {
             StoryRules rules = Setting.parse(args[i]).rules();
-            for (int n : new int[] { 300, 2000 }) {
-                Sanity sanity = Sanity.of(rules, seeds, unrelated.subList(0, n));
-                System.out.printf("%s: samples %s; %d synthetic in %d stories, largest %d%n", args[i],
-                        sanity.samplesTogether() ? "together" : "apart", n, sanity.stories(), sanity.largest());
+            for (int run = 0; run < runs.size(); run++) {
+                for (int n : new int[] { SYNTHETIC, SYNTHETIC_AT_SCALE }) {
+                    Sanity sanity = Sanity.of(rules, seeds, runs.get(run).subList(0, n));
+                    System.out.printf("%s: samples %s; %d synthetic of run %s in %d stories, largest %d%n", args[i],
+                            sanity.samplesTogether() ? "together" : "apart", n, RUNS.get(run), sanity.stories(),
+                            sanity.largest());
+                }
             }
         }
     }
