@@ -105,17 +105,26 @@ public final class ServiceProcess {
         return isReady(port);
     }
 
-    /** True when the service on {@code port} answers 200 on its readiness endpoint. */
+    /** True when the service on {@code port} answers 200 on its readiness endpoint within 2 s. */
     static boolean isReady(int port) {
+        return readiness(port, Duration.ofSeconds(2)) == null;
+    }
+
+    /**
+     * Null when the service on {@code port} answers 200 on its readiness endpoint within {@code timeout}, else why
+     * not: its status (503: a check is down) or that it did not answer.
+     */
+    static String readiness(int port, Duration timeout) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    .timeout(timeout).GET().build();
+            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? null : "HTTP " + status + " on /q/health/ready";
         } catch (IOException e) {
-            return false;
+            return "no answer on /q/health/ready in " + timeout.toSeconds() + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return "interrupted";
         }
     }
 

@@ -48,7 +48,7 @@ public final class StackControl {
         for (String name : LocalStack.instances(config)) {
             int port = Integer.parseInt(ports.getProperty(name, String.valueOf(config.port(LocalStack.serviceOf(name)))));
             Optional<ProcessHandle> p = LocalStack.servicePid(config, name);
-            String state = p.isEmpty() ? "not running (restarting?)" : ServiceProcess.isReady(port) ? "ready" : "NOT READY";
+            String state = p.isEmpty() ? "not running (restarting?)" : readiness(port);
             allReady &= state.equals("ready");
             out.printf("  %-15s pid %-8s http://localhost:%d  %s%n", name, p.map(h -> String.valueOf(h.pid())).orElse("-"),
                     port, state);
@@ -65,6 +65,30 @@ public final class StackControl {
         out.printf("  %-15s pid %-8s localhost:%d  %s%n", "PostgreSQL", pg.map(h -> String.valueOf(h.pid())).orElse("-"),
                 pgPort, pgUp ? "listening" : "NOT LISTENING");
         return allReady ? 0 : 1;
+    }
+
+    /**
+     * "ready", or "NOT READY" and why. A service on a busy machine may answer slowly or have a check down for a
+     * moment (its broker connection during a long GC pause): three tries, a second apart, before it is not ready.
+     */
+    private static String readiness(int port) {
+        String why = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            why = ServiceProcess.readiness(port, Duration.ofSeconds(5));
+            if (why == null) {
+                return "ready";
+            }
+            if (attempt == 2) {
+                break;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return "NOT READY (" + why + ")";
     }
 
     /** Stops the stack of this home: its launcher (which stops everything in order), or what a dead one left. */
