@@ -3,6 +3,7 @@ package io.quotewire.nlp.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +41,19 @@ final class EntityFinder {
             "general", "commander", "senator", "governor", "mayor", "chancellor", "king", "queen", "prince", "pope",
             "ambassador", "director", "chairman", "chairwoman", "speaker", "leader", "spokesman", "spokeswoman",
             "candidate", "nominee", "judge", "coach", "manager", "ceo", "chief", "founder", "official", "diplomat");
+
+    /**
+     * Last words of organisations' names: legal forms and head nouns ("Daniels Pharmaceuticals", "Bangladesh
+     * Lamps" aside). A name of two words or more ending in one is an organisation, though CoreNLP reads its first
+     * words as a person or a place ("Norwich City" and "Kansas City" are both, so City is not one).
+     */
+    static final Set<String> ORGANISATION_ENDINGS = Set.of("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.",
+            "Plc", "PLC", "LLC", "AG", "GmbH", "Bros", "Bros.", "Corporation", "Company", "Bank", "Bancorp", "Bancshares",
+            "Group", "Holdings", "Airlines", "Airways", "Pharmaceuticals", "Industries", "Systems", "Motors",
+            "Technologies", "Communications", "Electronics", "Securities", "Partners", "Controls", "Lamps", "Association",
+            "University", "College", "Institute", "Club", "Exchange", "Commission", "Committee", "Council", "Party",
+            "Ministry", "League", "Federation", "Agency", "Bureau", "Foundation", "Rovers", "Wanderers", "Athletic",
+            "Albion", "Hotspur", "FC");
 
     private final Gazetteer gazetteer;
 
@@ -108,8 +122,54 @@ final class EntityFinder {
             }
             i = j;
         }
+        organisationsByEnding(tokens, mentions, taken);
+        organisationShortForms(tokens, mentions, taken);
         mentions.sort(Comparator.comparingInt(Mention::from));
         return group(doc, mentions);
+    }
+
+    /** A name of two words or more ending in an organisation's last word is an organisation. */
+    private static void organisationsByEnding(List<Token> tokens, List<Mention> mentions, Mention[] taken) {
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            if (m.known() == null && !m.type().equals("ORGANIZATION") && m.to() - m.from() >= 2
+                    && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text())) {
+                Mention org = new Mention(m.from(), m.to(), m.start(), m.end(), "ORGANIZATION", null);
+                mentions.set(i, org);
+                for (int k = org.from(); k < org.to(); k++) {
+                    taken[k] = org;
+                }
+            }
+        }
+    }
+
+    /**
+     * An organisation's short form ("Magna" after "Magna International Inc", "Rotor" after "Rotor Volgograd"), which
+     * CoreNLP reads as a person: one word that begins a longer organisation's name in the article and is no word
+     * of a longer person's name there.
+     */
+    private static void organisationShortForms(List<Token> tokens, List<Mention> mentions, Mention[] taken) {
+        Set<String> orgFirstWords = new HashSet<>();
+        Set<String> personWords = new HashSet<>();
+        for (Mention m : mentions) {
+            if (m.to() - m.from() >= 2 && m.type().equals("ORGANIZATION")) {
+                orgFirstWords.add(tokens.get(m.from()).text().toLowerCase(Locale.ROOT));
+            } else if (m.to() - m.from() >= 2 && m.type().equals("PERSON")) {
+                for (int k = m.from(); k < m.to(); k++) {
+                    personWords.add(tokens.get(k).text().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            String word = tokens.get(m.from()).text().toLowerCase(Locale.ROOT);
+            if (m.known() == null && m.to() - m.from() == 1 && m.type().equals("PERSON") && orgFirstWords.contains(word)
+                    && !personWords.contains(word)) {
+                Mention org = new Mention(m.from(), m.to(), m.start(), m.end(), "ORGANIZATION", null);
+                mentions.set(i, org);
+                taken[m.from()] = org;
+            }
+        }
     }
 
     private static boolean isNameTag(String tag) {

@@ -1,0 +1,55 @@
+package io.quotewire.nlp.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Names and their types, one short passage per rule that corrects CoreNLP: the analysis layer alone, no Quarkus
+ * and no broker. Each check names entities of the passage and the one type each has in it.
+ */
+class EntityFinderTest {
+
+    private static Analyzer analyzer;
+
+    @BeforeAll
+    static void load() {
+        analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
+    }
+
+    @Test
+    void aNameEndingInAnOrganisationsHeadNounIsAnOrganisation() {
+        check("Kenneth Daniels Pharmaceuticals said on Monday that sales rose.",
+                Map.of("Kenneth Daniels Pharmaceuticals", "ORGANIZATION"));
+        check("Bangladesh Lamps said it would raise prices.", Map.of("Bangladesh Lamps", "ORGANIZATION"));
+    }
+
+    @Test
+    void anOrganisationsShortFormIsThatOrganisation() {
+        check("""
+                Douglas & Lomason said it had agreed to be acquired by Magna International Inc for $ 31 a share.
+
+                Magna said the deal would close in October. Magna makes car seats and mirrors.""",
+                Map.of("Magna", "ORGANIZATION"));
+        check("""
+                Rotor Volgograd beat Spartak Moscow 2-1 on Sunday.
+
+                Rotor took the lead after ten minutes. Rotor now lead the table by three points.""",
+                Map.of("Rotor", "ORGANIZATION"));
+    }
+
+    /** The passage's entities include these names, each with this one type. */
+    private static void check(String text, Map<String, String> expected) {
+        Map<String, Set<String>> found = new TreeMap<>();
+        for (Analysis.Entity e : analyzer.analyze(text).entities()) {
+            found.computeIfAbsent(e.name(), n -> new TreeSet<>()).add(e.type());
+        }
+        expected.forEach((name, type) -> assertEquals(Set.of(type), found.get(name), name + " in " + found));
+    }
+}
