@@ -335,6 +335,7 @@ final class EntityFinder {
             of.put(m, c);
         }
         linkAcronyms(byKey, of);
+        linkShortForms(byKey, of);
 
         Cluster[] byToken = new Cluster[tokens.size()];
         List<Cluster> clusters = new ArrayList<>(new LinkedHashSet<>(of.values()));
@@ -399,6 +400,30 @@ final class EntityFinder {
                     c.mentions.forEach(m -> of.put(m, full));
                     c.mentions.clear();
                 }
+            }
+        }
+        byKey.values().removeIf(c -> c.mentions.isEmpty());
+    }
+
+    /**
+     * An organisation's one-word short form (Magna) whose word begins exactly one longer organisation's name in the
+     * article (Magna International Inc) is that organisation.
+     */
+    private static void linkShortForms(Map<String, Cluster> byKey, Map<Mention, Cluster> of) {
+        Map<String, List<Cluster>> byFirstWord = new HashMap<>();
+        for (Cluster c : byKey.values()) {
+            String[] words = c.name.split(" ");
+            if (c.type.equals("ORGANIZATION") && words.length > 1) {
+                byFirstWord.computeIfAbsent(words[0].toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Cluster c : byKey.values()) {
+            List<Cluster> longer = byFirstWord.get(c.name.toLowerCase(Locale.ROOT));
+            if (c.type.equals("ORGANIZATION") && !c.name.contains(" ") && longer != null && longer.size() == 1) {
+                Cluster full = longer.get(0);
+                full.mentions.addAll(c.mentions);
+                c.mentions.forEach(m -> of.put(m, full));
+                c.mentions.clear();
             }
         }
         byKey.values().removeIf(c -> c.mentions.isEmpty());
