@@ -72,23 +72,17 @@ public final class StackControl {
      * moment (its broker connection during a long GC pause): three tries, a second apart, before it is not ready.
      */
     private static String readiness(int port) {
-        String why = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            why = ServiceProcess.readiness(port, Duration.ofSeconds(5));
-            if (why == null) {
-                return "ready";
-            }
-            if (attempt == 2) {
-                break;
-            }
+        String why = ServiceProcess.readiness(port, Duration.ofSeconds(5));
+        for (int retry = 1; retry < 3 && why != null; retry++) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            why = ServiceProcess.readiness(port, Duration.ofSeconds(5));
         }
-        return "NOT READY (" + why + ")";
+        return why == null ? "ready" : "NOT READY (" + why + ")";
     }
 
     /** Stops the stack of this home: its launcher (which stops everything in order), or what a dead one left. */

@@ -122,25 +122,16 @@ final class EntityFinder {
             }
             i = j;
         }
-        organisationsByEnding(tokens, mentions, taken);
-        organisationShortForms(tokens, mentions, taken);
+        organisationsByEnding(tokens, mentions);
+        organisationShortForms(tokens, mentions);
         mentions.sort(Comparator.comparingInt(Mention::from));
         return group(doc, mentions);
     }
 
     /** A name of two words or more ending in an organisation's last word is an organisation. */
-    private static void organisationsByEnding(List<Token> tokens, List<Mention> mentions, Mention[] taken) {
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention m = mentions.get(i);
-            if (m.known() == null && !m.type().equals("ORGANIZATION") && m.to() - m.from() >= 2
-                    && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text())) {
-                Mention org = new Mention(m.from(), m.to(), m.start(), m.end(), "ORGANIZATION", null);
-                mentions.set(i, org);
-                for (int k = org.from(); k < org.to(); k++) {
-                    taken[k] = org;
-                }
-            }
-        }
+    private static void organisationsByEnding(List<Token> tokens, List<Mention> mentions) {
+        mentions.replaceAll(m -> m.known() == null && !m.type().equals("ORGANIZATION") && m.to() - m.from() >= 2
+                && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text()) ? asOrganisation(m) : m);
     }
 
     /**
@@ -148,7 +139,7 @@ final class EntityFinder {
      * CoreNLP reads as a person: one word that begins a longer organisation's name in the article and is no word
      * of a longer person's name there.
      */
-    private static void organisationShortForms(List<Token> tokens, List<Mention> mentions, Mention[] taken) {
+    private static void organisationShortForms(List<Token> tokens, List<Mention> mentions) {
         Set<String> orgFirstWords = new HashSet<>();
         Set<String> personWords = new HashSet<>();
         for (Mention m : mentions) {
@@ -160,16 +151,15 @@ final class EntityFinder {
                 }
             }
         }
-        for (int i = 0; i < mentions.size(); i++) {
-            Mention m = mentions.get(i);
+        mentions.replaceAll(m -> {
             String word = tokens.get(m.from()).text().toLowerCase(Locale.ROOT);
-            if (m.known() == null && m.to() - m.from() == 1 && m.type().equals("PERSON") && orgFirstWords.contains(word)
-                    && !personWords.contains(word)) {
-                Mention org = new Mention(m.from(), m.to(), m.start(), m.end(), "ORGANIZATION", null);
-                mentions.set(i, org);
-                taken[m.from()] = org;
-            }
-        }
+            return m.known() == null && m.to() - m.from() == 1 && m.type().equals("PERSON") && orgFirstWords.contains(word)
+                    && !personWords.contains(word) ? asOrganisation(m) : m;
+        });
+    }
+
+    private static Mention asOrganisation(Mention m) {
+        return new Mention(m.from(), m.to(), m.start(), m.end(), "ORGANIZATION", null);
     }
 
     private static boolean isNameTag(String tag) {
@@ -396,9 +386,7 @@ final class EntityFinder {
             if (c.type.equals("ORGANIZATION") && letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT))) {
                 Cluster full = byInitials.get(letters);
                 if (full != null && full != c) {
-                    full.mentions.addAll(c.mentions);
-                    c.mentions.forEach(m -> of.put(m, full));
-                    c.mentions.clear();
+                    join(c, full, of);
                 }
             }
         }
@@ -420,13 +408,17 @@ final class EntityFinder {
         for (Cluster c : byKey.values()) {
             List<Cluster> longer = byFirstWord.get(c.name.toLowerCase(Locale.ROOT));
             if (c.type.equals("ORGANIZATION") && !c.name.contains(" ") && longer != null && longer.size() == 1) {
-                Cluster full = longer.get(0);
-                full.mentions.addAll(c.mentions);
-                c.mentions.forEach(m -> of.put(m, full));
-                c.mentions.clear();
+                join(c, longer.get(0), of);
             }
         }
         byKey.values().removeIf(c -> c.mentions.isEmpty());
+    }
+
+    /** The mentions of {@code part} become {@code full}'s; {@code part} is left empty, for its caller to drop. */
+    private static void join(Cluster part, Cluster full, Map<Mention, Cluster> of) {
+        full.mentions.addAll(part.mentions);
+        part.mentions.forEach(m -> of.put(m, full));
+        part.mentions.clear();
     }
 
     /** Titles before a person's name ("Prime Minister Mustafa al Kadhimi") and appositions ("McKenzie, the commander"). */

@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -174,7 +175,7 @@ public final class TuneStories {
             int fold = f;
             foldStreams.add(stream.stream().filter(d -> foldOf.get(d.topic()) == fold).toList());
         }
-        java.util.stream.IntStream.range(0, grid.size()).parallel().forEach(g -> {
+        IntStream.range(0, grid.size()).parallel().forEach(g -> {
             for (int f = 0; f < folds; f++) {
                 scores[g][f] = cluster(foldStreams.get(f), grid.get(g));
                 f1[g][f] = scores[g][f].bcubedF1();
