@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.quotewire.contract.NameKeys;
 
@@ -122,10 +124,64 @@ final class EntityFinder {
             }
             i = j;
         }
+        teamsInResults(doc, mentions);
         organisationsByEnding(tokens, mentions);
         organisationShortForms(tokens, mentions);
         mentions.sort(Comparator.comparingInt(Mention::from));
         return group(doc, mentions);
+    }
+
+    /** A word of a team's name, or a joining word inside one ("Heriot's F.P.", "Proleter (Z)", "Queen 's Park"). */
+    private static final String TEAM_NAME = "\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*|'s|’s|of|de|del|la|\\([ \\t]?\\p{Lu}{1,3}[ \\t]?\\)))*";
+    /** A result: two teams, each with its score ("Reading 2 Stoke 2"), maybe with a note in brackets. */
+    private static final Pattern RESULT = Pattern.compile("^[ \\t]*(" + TEAM_NAME + ")[ \\t]+\\d{1,3}[ \\t]+(" + TEAM_NAME
+            + ")[ \\t]+\\d{1,3}[ \\t]*(?:\\([^()\\n]*\\)[ \\t]*)?$", Pattern.MULTILINE);
+    /** A row of a league table: a team and five or more whole numbers (played, won, drawn, lost, ..., points). */
+    private static final Pattern STANDING = Pattern.compile("^[ \\t]*(" + TEAM_NAME + ")(?:[ \\t]+\\d{1,3}){5,}[ \\t]*$",
+            Pattern.MULTILINE);
+    /** Countries by their English names: in results they are national teams, which news annotation keeps as places. */
+    private static final Set<String> COUNTRIES = countries();
+
+    private static Set<String> countries() {
+        Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "Ireland",
+                "Republic of Ireland", "U.S.", "USA", "United States", "Russia", "South Korea", "North Korea",
+                "Czech Republic", "Ivory Coast", "Congo", "Zaire", "Yugoslavia", "Holland", "Macedonia", "Bosnia"));
+        for (String code : Locale.getISOCountries()) {
+            names.add(new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+        }
+        return names;
+    }
+
+    /**
+     * The teams of sports results ("Reading 2 Stoke 2") and league tables ("Stoke 4 3 1 0 7 4 10"), lines CoreNLP
+     * reads poorly (Stoke unnamed, Torino and Norwich as places, Currie as a person): each team is an organisation,
+     * a country a place (a national team). A well-known name keeps its entry, and a name CoreNLP reads as a person
+     * of two words or more stays one (a golfer's line of round scores).
+     */
+    private static void teamsInResults(Doc doc, List<Mention> mentions) {
+        List<Token> tokens = doc.tokens;
+        for (Pattern pattern : List.of(RESULT, STANDING)) {
+            Matcher m = pattern.matcher(doc.text);
+            while (m.find()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    int from = doc.tokenAtOrAfter(m.start(g));
+                    int to = doc.tokenAtOrAfter(m.end(g));
+                    if (from >= to || tokens.get(from).start() != m.start(g) || tokens.get(to - 1).end() != m.end(g)) {
+                        continue; // the tokens do not fit the name: leave it to CoreNLP
+                    }
+                    int f = from;
+                    int t = to;
+                    boolean keep = mentions.stream().anyMatch(x -> x.from() < t && x.to() > f && x.known() != null
+                            || t - f >= 2 && x.from() == f && x.to() == t && x.type().equals("PERSON"));
+                    if (keep) {
+                        continue; // a well-known name, or a person's
+                    }
+                    String type = COUNTRIES.contains(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
+                    mentions.removeIf(x -> x.from() < t && x.to() > f);
+                    mentions.add(new Mention(from, to, m.start(g), m.end(g), type, null));
+                }
+            }
+        }
     }
 
     /** A name of two words or more ending in an organisation's last word is an organisation. */

@@ -47,6 +47,28 @@ class EntityFinderTest {
                 "Rotor Volgograd", "Rotor");
     }
 
+    @Test
+    void theTeamsOfResultsAndLeagueTablesAreOrganisationsAndNationalTeamsPlaces() {
+        String results = """
+                SOCCER - ENGLISH LEAGUE RESULTS .
+
+                Results of English league matches on Saturday :
+
+                Reading 2 Stoke 2
+                Torino 1 Norwich City 3
+                Queen's Park 1 Forfar 4
+
+                Standings ( played , won , drawn , lost , goals for , against , points ) :
+                Stoke 4 3 1 0 7 4 10
+                Currie 4 2 1 1 6 5 7
+
+                Ethiopia 1 Uganda 1
+                Billy Mayfair 66 71 70 70 277""";
+        check(results, Map.of("Stoke", "ORGANIZATION", "Torino", "ORGANIZATION", "Norwich City", "ORGANIZATION",
+                "Reading", "ORGANIZATION", "Queen's Park", "ORGANIZATION", "Forfar", "ORGANIZATION",
+                "Currie", "ORGANIZATION", "Ethiopia", "LOCATION", "Uganda", "LOCATION", "Billy Mayfair", "PERSON"));
+    }
+
     private static void shortForm(String text, String name, String shortForm) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
         Analysis.Entity full = entities.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
