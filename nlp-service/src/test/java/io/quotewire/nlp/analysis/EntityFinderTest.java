@@ -69,6 +69,15 @@ class EntityFinderTest {
                 "Currie", "ORGANIZATION", "Ethiopia", "LOCATION", "Uganda", "LOCATION", "Billy Mayfair", "PERSON"));
     }
 
+    @Test
+    void wellKnownBodiesKnownByTheirInitialsAreOrganisations() {
+        // CoreNLP names neither: the gazetteer gives type and full name
+        check("Britain's Naseem Hamed retained his WBO featherweight title on Saturday.",
+                Map.of("World Boxing Organization", "ORGANIZATION"));
+        check("The Swiss diplomat who heads the OSCE mission in Chechnya said talks would go on.",
+                Map.of("Organization for Security and Co-operation in Europe", "ORGANIZATION"));
+    }
+
     private static void shortForm(String text, String name, String shortForm) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
         Analysis.Entity full = entities.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
