@@ -131,13 +131,18 @@ final class EntityFinder {
         return group(doc, mentions);
     }
 
-    /** A word of a team's name, or a joining word inside one ("Heriot's F.P.", "Proleter (Z)", "Queen 's Park"). */
-    private static final String TEAM_NAME = "\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*|'s|’s|of|de|del|la|\\([ \\t]?\\p{Lu}{1,3}[ \\t]?\\)))*";
+    /**
+     * A team's name: capitalised words and the joining words inside one ("Heriot's F.P.", "Proleter (Z)", "Queen 's
+     * Park"). The loops are possessive (giving a word back could never let the number after the name match), so a
+     * line of thousands of capitalised words is matched in linear time without recursion (Java's regex engine
+     * recurses once per iteration of a backtracking group loop, and a worker thread's stack overflows).
+     */
+    private static final String TEAM_NAME = "\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*|'s|’s|of|de|del|la|\\([ \\t]?\\p{Lu}{1,3}[ \\t]?\\)))*+";
     /** A result: two teams, each with its score ("Reading 2 Stoke 2"), maybe with a note in brackets. */
     private static final Pattern RESULT = Pattern.compile("^[ \\t]*(" + TEAM_NAME + ")[ \\t]+\\d{1,3}[ \\t]+(" + TEAM_NAME
             + ")[ \\t]+\\d{1,3}[ \\t]*(?:\\([^()\\n]*\\)[ \\t]*)?$", Pattern.MULTILINE);
     /** A row of a league table: a team and five or more whole numbers (played, won, drawn, lost, ..., points). */
-    private static final Pattern STANDING = Pattern.compile("^[ \\t]*(" + TEAM_NAME + ")(?:[ \\t]+\\d{1,3}){5,}[ \\t]*$",
+    private static final Pattern STANDING = Pattern.compile("^[ \\t]*(" + TEAM_NAME + ")(?:[ \\t]+\\d{1,3}){5,}+[ \\t]*$",
             Pattern.MULTILINE);
     /** Countries by their English names: in results they are national teams, which news annotation keeps as places. */
     private static final Set<String> COUNTRIES = countries();
@@ -169,15 +174,13 @@ final class EntityFinder {
                     if (from >= to || tokens.get(from).start() != m.start(g) || tokens.get(to - 1).end() != m.end(g)) {
                         continue; // the tokens do not fit the name: leave it to CoreNLP
                     }
-                    int f = from;
-                    int t = to;
-                    boolean keep = mentions.stream().anyMatch(x -> x.from() < t && x.to() > f && x.known() != null
-                            || t - f >= 2 && x.from() == f && x.to() == t && x.type().equals("PERSON"));
+                    boolean keep = mentions.stream().anyMatch(x -> x.from() < to && x.to() > from && x.known() != null
+                            || to - from >= 2 && x.from() == from && x.to() == to && x.type().equals("PERSON"));
                     if (keep) {
                         continue; // a well-known name, or a person's
                     }
                     String type = COUNTRIES.contains(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
-                    mentions.removeIf(x -> x.from() < t && x.to() > f);
+                    mentions.removeIf(x -> x.from() < to && x.to() > from);
                     mentions.add(new Mention(from, to, m.start(g), m.end(g), type, null));
                 }
             }

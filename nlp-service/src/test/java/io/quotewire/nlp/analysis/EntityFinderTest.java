@@ -70,6 +70,13 @@ class EntityFinderTest {
     }
 
     @Test
+    void aLineOfThousandsOfCapitalisedWordsIsNoResultAndDoesNotExhaustTheStack() {
+        // the results patterns once recursed per word of such a line and overflowed the thread's stack
+        String line = "Smith Jones Brown Taylor ".repeat(1_000) + "1 Forfar 2";
+        check("Results :\n\n" + line + "\nReading 2 Stoke 2", Map.of("Stoke", "ORGANIZATION", "Reading", "ORGANIZATION"));
+    }
+
+    @Test
     void wellKnownBodiesKnownByTheirInitialsAreOrganisations() {
         // CoreNLP names neither: the gazetteer gives type and full name
         check("Britain's Naseem Hamed retained his WBO featherweight title on Saturday.",
