@@ -11,15 +11,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The learned part of attribution, two logistic regressions trained on PolNeAR's training split by
+ * The learned part of attribution, two linear models trained on PolNeAR's training split by
  * {@code benchmarks/nlp/train.sh} (with Tribuo) and shipped as the resource {@value #RESOURCE}:
  * <ul>
- * <li>{@code speaker} scores each candidate speaker of a quote ({@link SpeakerFeatures}); the highest wins;
+ * <li>{@code speaker} scores each candidate speaker of a quote ({@link SpeakerFeatures}); the highest wins. It
+ * is a ranker, trained on pairs of a right and a wrong candidate: its scores order one quote's candidates and
+ * mean nothing across quotes;
  * <li>{@code quote} scores whether quoted words are someone's words at all, not a title, a scare quote or a
  * nickname ({@link QuoteFeatures}); quoted words of three or more scoring under {@code threshold} are not
  * reported as quotes.
  * </ul>
- * A score is a log-odds: the bias plus the weights of the features present.
+ * A score is the bias plus the weights of the features present; the quote model's is a log-odds.
  */
 public record AttributionModel(String version, Linear speaker, Linear quote, double quoteThreshold) {
 

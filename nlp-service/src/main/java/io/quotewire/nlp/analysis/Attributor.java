@@ -49,7 +49,11 @@ final class Attributor {
     record Attribution(int from, int to, int cueFrom, int cueTo, Cluster entity) {
     }
 
-    record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption) {
+    /**
+     * What the rules read of the whole article: its tokens and entities, which tokens are quoted, which sentences
+     * are captions, and the mentions of its most mentioned person.
+     */
+    record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption, int topPersonMentions) {
     }
 
     /** A speaker that one of the rules proposes for a quote. */
@@ -123,7 +127,9 @@ final class Attributor {
                 inQuote[k] = true;
             }
         }
-        return new Context(doc, entities, inQuote, captions(doc));
+        int topPersonMentions = entities.clusters().stream().filter(c -> c.type.equals("PERSON"))
+                .mapToInt(c -> c.mentions.size()).max().orElse(0);
+        return new Context(doc, entities, inQuote, captions(doc), topPersonMentions);
     }
 
     /**
@@ -205,8 +211,47 @@ final class Attributor {
             from--;
         }
         List<Proposal> proposals = new ArrayList<>();
-        for (int k = from; k < tokens.size() && tokens.get(k).sentence() <= lastSentence
-                && tokens.get(k).paragraph() == paragraph; k++) {
+        int to = from;
+        while (to < tokens.size() && tokens.get(to).sentence() <= lastSentence && tokens.get(to).paragraph() == paragraph) {
+            to++;
+        }
+        mentions(ctx, from, to, "nearby", proposals);
+        // a quote that opens its paragraph: the last sentence of the paragraph before ("Stated Stone:", "..., saying")
+        if (from > 0 && from == open && opensParagraph(ctx.doc.text, q.openMark())) {
+            int before = from;
+            while (before > 0 && tokens.get(before - 1).sentence() == tokens.get(from - 1).sentence()) {
+                before--;
+            }
+            mentions(ctx, before, from, "nearby.previous-paragraph", proposals);
+        }
+        // a quote paragraph followed by a line "- Name." (the fact-checkers' format)
+        int next = close;
+        while (next < tokens.size() && tokens.get(next).paragraph() == paragraph) {
+            next++;
+        }
+        if (next + 1 < tokens.size() && tokens.get(next).paragraph() == paragraph + 1
+                && tokens.get(next).text().matches(DASH)) {
+            Cluster c = byToken[next + 1];
+            if (c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))) {
+                int e = next + 1;
+                while (e < tokens.size() && byToken[e] == c) {
+                    e++;
+                }
+                proposals.add(new Proposal(new Attribution(next + 1, e, next, next + 1, c), "dash.next-paragraph"));
+            }
+        }
+        return proposals;
+    }
+
+    /**
+     * The persons, organisations, personal pronouns and relative "who" among tokens {@code [from, to)}, outside
+     * quotes and captions, each with the nearest cue within three tokens: proposed by {@code rule}, or by
+     * {@code rule + ".cue"} when it has a cue.
+     */
+    private void mentions(Context ctx, int from, int to, String rule, List<Proposal> proposals) {
+        List<Token> tokens = ctx.doc.tokens;
+        Cluster[] byToken = ctx.entities.byToken();
+        for (int k = from; k < to; k++) {
             Token t = tokens.get(k);
             if (ctx.inQuote[k] || ctx.caption[t.sentence()]) {
                 continue;
@@ -235,26 +280,9 @@ final class Attributor {
                     : relative ? new Attribution(k, k + 1, cue, cue + 1, Speakers.relativeAntecedent(ctx, k))
                     : speakers.resolve(ctx, k, k + 1, cue);
             if (a != null) {
-                proposals.add(new Proposal(a, cue < 0 ? "nearby" : "nearby.cue"));
+                proposals.add(new Proposal(a, cue < 0 ? rule : rule + ".cue"));
             }
         }
-        // a quote paragraph followed by a line "- Name." (the fact-checkers' format)
-        int next = close;
-        while (next < tokens.size() && tokens.get(next).paragraph() == paragraph) {
-            next++;
-        }
-        if (next + 1 < tokens.size() && tokens.get(next).paragraph() == paragraph + 1
-                && tokens.get(next).text().matches(DASH)) {
-            Cluster c = byToken[next + 1];
-            if (c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))) {
-                int e = next + 1;
-                while (e < tokens.size() && byToken[e] == c) {
-                    e++;
-                }
-                proposals.add(new Proposal(new Attribution(next + 1, e, next, next + 1, c), "dash.next-paragraph"));
-            }
-        }
-        return proposals;
     }
 
     /** One candidate per mention, with every rule that proposes it. */

@@ -11,7 +11,8 @@ import io.quotewire.nlp.analysis.EntityFinder.Cluster;
 
 /**
  * What the speaker model reads of a candidate: the rules that propose it and whether it is the rules' own
- * choice, what kind of mention it is, its cue, where it stands relative to the quote and the cue, and a few
+ * choice, what kind of mention it is, its cue, where it stands relative to the quote and the cue, whether it
+ * is the article's most mentioned person, what the other candidates that are the same entity bring, and a few
  * facts of the quote. Binary features by name; the speaker model weighs them ({@link AttributionModel}).
  */
 final class SpeakerFeatures {
@@ -78,6 +79,27 @@ final class SpeakerFeatures {
         Cluster e = a.entity();
         if (e != null) {
             f.add("entity.mentions:" + Math.min(e.mentions.size(), 4));
+            // the article's most mentioned person
+            if (e.type.equals("PERSON") && e.mentions.size() == ctx.topPersonMentions()) {
+                f.add("entity:most-mentioned-person");
+            }
+            // the other candidates that are the same entity ("Trump ... he said"): their evidence is this one's
+            int same = 0;
+            for (Candidate other : all) {
+                if (other != c && other.attribution().entity() == e) {
+                    same++;
+                    if (other.rulesChoice()) {
+                        f.add("same-entity:rules.choice");
+                    }
+                    if (other.attribution().cueFrom() >= 0) {
+                        f.add("same-entity:has-cue");
+                    }
+                    for (String rule : other.rules()) {
+                        f.add("same-entity:rule:" + rule);
+                    }
+                }
+            }
+            f.add("same-entity:" + Math.min(same, 2));
         }
 
         // compared with the other candidates

@@ -71,6 +71,12 @@ class AttributorTest {
         check("a partial quote in reported speech",
                 "Anna Berg, the director of the museum, said the paintings were “priceless and irreplaceable treasures.”",
                 q("priceless and irreplaceable treasures.", "Anna Berg", "Anna Berg"));
+        check("a paragraph of its own after a line that names the speaker and ends with a colon",
+                "Governor John Kasich spoke to a radio show on Monday.\n\nStated Kasich:\n\n“I think the stakes are so high that they would do anything to remain in power.”",
+                q("I think the stakes are so high that they would do anything to remain in power.", "John Kasich", "Kasich"));
+        check("a paragraph of its own after the speaker's sentence with a cue",
+                "Hillary Clinton, clearly frustrated, responded by pointing a finger, saying the campaign was lying.\n\n“I am so sick of the campaign lying about me.”",
+                q("I am so sick of the campaign lying about me.", "Hillary Clinton", "Hillary Clinton"));
         check("an unnamed speaker: the noun phrase, no entity",
                 "“Nobody told us anything,” said a spokesman for the ministry.",
                 q("Nobody told us anything", null, "a spokesman"));

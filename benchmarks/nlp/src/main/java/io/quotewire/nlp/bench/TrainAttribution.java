@@ -40,8 +40,9 @@ import io.quotewire.nlp.analysis.SpeakerCandidates;
 /**
  * Trains the attribution models on PolNeAR's training split and writes them as the resource nlp-service ships:
  * <ul>
- * <li>the speaker model: every candidate speaker of every quote that matches an annotated quote is an example,
- * labelled by whether it is the annotated source (as the shared scorer judges a speaker);
+ * <li>the speaker model: a candidate speaker of a quote that matches an annotated quote is right when it is the
+ * annotated source (as the shared scorer judges a speaker); the model learns either from each candidate alone or
+ * from pairs of a right and a wrong candidate of one quote (a ranker), as cross-validation chooses;
  * <li>the quote model: all quoted words of three or more, labelled by whether they are an annotated quote;
  * its threshold is the one that gives the best attribution F1.
  * </ul>
@@ -54,7 +55,7 @@ public final class TrainAttribution {
     private static final Label NO = new Label("no");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "i", "we", "you", "him", "her",
             "them", "his", "its", "their");
-    private static final double[] THRESHOLDS = { 0, 0.1, 0.2, 0.3, 0.4, 0.5 };
+    private static final double[] THRESHOLDS = { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 };
 
     /** Quoted words as the analysis found them; the candidates labelled when they match an annotated quote. */
     record Quote(List<String> features, List<SpeakerCandidates.Option> options, List<Boolean> correct, boolean matched) {
@@ -63,18 +64,41 @@ public final class TrainAttribution {
     record Article(String id, List<Quote> quotes, int gold) {
     }
 
-    record Setting(double learningRate, int epochs) {
+    /** How the speaker model is trained: on candidates one by one, or on pairs of a right and a wrong one. */
+    record Setting(double learningRate, int epochs, boolean pairwise) {
     }
 
-    /** Labelled examples for one model: features and whether they are a positive case. */
-    record Examples(List<List<String>> features, List<Boolean> labels) {
+    /** Labelled examples for one model: feature values by name and whether they are a positive case. */
+    record Examples(List<Map<String, Double>> features, List<Boolean> labels) {
         Examples() {
             this(new ArrayList<>(), new ArrayList<>());
         }
 
         void add(List<String> f, boolean label) {
-            features.add(f);
+            Map<String, Double> values = new TreeMap<>();
+            f.forEach(name -> values.put(name, 1.0));
+            features.add(values);
             labels.add(label);
+        }
+
+        /**
+         * A pair of candidates of one quote, the right one and a wrong one: their difference, a positive case,
+         * and the reverse, a negative one. A linear model of these ranks the candidates by its score.
+         */
+        void addPair(List<String> right, List<String> wrong) {
+            Map<String, Double> difference = new TreeMap<>();
+            right.stream().distinct().forEach(name -> difference.merge(name, 1.0, Double::sum));
+            wrong.stream().distinct().forEach(name -> difference.merge(name, -1.0, Double::sum));
+            difference.values().removeIf(v -> v == 0);
+            if (difference.isEmpty()) {
+                return; // the model cannot tell them apart
+            }
+            Map<String, Double> reverse = new TreeMap<>();
+            difference.forEach((name, v) -> reverse.put(name, -v));
+            features.add(difference);
+            labels.add(true);
+            features.add(reverse);
+            labels.add(false);
         }
     }
 
@@ -93,22 +117,24 @@ public final class TrainAttribution {
         List<Article> shuffled = new ArrayList<>(train);
         Collections.shuffle(shuffled, new Random(seed));
         System.out.printf("%d-fold cross-validation over articles (seed %d)%n", folds, seed);
-        System.out.printf("%-28s %8s %8s %8s %8s %8s%n", "", "quote P", "speaker", "P", "R", "F1");
+        System.out.printf("%-34s %8s %8s %8s %8s %8s%n", "", "quote P", "speaker", "P", "R", "F1");
         print("rules alone", score(shuffled, null, null, 0));
         print("best candidate (oracle)", oracle(shuffled));
         Setting best = null;
         double bestF1 = -1;
-        for (double rate : new double[] { 0.05, 0.2, 1.0 }) {
-            for (int epochs : new int[] { 3, 10, 30 }) {
-                Setting s = new Setting(rate, epochs);
-                Scores total = new Scores();
-                for (int f = 0; f < folds; f++) {
-                    total.add(score(fold(shuffled, folds, f, false), train(speakerExamples(fold(shuffled, folds, f, true)), s, seed), null, 0));
-                }
-                print(String.format(Locale.ROOT, "speakers: lr %.2f, %d epochs", rate, epochs), total);
-                if (total.f1() > bestF1) {
-                    bestF1 = total.f1();
-                    best = s;
+        for (boolean pairwise : new boolean[] { false, true }) {
+            for (double rate : new double[] { 0.01, 0.02, 0.05, 0.2 }) {
+                for (int epochs : new int[] { 3, 10, 30 }) {
+                    Setting s = new Setting(rate, epochs, pairwise);
+                    Scores total = new Scores();
+                    for (int f = 0; f < folds; f++) {
+                        total.add(score(fold(shuffled, folds, f, false), speakerModel(fold(shuffled, folds, f, true), s, seed), null, 0));
+                    }
+                    print(String.format(Locale.ROOT, "speakers: %s, lr %.2f, %d ep", pairwise ? "pairs" : "single", rate, epochs), total);
+                    if (total.f1() > bestF1) {
+                        bestF1 = total.f1();
+                        best = s;
+                    }
                 }
             }
         }
@@ -117,7 +143,7 @@ public final class TrainAttribution {
         for (int f = 0; f < folds; f++) {
             List<Article> in = fold(shuffled, folds, f, true);
             List<Article> held = fold(shuffled, folds, f, false);
-            Linear speaker = train(speakerExamples(in), best, seed);
+            Linear speaker = speakerModel(in, best, seed);
             Linear quote = train(quoteExamples(in), best, seed);
             for (int t = 0; t < THRESHOLDS.length; t++) {
                 byThreshold[t].add(score(held, speaker, quote, THRESHOLDS[t]));
@@ -132,7 +158,7 @@ public final class TrainAttribution {
                 threshold = THRESHOLDS[t];
             }
         }
-        Linear speaker = train(speakerExamples(train), best, seed);
+        Linear speaker = speakerModel(train, best, seed);
         Linear quote = train(quoteExamples(train), best, seed);
         System.out.printf(Locale.ROOT, "chosen: lr %.2f, %d epochs, quote threshold %.1f; trained on the whole training split%n",
                 best.learningRate(), best.epochs(), threshold);
@@ -154,7 +180,7 @@ public final class TrainAttribution {
     }
 
     private static void print(String name, Scores s) {
-        System.out.printf(Locale.ROOT, "%-28s %8.3f %8.3f %8.3f %8.3f %8.3f%n", name, s.quotePrecision(), s.accuracy(),
+        System.out.printf(Locale.ROOT, "%-34s %8.3f %8.3f %8.3f %8.3f %8.3f%n", name, s.quotePrecision(), s.accuracy(),
                 s.precision(), s.recall(), s.f1());
     }
 
@@ -319,6 +345,30 @@ public final class TrainAttribution {
         return examples;
     }
 
+    private static Linear speakerModel(List<Article> articles, Setting setting, long seed) {
+        return train(setting.pairwise() ? speakerPairs(articles) : speakerExamples(articles), setting, seed);
+    }
+
+    /** Every pair of a right and a wrong candidate of each quote that has both. */
+    private static Examples speakerPairs(List<Article> articles) {
+        Examples examples = new Examples();
+        for (Article a : articles) {
+            for (Quote q : a.quotes()) {
+                if (!q.matched()) {
+                    continue;
+                }
+                for (int i = 0; i < q.options().size(); i++) {
+                    for (int j = 0; j < q.options().size(); j++) {
+                        if (q.correct().get(i) && !q.correct().get(j)) {
+                            examples.addPair(q.options().get(i).features(), q.options().get(j).features());
+                        }
+                    }
+                }
+            }
+        }
+        return examples;
+    }
+
     private static Examples quoteExamples(List<Article> articles) {
         Examples examples = new Examples();
         for (Article a : articles) {
@@ -334,9 +384,9 @@ public final class TrainAttribution {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("PolNeAR train", labels), labels);
         for (int i = 0; i < examples.features().size(); i++) {
-            String[] names = examples.features().get(i).stream().distinct().toArray(String[]::new);
-            double[] values = new double[names.length];
-            Arrays.fill(values, 1.0);
+            Map<String, Double> example = examples.features().get(i);
+            String[] names = example.keySet().toArray(String[]::new);
+            double[] values = example.values().stream().mapToDouble(Double::doubleValue).toArray();
             data.add(new ArrayExample<>(examples.labels().get(i) ? YES : NO, names, values));
         }
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(setting.learningRate(), 0.1),
@@ -360,11 +410,13 @@ public final class TrainAttribution {
         for (int i = 0; i < Math.min(500, data.size()); i++) {
             Example<Label> example = data.getExample(i);
             double tribuo = model.predict(example).getOutputScores().get(YES.getLabel()).getScore();
-            List<String> names = new ArrayList<>();
-            example.forEach(f -> names.add(f.getName()));
-            if (Math.abs(tribuo - exported.probability(names)) > 1e-3) {
-                throw new IllegalStateException("the exported weights disagree with the model: " + tribuo + " vs "
-                        + exported.probability(names));
+            double logOdds = exported.bias();
+            for (var f : example) {
+                logOdds += exported.weights().getOrDefault(f.getName(), 0.0) * f.getValue();
+            }
+            double probability = 1 / (1 + Math.exp(-logOdds));
+            if (Math.abs(tribuo - probability) > 1e-3) {
+                throw new IllegalStateException("the exported weights disagree with the model: " + tribuo + " vs " + probability);
             }
         }
         return exported;
@@ -388,8 +440,11 @@ public final class TrainAttribution {
         model.put("version", version);
         model.put("trainedOn", "PolNeAR train split, by benchmarks/nlp/train.sh");
         model.put("trainer", String.format(Locale.ROOT,
-                "Tribuo 4.3.2 logistic regression (LinearSGDTrainer, LogMulticlass), AdaGrad lr %.2f, %d epochs, seed %d",
-                setting.learningRate(), setting.epochs(), seed));
+                "Tribuo 4.3.2 logistic regression (LinearSGDTrainer, LogMulticlass), AdaGrad lr %.2f, %d epochs, seed %d; "
+                        + "the speaker model %s",
+                setting.learningRate(), setting.epochs(), seed, setting.pairwise()
+                        ? "on pairs of a right and a wrong candidate of a quote (a ranker: its score orders a quote's candidates)"
+                        : "on candidates one by one"));
         model.put("speaker", speakerJson);
         model.put("quote", quoteJson);
         Files.createDirectories(out.toAbsolutePath().getParent());
