@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,11 +39,17 @@ public record AttributionModel(String version, Linear speaker, Linear quote, dou
             weights = Map.copyOf(weights);
         }
 
-        /** The log-odds for these features. */
+        /**
+         * The log-odds for these features. A feature named twice counts once: the models are trained on sets of
+         * binary features, whatever the order and repetition of the list that names them.
+         */
         public double score(List<String> features) {
             double s = bias;
+            Set<String> counted = new HashSet<>(features.size() * 2);
             for (String f : features) {
-                s += weights.getOrDefault(f, 0.0);
+                if (counted.add(f)) {
+                    s += weights.getOrDefault(f, 0.0);
+                }
             }
             return s;
         }

@@ -47,4 +47,12 @@ class AttributionModelTest {
         assertEquals(model.speaker().bias() + model.speaker().weights().get("rules.choice"),
                 model.speaker().score(List.of("rules.choice", "a feature no model has")), 1e-9);
     }
+
+    /** As the models were trained: a feature is present or not, however often the analysis names it. */
+    @Test
+    void aFeatureNamedTwiceCountsOnce() {
+        AttributionModel.Linear model = new AttributionModel.Linear(0.5, java.util.Map.of("nearby.cue", 2.0, "caption", -1.0));
+        assertEquals(1.5, model.score(List.of("nearby.cue", "caption", "nearby.cue", "caption")), 1e-9);
+        assertEquals(model.score(List.of("nearby.cue", "caption")), model.score(List.of("caption", "nearby.cue", "nearby.cue")), 1e-9);
+    }
 }
