@@ -1,9 +1,11 @@
 package io.quotewire.nlp.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,7 +126,7 @@ final class EntityFinder {
             }
             i = j;
         }
-        teamsInResults(doc, mentions);
+        teamsInResults(doc, mentions, taken);
         organisationsByEnding(tokens, mentions);
         organisationShortForms(tokens, mentions);
         mentions.sort(Comparator.comparingInt(Mention::from));
@@ -161,10 +163,13 @@ final class EntityFinder {
      * The teams of sports results ("Reading 2 Stoke 2") and league tables ("Stoke 4 3 1 0 7 4 10"), lines CoreNLP
      * reads poorly (Stoke unnamed, Torino and Norwich as places, Currie as a person): each team is an organisation,
      * a country a place (a national team). A well-known name keeps its entry, and a name CoreNLP reads as a person
-     * of two words or more stays one (a golfer's line of round scores).
+     * of two words or more stays one (a golfer's line of round scores). The mentions a team overlaps are found
+     * through {@code taken} (the mention of each token), so a page of thousands of results costs linear time.
      */
-    private static void teamsInResults(Doc doc, List<Mention> mentions) {
+    private static void teamsInResults(Doc doc, List<Mention> mentions, Mention[] taken) {
         List<Token> tokens = doc.tokens;
+        // by identity: a team's mention may equal the one CoreNLP made of the same words, which it replaces
+        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Pattern pattern : List.of(RESULT, STANDING)) {
             Matcher m = pattern.matcher(doc.text);
             while (m.find()) {
@@ -174,17 +179,29 @@ final class EntityFinder {
                     if (from >= to || tokens.get(from).start() != m.start(g) || tokens.get(to - 1).end() != m.end(g)) {
                         continue; // the tokens do not fit the name: leave it to CoreNLP
                     }
-                    boolean keep = mentions.stream().anyMatch(x -> x.from() < to && x.to() > from && x.known() != null
-                            || to - from >= 2 && x.from() == from && x.to() == to && x.type().equals("PERSON"));
+                    boolean keep = false;
+                    for (int k = from; k < to && !keep; k++) {
+                        Mention x = taken[k];
+                        keep = x != null && (x.known() != null
+                                || to - from >= 2 && x.from() == from && x.to() == to && x.type().equals("PERSON"));
+                    }
                     if (keep) {
                         continue; // a well-known name, or a person's
                     }
                     String type = COUNTRIES.contains(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
-                    mentions.removeIf(x -> x.from() < to && x.to() > from);
-                    mentions.add(new Mention(from, to, m.start(g), m.end(g), type, null));
+                    for (int k = from; k < to; k++) {
+                        Mention x = taken[k];
+                        if (x != null && replaced.add(x)) {
+                            for (int t = x.from(); t < x.to(); t++) {
+                                taken[t] = null;
+                            }
+                        }
+                    }
+                    add(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken);
                 }
             }
         }
+        mentions.removeIf(replaced::contains);
     }
 
     /** A name of two words or more ending in an organisation's last word is an organisation. */
