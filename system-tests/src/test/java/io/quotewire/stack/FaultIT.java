@@ -28,9 +28,10 @@ import io.quotewire.stack.Launcher.Launch;
 /**
  * Faults, on the whole stack as {@code ./quotewire up} starts it: a poison article, articles at the limits of
  * the contract, malformed requests, and a frozen database. Whatever ingest accepts becomes queryable, no
- * request gets a 5xx, and nothing is restarted by hand. Each scenario prints what it measured.
+ * request gets a 5xx, and nothing is restarted by hand. Each scenario prints what it measured. The frozen
+ * database and broker come first: they are mostly waiting, which the system test running beside this one uses.
  */
-@Order(3)
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultIT {
@@ -66,7 +67,7 @@ class FaultIT {
      * stays up, the article is queryable with its quotes capped, and the articles after it flow.
      */
     @Test
-    @Order(1)
+    @Order(3)
     void aPoisonArticleIsAnalysedWithinBoundsAndStopsNothing() throws Exception {
         long nlpPid = stack.service("nlp-service").pid();
         String poison = "wo\"d ".repeat(110_000) + run;
@@ -104,7 +105,7 @@ class FaultIT {
 
     /** Articles at the contract's limits: accepted means queryable with their analysis. */
     @Test
-    @Order(2)
+    @Order(4)
     void articlesAtTheLimitsAreAcceptedAndQueryable() throws Exception {
         StringBuilder text = new StringBuilder("Governor Ada Quill said: \"This article is as long as ingest allows " + run + ".\"\n");
         for (int i = 0; text.length() < 1024 * 1024 - 200; i++) {
@@ -135,7 +136,7 @@ class FaultIT {
 
     /** No malformed request gets a 5xx from any of the three services. */
     @Test
-    @Order(3)
+    @Order(5)
     void malformedRequestsGet4xxProblemsFromEveryService() throws Exception {
         String deep = "[".repeat(1001) + "]".repeat(1001);
         List<String[]> posts = List.of(new String[] { "ingest", "/api/articles?url=ftp://x/y", "text/plain", "x" },
@@ -164,7 +165,7 @@ class FaultIT {
      * no service restarted.
      */
     @Test
-    @Order(4)
+    @Order(1)
     void aFrozenDatabaseDelaysButLosesNothing() throws Exception {
         long queryPid = stack.service("query-service").pid();
         List<String> quotes = new ArrayList<>();
@@ -216,15 +217,14 @@ class FaultIT {
      * no service restarted.
      */
     @Test
-    @Order(5)
+    @Order(2)
     void aFrozenBrokerDelaysButLosesNothing() throws Exception {
         int seconds = Integer.getInteger("quotewire.fault.broker-seconds", 60);
         Map<String, Long> pids = new java.util.TreeMap<>();
         for (String service : LocalStack.SERVICES) {
             pids.put(service, stack.service(service).pid());
         }
-        ProcessHandle broker = stack.process().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("quotewire-tools.jar")).findFirst().orElseThrow();
+        ProcessHandle broker = stack.launcherJvm();
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             accepted.add(postQuote("before the broker froze " + i));

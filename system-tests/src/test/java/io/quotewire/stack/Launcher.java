@@ -82,6 +82,12 @@ final class Launcher implements AutoCloseable {
             }
         }
 
+        /** The launcher's JVM, which runs Kafka: the java child of the script (a service runs quarkus-run.jar). */
+        ProcessHandle launcherJvm() {
+            return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("quotewire-tools.jar"))
+                    .findFirst().orElseThrow(() -> new AssertionError("the launcher is not running"));
+        }
+
         /** The running JVM of one service ({@code nlp-service}, ...), a descendant of the launcher. */
         ProcessHandle service(String name) {
             String jar = LocalStack.serviceJar(ROOT, name).toString();

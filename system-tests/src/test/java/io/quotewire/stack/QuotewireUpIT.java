@@ -43,10 +43,10 @@ import io.quotewire.stack.Launcher.Launch;
 
 /**
  * Drives {@code ./quotewire up} as a user does (on random ports, with its data under target/): the
- * stack becomes ready, {@code down}, a killed launcher's next start and a closed terminal stop it with nothing
- * left behind, and a restart keeps the data.
+ * stack becomes ready, {@code down} and a closed terminal stop it with nothing left behind, and a restart keeps
+ * the data. (A killed launcher's next start: {@link SystemIT}.)
  */
-@Order(4)
+@Order(2)
 class QuotewireUpIT {
 
     private static final Path ROOT = Launcher.ROOT;
@@ -118,7 +118,7 @@ class QuotewireUpIT {
         Launch status = launcher.start(env, "status");
         assertTrue(status.process().waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, status.process().exitValue(), status.output());
-        assertTrue(status.output().contains("Quotewire is up (launcher pid " + launcherJvm(first).pid()), status.output());
+        assertTrue(status.output().contains("Quotewire is up (launcher pid " + first.launcherJvm().pid()), status.output());
         for (String service : LocalStack.SERVICES) {
             assertTrue(status.output().contains(service + " ") && status.output().contains("pid " + first.service(service).pid()),
                     status.output());
@@ -172,31 +172,15 @@ class QuotewireUpIT {
             assertEquals("kept across restarts", rs.getString(1));
         }
 
-        // a launcher killed without its stop (kill -9) leaves its services running in their own sessions:
-        // the next up stops them before it starts
-        long nlpPid = second.service("nlp-service").pid();
-        new ProcessBuilder("kill", "-KILL", String.valueOf(launcherJvm(second).pid())).start().waitFor();
-        assertTrue(second.process().waitFor(30, TimeUnit.SECONDS), "the script ends with its launcher");
-        assertTrue(ProcessHandle.of(nlpPid).isPresent(), "nlp-service outlived its launcher");
-        Launch third = launcher.up(env);
-        assertTrue(third.output().contains("Stopping nlp-service (pid " + nlpPid + "), left running"), third.output());
-        assertFalse(ProcessHandle.of(nlpPid).map(ProcessHandle::isAlive).orElse(false), "the old nlp-service is gone");
-
-        // closing the terminal (SIGHUP to the script) stops everything too, rather than leaving it headless
-        List<ProcessHandle> thirdTree = third.processes();
-        new ProcessBuilder("kill", "-HUP", String.valueOf(third.process().pid())).start().waitFor();
-        assertTrue(third.process().waitFor(120, TimeUnit.SECONDS), "the stack stopped on SIGHUP: " + third.output());
-        Launcher.awaitGone(thirdTree);
+        // closing the terminal (SIGHUP to the script) stops everything too, rather than leaving it headless (a
+        // launcher killed without its stop, kill -9, and the next start: SystemIT's restart)
+        List<ProcessHandle> secondTree = second.processes();
+        new ProcessBuilder("kill", "-HUP", String.valueOf(second.process().pid())).start().waitFor();
+        assertTrue(second.process().waitFor(120, TimeUnit.SECONDS), "the stack stopped on SIGHUP: " + second.output());
+        Launcher.awaitGone(secondTree);
         for (int port : allPorts) {
             assertTrue(Ports.isFree(port), "port " + port + " is free after SIGHUP");
         }
-    }
-
-    /** The launcher's JVM: the java child of the script (not a service, which runs quarkus-run.jar). */
-    private static ProcessHandle launcherJvm(Launch launch) {
-        return launch.process().descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("quotewire-tools.jar"))
-                .findFirst().orElseThrow();
     }
 
     @Test
