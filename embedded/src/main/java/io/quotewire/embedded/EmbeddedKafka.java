@@ -51,7 +51,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("logs").toAbsolutePath();
-            Properties props = serverProperties(logDir, port, Ports.freePort());
+            Properties props = serverProperties(logDir, port, Ports.kernelPort());
             Path config = dataDir.resolve("server.properties");
             try (Writer out = Files.newBufferedWriter(config)) {
                 props.store(out, "written by Quotewire's embedded Kafka; rewritten at every start");

@@ -33,8 +33,16 @@ public final class Ports {
                 return port;
             }
         }
+        return kernelPort();
+    }
+
+    /**
+     * A free port the kernel picks, from its ephemeral range: for a port that only the process itself uses (the
+     * embedded broker's controller). Another process's {@link #freePort()} picks, handed out but not yet bound
+     * (another local stack starting beside this one), are outside that range, so they cannot be picked here.
+     */
+    public static int kernelPort() {
         try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free TCP port on loopback", e);
