@@ -38,9 +38,14 @@ final class Launcher implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** A stack's environment: its own QUOTEWIRE_HOME under target/ and a free port for every part. */
+    /**
+     * A stack's environment: its own QUOTEWIRE_HOME under target/, a free port for every part, and the services' JVM
+     * options for tests (C1 only: a test's service processes live for minutes and handle a few hundred articles, too
+     * few to pay back C2's compilations).
+     */
     static Map<String, String> freshEnvironment(int partitions) {
         Map<String, String> env = new HashMap<>();
+        env.put("QUOTEWIRE_JAVA_OPTS", System.getProperty("quotewire.stack.javaOptions", ""));
         env.put("QUOTEWIRE_HOME", ROOT.resolve("system-tests/target/stack-home-" + System.nanoTime()).toString());
         env.put("QUOTEWIRE_PARTITIONS", String.valueOf(partitions));
         for (String name : PORT_VARIABLES) {
