@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 
 import kafka.server.KafkaConfig;
@@ -34,6 +35,17 @@ import kafka.tools.StorageTool;
  * directory keeps its topics and records.
  */
 public final class EmbeddedKafka implements AutoCloseable {
+
+    static {
+        // A fatal fault in the broker (a listener that cannot bind, a log directory it cannot write) halts the JVM
+        // that runs it, with only a log line to say why. Whoever started it, the launcher's user or a test, learns
+        // at least that Kafka did it and where the reason is.
+        Exit.setHaltProcedure((status, message) -> {
+            System.err.printf("Kafka stopped this process after a fatal fault (status %d)%s; Kafka's log (for the "
+                    + "launcher, logs/infrastructure.log) says why%n", status, message == null ? "" : ": " + message);
+            Runtime.getRuntime().halt(status);
+        });
+    }
 
     private final int port;
     private final KafkaRaftServer server;
