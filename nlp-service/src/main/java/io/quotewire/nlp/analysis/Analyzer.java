@@ -39,6 +39,10 @@ public class Analyzer {
     private record Parts(CoreNlp coreNlp, EntityFinder entityFinder, Attributor attributor) {
     }
 
+    /** The models of each NER model, loading or loaded: one load per JVM, however many analyzers use them. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Parts>> MODELS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final java.util.concurrent.CompletableFuture<Parts> parts;
     private final boolean tagEverySentence;
 
@@ -53,8 +57,16 @@ public class Analyzer {
      * The result is the same, slower; the tests and the evaluation use it to check that.
      */
     public Analyzer(String nerModel, boolean tagEverySentence) {
-        this.parts = load(nerModel);
+        this.parts = MODELS.computeIfAbsent(nerModel, Analyzer::load);
         this.tagEverySentence = tagEverySentence;
+    }
+
+    /**
+     * Starts loading the models with this NER model in the background, unless they are loading or loaded already:
+     * the service's main method calls it before Quarkus starts, so the models load while Quarkus does.
+     */
+    public static void preload(String nerModel) {
+        MODELS.computeIfAbsent(nerModel, Analyzer::load);
     }
 
     private static java.util.concurrent.CompletableFuture<Parts> load(String nerModel) {

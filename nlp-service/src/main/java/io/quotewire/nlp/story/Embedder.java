@@ -36,8 +36,24 @@ public class Embedder {
 
     public Embedder(int words) {
         this.words = words;
+        this.model = preload();
+    }
+
+    /** The model, loading or loaded: one load per JVM. */
+    private static final java.util.concurrent.atomic.AtomicReference<CompletableFuture<EmbeddingModel>> LOADING =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Starts loading the model in the background unless it is loading or loaded already. */
+    public static synchronized CompletableFuture<EmbeddingModel> preload() {
+        if (LOADING.get() == null) {
+            LOADING.set(load());
+        }
+        return LOADING.get();
+    }
+
+    private static CompletableFuture<EmbeddingModel> load() {
         long t0 = System.nanoTime();
-        this.model = CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             EmbeddingModel m = new AllMiniLmL6V2QuantizedEmbeddingModel();
             LOG.infof("embedding model ready in %d ms", (System.nanoTime() - t0) / 1_000_000);
             return m;
