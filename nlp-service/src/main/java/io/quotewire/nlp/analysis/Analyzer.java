@@ -57,7 +57,7 @@ public class Analyzer {
      * The result is the same, slower; the tests and the evaluation use it to check that.
      */
     public Analyzer(String nerModel, boolean tagEverySentence) {
-        this.parts = MODELS.computeIfAbsent(nerModel, Analyzer::load);
+        this.parts = models(nerModel);
         this.tagEverySentence = tagEverySentence;
     }
 
@@ -66,7 +66,11 @@ public class Analyzer {
      * the service's main method calls it before Quarkus starts, so the models load while Quarkus does.
      */
     public static void preload(String nerModel) {
-        MODELS.computeIfAbsent(nerModel, Analyzer::load);
+        models(nerModel);
+    }
+
+    private static java.util.concurrent.CompletableFuture<Parts> models(String nerModel) {
+        return MODELS.computeIfAbsent(nerModel, Analyzer::load);
     }
 
     private static java.util.concurrent.CompletableFuture<Parts> load(String nerModel) {

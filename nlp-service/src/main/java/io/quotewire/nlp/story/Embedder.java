@@ -50,16 +50,14 @@ public class Embedder {
         this.model = preload();
     }
 
-    /** The model, loading or loaded: one load per JVM. */
-    private static final java.util.concurrent.atomic.AtomicReference<CompletableFuture<EmbeddingModel>> LOADING =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    /** The model, loading or loaded: one load per JVM, started by the first call of {@link #preload}. */
+    private static final class Shared {
+        static final CompletableFuture<EmbeddingModel> MODEL = load();
+    }
 
     /** Starts loading the model in the background unless it is loading or loaded already. */
-    public static synchronized CompletableFuture<EmbeddingModel> preload() {
-        if (LOADING.get() == null) {
-            LOADING.set(load());
-        }
-        return LOADING.get();
+    public static CompletableFuture<EmbeddingModel> preload() {
+        return Shared.MODEL;
     }
 
     private static CompletableFuture<EmbeddingModel> load() {
