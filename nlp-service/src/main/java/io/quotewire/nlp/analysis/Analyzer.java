@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,7 +30,7 @@ import io.quotewire.nlp.NlpConfig;
 public class Analyzer {
 
     /** Changes whenever the analysis can give a different result for the same text. */
-    public static final String VERSION = "quotewire-nlp/7 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
+    public static final String VERSION = "quotewire-nlp/8 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
@@ -127,28 +128,33 @@ public class Analyzer {
     }
 
     /**
-     * For training the speaker model: every quote of a text with its candidate speakers and what the model
-     * reads of each ({@code benchmarks/nlp/train.sh}).
+     * For training the speaker model ({@code benchmarks/nlp/train.sh}): a text analysed once, and for a speaker
+     * model, every quote of it with its candidate speakers and what the model reads of each, when the quotes
+     * before it were attributed by that model (by the rules' own choice when it is null): a quote continuing
+     * another inherits the speaker chosen for it.
      */
-    public List<SpeakerCandidates> candidates(String text) {
+    public Function<AttributionModel.Linear, List<SpeakerCandidates>> candidates(String text) {
         Parts p = parts();
         Prepared prepared = prepare(p, text);
         Doc doc = prepared.doc();
-        List<Attributor.Read> read = p.attributor().read(doc, prepared.entities(), prepared.found());
-        List<SpeakerCandidates> result = new ArrayList<>();
-        for (int i = 0; i < read.size(); i++) {
-            QuoteFinder.Found q = prepared.found().get(i);
-            Attributor.Read r = read.get(i);
-            List<SpeakerCandidates.Option> options = new ArrayList<>();
-            for (int c = 0; c < r.candidates().size(); c++) {
-                Attributor.Attribution a = r.candidates().get(c).attribution();
-                Span mention = span(doc, a.from(), a.to());
-                options.add(new SpeakerCandidates.Option(mention.start(), mention.end(),
-                        a.entity() == null ? null : a.entity().name, r.speakerFeatures().get(c)));
+        return speaker -> {
+            List<Attributor.Read> read = p.attributor().read(doc, prepared.entities(), prepared.found(),
+                    speaker == null ? Attributor.RULES : Attributor.highest(speaker));
+            List<SpeakerCandidates> result = new ArrayList<>();
+            for (int i = 0; i < read.size(); i++) {
+                QuoteFinder.Found q = prepared.found().get(i);
+                Attributor.Read r = read.get(i);
+                List<SpeakerCandidates.Option> options = new ArrayList<>();
+                for (int c = 0; c < r.candidates().size(); c++) {
+                    Attributor.Attribution a = r.candidates().get(c).attribution();
+                    Span mention = span(doc, a.from(), a.to());
+                    options.add(new SpeakerCandidates.Option(mention.start(), mention.end(),
+                            a.entity() == null ? null : a.entity().name, r.speakerFeatures().get(c)));
+                }
+                result.add(new SpeakerCandidates(q.start(), q.end(), r.quoteFeatures(), options));
             }
-            result.add(new SpeakerCandidates(q.start(), q.end(), r.quoteFeatures(), options));
-        }
-        return result;
+            return result;
+        };
     }
 
     public Analysis analyze(String text) {

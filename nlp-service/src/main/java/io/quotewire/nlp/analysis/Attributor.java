@@ -78,43 +78,80 @@ final class Attributor {
      * What the models read of one quote: its candidates, each one's features for the speaker model (in the same
      * order), and the quote's features for the quote model. The analysis and the training read the same.
      */
-    record Read(List<Candidate> candidates, List<List<String>> speakerFeatures, List<String> quoteFeatures) {
+    record Read(List<Candidate> candidates, List<List<String>> speakerFeatures, List<String> quoteFeatures, int chosen) {
     }
 
-    /** Each quote's speaker, the candidate the speaker model scores highest; and whether it is a quote. */
-    List<Attributed> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
-        List<Read> read = read(doc, entities, quotes);
-        List<Attributed> result = new ArrayList<>(quotes.size());
-        for (int i = 0; i < quotes.size(); i++) {
-            Read r = read.get(i);
-            Candidate best = null;
+    /**
+     * Chooses a quote's speaker among its candidates by what the speaker model reads of each: the index of the
+     * choice, or -1 for none. The choice for one quote is the speaker a quote continuing it inherits.
+     */
+    interface Chooser {
+        int choose(List<Candidate> candidates, List<List<String>> speakerFeatures);
+    }
+
+    /** The rules' own choice. */
+    static final Chooser RULES = (candidates, features) -> {
+        for (int c = 0; c < candidates.size(); c++) {
+            if (candidates.get(c).rulesChoice()) {
+                return c;
+            }
+        }
+        return -1;
+    };
+
+    /** The candidate a speaker model scores highest. */
+    static Chooser highest(AttributionModel.Linear speaker) {
+        return (candidates, features) -> {
+            int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < r.candidates().size(); c++) {
-                double score = model.speaker().score(r.speakerFeatures().get(c));
+            for (int c = 0; c < candidates.size(); c++) {
+                double score = speaker.score(features.get(c));
                 if (score > bestScore) {
-                    best = r.candidates().get(c);
+                    best = c;
                     bestScore = score;
                 }
             }
+            return best;
+        };
+    }
+
+    /**
+     * Each quote's speaker, the candidate the speaker model scores highest, chosen in the order of the quotes
+     * (a quote continuing another inherits the speaker chosen for it); and whether it is a quote.
+     */
+    List<Attributed> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
+        List<Read> read = read(doc, entities, quotes, highest(model.speaker()));
+        List<Attributed> result = new ArrayList<>(quotes.size());
+        for (int i = 0; i < quotes.size(); i++) {
+            Read r = read.get(i);
             boolean quote = model.isQuote(quotes.get(i).text(), r.quoteFeatures());
-            result.add(new Attributed(quote, best == null ? null : best.attribution()));
+            result.add(new Attributed(quote, r.chosen() < 0 ? null : r.candidates().get(r.chosen()).attribution()));
         }
         return result;
     }
 
-    /** Each quote's candidates and what the models read of them and of the quote. */
-    List<Read> read(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
+    /**
+     * Each quote's candidates and what the models read of them and of the quote, in the order of the quotes,
+     * with the speaker {@code chooser} picks for each: the one a quote continuing it inherits.
+     */
+    List<Read> read(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes, Chooser chooser) {
         Context ctx = context(doc, entities, quotes);
-        List<List<Candidate>> candidates = candidates(ctx, quotes);
+        List<List<Proposal>> proposals = new ArrayList<>(quotes.size());
+        for (QuoteFinder.Found q : quotes) {
+            proposals.add(direct(ctx, q));
+        }
+        List<Attribution> chosen = new ArrayList<>(quotes.size());
         List<Read> read = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
             QuoteFinder.Found q = quotes.get(i);
-            List<Candidate> mine = candidates.get(i);
+            List<Candidate> mine = candidates(ctx, quotes, proposals, chosen, i);
             List<List<String>> features = new ArrayList<>(mine.size());
             for (Candidate c : mine) {
                 features.add(SpeakerFeatures.of(ctx, q, c, mine));
             }
-            read.add(new Read(mine, features, QuoteFeatures.of(ctx, q, mine)));
+            int choice = chooser.choose(mine, features);
+            chosen.add(choice < 0 ? null : mine.get(choice).attribution());
+            read.add(new Read(mine, features, QuoteFeatures.of(ctx, q, mine), choice));
         }
         return read;
     }
@@ -133,60 +170,49 @@ final class Attributor {
     }
 
     /**
-     * Every quote's candidate speakers: what each rule proposes from the words around the quote, and what the
-     * quotes next to it were attributed to by the rules (a quote of the same paragraph, the previous
-     * paragraph's last quote when this one opens its paragraph, the subject of the sentence before). The rules'
-     * own choice is marked: the first direct proposal; for a quote with none, the speaker of the quote before it
-     * in the paragraph, else of the sentence before, else of the quote after it in the paragraph.
+     * A quote's candidate speakers: what each rule proposes from the words around the quote, and what the quotes
+     * next to it bring (the speaker chosen for the quote before it in the paragraph, or for the previous
+     * paragraph's last quote when this one opens its paragraph; the subject of the sentence before; the first
+     * proposal of the quote after it in the paragraph). The rules' own choice is marked: the first direct
+     * proposal; for a quote with none, the speaker chosen for the quote it continues, else the subject of the
+     * sentence before, else the next quote's.
      */
-    private List<List<Candidate>> candidates(Context ctx, List<QuoteFinder.Found> quotes) {
+    private List<Candidate> candidates(Context ctx, List<QuoteFinder.Found> quotes, List<List<Proposal>> proposals,
+            List<Attribution> chosen, int i) {
         Doc doc = ctx.doc;
-        List<List<Proposal>> proposals = new ArrayList<>(quotes.size());
-        for (QuoteFinder.Found q : quotes) {
-            proposals.add(direct(ctx, q));
+        QuoteFinder.Found q = quotes.get(i);
+        int paragraph = doc.paragraphAt(q.openMark());
+        List<Proposal> inherited = new ArrayList<>();
+        if (i > 0 && chosen.get(i - 1) != null) {
+            int prevParagraph = doc.paragraphAt(quotes.get(i - 1).openMark());
+            if (prevParagraph == paragraph) {
+                inherited.add(new Proposal(chosen.get(i - 1), "continues.paragraph"));
+            } else if (prevParagraph == paragraph - 1 && opensParagraph(doc.text, q.openMark())) {
+                boolean cueBetween = hasCueBetween(ctx, quotes.get(i - 1), q, chosen.get(i - 1));
+                inherited.add(new Proposal(chosen.get(i - 1), cueBetween ? "continues.after-cue" : "continues.previous"));
+            }
         }
-        List<Attribution> rules = new ArrayList<>(quotes.size());
-        for (List<Proposal> p : proposals) {
-            rules.add(p.isEmpty() ? null : p.get(0).attribution());
+        Attribution previous = previousSentence(ctx, q);
+        if (previous != null) {
+            inherited.add(new Proposal(previous, "previous.sentence"));
         }
-        List<List<Candidate>> all = new ArrayList<>(quotes.size());
-        for (int i = 0; i < quotes.size(); i++) {
-            QuoteFinder.Found q = quotes.get(i);
-            int paragraph = doc.paragraphAt(q.openMark());
-            List<Proposal> inherited = new ArrayList<>();
-            if (i > 0 && rules.get(i - 1) != null) {
-                int prevParagraph = doc.paragraphAt(quotes.get(i - 1).openMark());
-                if (prevParagraph == paragraph) {
-                    inherited.add(new Proposal(rules.get(i - 1), "continues.paragraph"));
-                } else if (prevParagraph == paragraph - 1 && opensParagraph(doc.text, q.openMark())) {
-                    boolean cueBetween = hasCueBetween(ctx, quotes.get(i - 1), q, rules.get(i - 1));
-                    inherited.add(new Proposal(rules.get(i - 1), cueBetween ? "continues.after-cue" : "continues.previous"));
+        if (i + 1 < quotes.size() && !proposals.get(i + 1).isEmpty()
+                && doc.paragraphAt(quotes.get(i + 1).openMark()) == paragraph) {
+            inherited.add(new Proposal(proposals.get(i + 1).get(0).attribution(), "next.quote"));
+        }
+        Attribution rulesChoice = proposals.get(i).isEmpty() ? null : proposals.get(i).get(0).attribution();
+        if (rulesChoice == null) {
+            for (Proposal p : inherited) {
+                if (!p.rule().equals("continues.after-cue")) {
+                    rulesChoice = p.attribution();
+                    break;
                 }
             }
-            Attribution previous = previousSentence(ctx, q);
-            if (previous != null) {
-                inherited.add(new Proposal(previous, "previous.sentence"));
-            }
-            if (i + 1 < quotes.size() && !proposals.get(i + 1).isEmpty()
-                    && doc.paragraphAt(quotes.get(i + 1).openMark()) == paragraph) {
-                inherited.add(new Proposal(proposals.get(i + 1).get(0).attribution(), "next.quote"));
-            }
-            if (rules.get(i) == null) {
-                // the rules' choice for a quote without a cue of its own (computed in order: a continued quote
-                // passes its inherited speaker on to the next)
-                for (Proposal p : inherited) {
-                    if (!p.rule().equals("continues.after-cue")) {
-                        rules.set(i, p.attribution());
-                        break;
-                    }
-                }
-            }
-            List<Proposal> mine = new ArrayList<>(proposals.get(i));
-            mine.addAll(inherited);
-            mine.addAll(nearby(ctx, q));
-            all.add(merge(mine, rules.get(i)));
         }
-        return all;
+        List<Proposal> mine = new ArrayList<>(proposals.get(i));
+        mine.addAll(inherited);
+        mine.addAll(nearby(ctx, q));
+        return merge(mine, rulesChoice);
     }
 
     /**

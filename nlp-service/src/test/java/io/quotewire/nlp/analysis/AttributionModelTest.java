@@ -32,7 +32,7 @@ class AttributionModelTest {
         Set<String> produced = new HashSet<>();
         Set<String> quoteFeatures = new HashSet<>();
         for (String sample : Fixtures.SAMPLES) {
-            for (SpeakerCandidates q : analyzer.candidates(Fixtures.sampleText(sample))) {
+            for (SpeakerCandidates q : analyzer.candidates(Fixtures.sampleText(sample)).apply(model.speaker())) {
                 quoteFeatures.addAll(q.quoteFeatures());
                 q.options().forEach(o -> produced.addAll(o.features()));
             }

@@ -2,6 +2,7 @@ package io.quotewire.nlp.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
@@ -106,6 +107,49 @@ class AttributorTest {
     }
 
     /** Quoted words that name something rather than report what someone said are not quotes. */
+    /**
+     * A quote continuing another (same paragraph, no cue of its own) has among its candidates the speaker chosen
+     * for that one: the rules' choice when the rules choose, the model's when a model does, so what the analysis
+     * reports of a chain of quotes is one speaker, not the model's for the first and the rules' for the rest.
+     */
+    @Test
+    void aContinuedQuoteInheritsTheSpeakerChosenForTheQuoteBefore() {
+        String text = "Tom Hart met Mayor Ann Lee in Albany on Friday.\n\n"
+                + "“We will rebuild the bridge,” Lee said to Hart. “It will take two years.”";
+        // a model that prefers any candidate to the rules' own choice picks someone else for the first quote
+        AttributionModel.Linear contrary = new AttributionModel.Linear(0, java.util.Map.of("rules.choice", -5.0));
+        var read = analyzer.candidates(text);
+        for (AttributionModel.Linear chooser : java.util.Arrays.asList(null, contrary)) {
+            List<SpeakerCandidates> quotes = read.apply(chooser);
+            assertEquals(2, quotes.size());
+            SpeakerCandidates.Option first = chosen(quotes.get(0), chooser);
+            List<SpeakerCandidates.Option> inherited = quotes.get(1).options().stream()
+                    .filter(o -> o.features().contains("rule:continues.paragraph")).toList();
+            assertEquals(1, inherited.size(), "the second quote's candidates " + quotes.get(1).options());
+            assertEquals(text.substring(first.mentionStart(), first.mentionEnd()),
+                    text.substring(inherited.get(0).mentionStart(), inherited.get(0).mentionEnd()),
+                    chooser == null ? "by the rules" : "by the model");
+        }
+        assertEquals("Lee", text.substring(chosen(read.apply(null).get(0), null).mentionStart(),
+                chosen(read.apply(null).get(0), null).mentionEnd()));
+        SpeakerCandidates.Option other = chosen(read.apply(contrary).get(0), contrary);
+        assertNotEquals("Lee", text.substring(other.mentionStart(), other.mentionEnd()), "the contrary model's choice");
+    }
+
+    /** The candidate a model scores highest, or the rules' own choice without a model. */
+    private static SpeakerCandidates.Option chosen(SpeakerCandidates quote, AttributionModel.Linear model) {
+        SpeakerCandidates.Option best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (SpeakerCandidates.Option o : quote.options()) {
+            double score = model != null ? model.score(o.features()) : o.features().contains("rules.choice") ? 1 : 0;
+            if (score > bestScore) {
+                best = o;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
     @Test
     void namesOfThingsInQuotationMarksAreNotQuotes() {
         check("the title of a show before a role noun",

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,7 +43,9 @@ import io.quotewire.nlp.analysis.SpeakerCandidates;
  * <ul>
  * <li>the speaker model: a candidate speaker of a quote that matches an annotated quote is right when it is the
  * annotated source (as the shared scorer judges a speaker); the model learns either from each candidate alone or
- * from pairs of a right and a wrong candidate of one quote (a ranker), as cross-validation chooses;
+ * from pairs of a right and a wrong candidate of one quote (a ranker), as cross-validation chooses. A quote
+ * continuing another has the speaker chosen for that one among its candidates, so the model is trained in two
+ * passes: on the candidates the rules' choices give, then on those its own first choices give;
  * <li>the quote model: all quoted words of three or more, labelled by whether they are an annotated quote;
  * its threshold is the one that gives the best attribution F1.
  * </ul>
@@ -61,7 +64,16 @@ public final class TrainAttribution {
     record Quote(List<String> features, List<SpeakerCandidates.Option> options, List<Boolean> correct, boolean matched) {
     }
 
-    record Article(String id, List<Quote> quotes, int gold) {
+    /**
+     * An analysed article: its quotes, when the quotes a quote continues were attributed by the rules' own choice,
+     * and how to read them again when a speaker model chose those speakers.
+     */
+    record Article(String id, List<Quote> quotes, int gold, Function<Linear, List<Quote>> reader) {
+
+        /** The quotes when {@code speaker} chose the speaker of every quote before (the rules, when null). */
+        List<Quote> quotes(Linear speaker) {
+            return speaker == null ? quotes : reader.apply(speaker);
+        }
     }
 
     /** How the speaker model is trained: on candidates one by one, or on pairs of a right and a wrong one. */
@@ -144,7 +156,7 @@ public final class TrainAttribution {
             List<Article> in = fold(shuffled, folds, f, true);
             List<Article> held = fold(shuffled, folds, f, false);
             Linear speaker = speakerModel(in, best, seed);
-            Linear quote = train(quoteExamples(in), best, seed);
+            Linear quote = train(quoteExamples(in, speaker), best, seed);
             for (int t = 0; t < THRESHOLDS.length; t++) {
                 byThreshold[t].add(score(held, speaker, quote, THRESHOLDS[t]));
             }
@@ -159,7 +171,7 @@ public final class TrainAttribution {
             }
         }
         Linear speaker = speakerModel(train, best, seed);
-        Linear quote = train(quoteExamples(train), best, seed);
+        Linear quote = train(quoteExamples(train, speaker), best, seed);
         System.out.printf(Locale.ROOT, "chosen: lr %.2f, %d epochs, quote threshold %.1f; trained on the whole training split%n",
                 best.learningRate(), best.epochs(), threshold);
         print("dev: rules alone", score(dev, null, null, 0));
@@ -189,15 +201,17 @@ public final class TrainAttribution {
         List<Article> result = new ArrayList<>();
         for (PolNear.Article article : articles) {
             String text = article.text();
-            List<SpeakerCandidates> found = analyzer.candidates(text).stream()
+            Function<Linear, List<SpeakerCandidates>> candidates = analyzer.candidates(text);
+            Function<Linear, List<SpeakerCandidates>> found = speaker -> candidates.apply(speaker).stream()
                     .filter(q -> text.substring(q.start(), q.end()).strip().split("\\s+").length >= 3).toList();
-            boolean[] used = new boolean[found.size()];
-            PolNear.GoldQuote[] gold = new PolNear.GoldQuote[found.size()];
+            List<SpeakerCandidates> byRules = found.apply(null);
+            boolean[] used = new boolean[byRules.size()];
+            PolNear.GoldQuote[] gold = new PolNear.GoldQuote[byRules.size()];
             for (PolNear.GoldQuote g : article.quotes()) {
                 int best = -1;
                 int bestOverlap = 0;
-                for (int i = 0; i < found.size(); i++) {
-                    SpeakerCandidates q = found.get(i);
+                for (int i = 0; i < byRules.size(); i++) {
+                    SpeakerCandidates q = byRules.get(i);
                     int o = overlap(g.start(), g.end(), q.start(), q.end());
                     if (!used[i] && o > bestOverlap && o >= 0.5 * Math.min(g.end() - g.start(), q.end() - q.start())) {
                         best = i;
@@ -209,16 +223,20 @@ public final class TrainAttribution {
                     gold[best] = g;
                 }
             }
-            List<Quote> quotes = new ArrayList<>();
-            for (int i = 0; i < found.size(); i++) {
-                SpeakerCandidates q = found.get(i);
-                List<Boolean> correct = new ArrayList<>();
-                for (SpeakerCandidates.Option o : q.options()) {
-                    correct.add(gold[i] != null && isSpeaker(gold[i].source(), o));
+            Function<List<SpeakerCandidates>, List<Quote>> labelled = list -> {
+                List<Quote> quotes = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    SpeakerCandidates q = list.get(i);
+                    List<Boolean> correct = new ArrayList<>();
+                    for (SpeakerCandidates.Option o : q.options()) {
+                        correct.add(gold[i] != null && isSpeaker(gold[i].source(), o));
+                    }
+                    quotes.add(new Quote(q.quoteFeatures(), q.options(), correct, gold[i] != null));
                 }
-                quotes.add(new Quote(q.quoteFeatures(), q.options(), correct, gold[i] != null));
-            }
-            result.add(new Article(article.id(), quotes, article.quotes().size()));
+                return quotes;
+            };
+            result.add(new Article(article.id(), labelled.apply(byRules), article.quotes().size(),
+                    speaker -> labelled.apply(found.apply(speaker))));
         }
         return result;
     }
@@ -290,7 +308,7 @@ public final class TrainAttribution {
         Scores s = new Scores();
         for (Article a : articles) {
             s.gold += a.gold();
-            for (Quote q : a.quotes()) {
+            for (Quote q : a.quotes(speaker)) {
                 if (quote != null && quote.probability(q.features()) < threshold) {
                     continue;
                 }
@@ -345,8 +363,19 @@ public final class TrainAttribution {
         return examples;
     }
 
+    /**
+     * The speaker model, trained in two passes as the analysis uses it: a quote continuing another inherits the
+     * speaker the model chose for that one. The first pass learns from candidates where the rules chose those
+     * speakers; the second from the candidates the first model's choices give.
+     */
     private static Linear speakerModel(List<Article> articles, Setting setting, long seed) {
-        return train(setting.pairwise() ? speakerPairs(articles) : speakerExamples(articles), setting, seed);
+        Linear first = train(speakerExamples(articles, setting), setting, seed);
+        List<Article> reread = articles.stream().map(a -> new Article(a.id(), a.quotes(first), a.gold(), a.reader())).toList();
+        return train(speakerExamples(reread, setting), setting, seed);
+    }
+
+    private static Examples speakerExamples(List<Article> articles, Setting setting) {
+        return setting.pairwise() ? speakerPairs(articles) : speakerExamples(articles);
     }
 
     /** Every pair of a right and a wrong candidate of each quote that has both. */
@@ -369,10 +398,11 @@ public final class TrainAttribution {
         return examples;
     }
 
-    private static Examples quoteExamples(List<Article> articles) {
+    /** Every quote of the articles as the speaker model's choices give them, labelled by whether it is annotated. */
+    private static Examples quoteExamples(List<Article> articles, Linear speaker) {
         Examples examples = new Examples();
         for (Article a : articles) {
-            for (Quote q : a.quotes()) {
+            for (Quote q : a.quotes(speaker)) {
                 examples.add(q.features(), q.matched());
             }
         }
