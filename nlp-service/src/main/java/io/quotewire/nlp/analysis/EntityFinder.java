@@ -129,6 +129,7 @@ final class EntityFinder {
         teamsInResults(doc, mentions, taken);
         organisationsByEnding(tokens, mentions);
         organisationShortForms(tokens, mentions);
+        consistentTypes(doc, mentions);
         mentions.sort(Comparator.comparingInt(Mention::from));
         return group(doc, mentions);
     }
@@ -232,6 +233,60 @@ final class EntityFinder {
             return m.known() == null && m.to() - m.from() == 1 && m.type().equals("PERSON") && orgFirstWords.contains(word)
                     && !personWords.contains(word) ? asOrganisation(m) : m;
         });
+    }
+
+    /**
+     * One name, one type within an article: CoreNLP types each mention from its own sentence's words, so a name
+     * mentioned several times can be a person in one sentence and a place in the next ("Ivanisevic", "Stoke").
+     * The mentions of one text that the gazetteer does not know, in lower and upper case, take the type most of
+     * them have (a tie changes nothing), and a one-word place or organisation that is the last word of a person's longer name in the
+     * article, and begins no longer place or organisation there, is that person.
+     */
+    private static void consistentTypes(Doc doc, List<Mention> mentions) {
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        Set<String> surnames = new HashSet<>();
+        Set<String> nonPersonFirstWords = new HashSet<>();
+        for (Mention m : mentions) {
+            if (!votes(doc, m)) {
+                continue;
+            }
+            votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
+            if (m.to() - m.from() >= 2) {
+                String first = doc.tokens.get(m.from()).text();
+                String last = doc.tokens.get(m.to() - 1).text();
+                if (m.type().equals("PERSON")) {
+                    surnames.add(last);
+                } else {
+                    nonPersonFirstWords.add(first);
+                }
+            }
+        }
+        mentions.replaceAll(m -> {
+            if (!votes(doc, m)) {
+                return m;
+            }
+            String text = doc.span(m.start(), m.end());
+            String type = m.type();
+            Map<String, Integer> v = votes.get(text);
+            if (v.size() > 1) {
+                int mine = v.get(type);
+                for (Map.Entry<String, Integer> e : v.entrySet()) {
+                    if (e.getValue() > mine) {
+                        type = e.getKey();
+                        mine = e.getValue();
+                    }
+                }
+            }
+            if (!type.equals("PERSON") && m.to() - m.from() == 1 && surnames.contains(text) && !nonPersonFirstWords.contains(text)) {
+                type = "PERSON";
+            }
+            return type.equals(m.type()) ? m : new Mention(m.from(), m.to(), m.start(), m.end(), type, null);
+        });
+    }
+
+    /** A name the gazetteer does not know, not in capitals (a dateline, a headline: CoreNLP reads those poorly). */
+    private static boolean votes(Doc doc, Mention m) {
+        return m.known() == null && doc.span(m.start(), m.end()).chars().anyMatch(Character::isLowerCase);
     }
 
     private static Mention asOrganisation(Mention m) {
