@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * Direct quotes in raw text: curly, straight, low-9 and guillemet marks, mismatched pairs (“...")
+ * (not inch marks after a number, nor the values of markup attributes left in a page's text),
  * quotes of several sentences, and quotes that run over paragraphs by the news convention (a paragraph
  * that ends inside a quote and a next one that opens again). A quote that is still open at the end of
  * its paragraph, with no continuation, ends there.
@@ -41,6 +42,14 @@ final class QuoteFinder {
         while (i < n) {
             char c = text.charAt(i);
             if (open < 0) {
+                if (c == '"' && i > 0 && text.charAt(i - 1) == '=') {
+                    i = attributeEnd(text, i);
+                    continue;
+                }
+                if (c == '"' && i > 0 && Character.isDigit(text.charAt(i - 1))) {
+                    i++; // inches (6'3", a 12" screen), not a quote
+                    continue;
+                }
                 if (isOpener(c) || c == '\u201D' && opensHere(text, i)) {
                     open = i;
                     segmentStart = i + 1;
@@ -75,6 +84,19 @@ final class QuoteFinder {
             emit(found, text, open, segmentStart, n, -1, words);
         }
         return found;
+    }
+
+    /**
+     * Past the value of a markup attribute ({@code tweet-author="..."}, left in a text taken from a page): its
+     * closing mark, or the end of the line when it has none there.
+     */
+    private static int attributeEnd(String text, int i) {
+        for (int j = i + 1; j < text.length() && text.charAt(j) != '\n'; j++) {
+            if (text.charAt(j) == '"') {
+                return j + 1;
+            }
+        }
+        return i + 1;
     }
 
     /** A right mark used as an opener: after a space or line start, before a letter. */
