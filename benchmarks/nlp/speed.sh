@@ -11,7 +11,7 @@ SECONDS_RUN="${1:-20}"
 cd "$(dirname "$0")/../.."
 # packages nlp-service (with its class-data archive, app-cds.jsa) and writes the benchmark's classpath
 ./mvnw -B -q -ntp -pl benchmarks/nlp -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-HEAP="${QUOTEWIRE_NLP_HEAP:-768m}"
+HEAP="${QUOTEWIRE_NLP_HEAP:-640m}"
 # as nlp-service runs: CoreNLP's hottest methods are over HotSpot's 8 kB compile limit
 JIT=-XX:-DontCompileHugeMethods
 echo "== one worker, in-process (-Xmx$HEAP)"

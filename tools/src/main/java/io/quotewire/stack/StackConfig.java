@@ -41,7 +41,7 @@ public record StackConfig(
                 number(env, "QUOTEWIRE_PARTITIONS", 6, 1, 1000),
                 heap(env, "QUOTEWIRE_QUERY_HEAP", "256m"),
                 heap(env, "QUOTEWIRE_INGEST_HEAP", "256m"),
-                heap(env, "QUOTEWIRE_NLP_HEAP", "768m"),
+                heap(env, "QUOTEWIRE_NLP_HEAP", "640m"),
                 env.getOrDefault("QUOTEWIRE_JAVA_OPTS", ""),
                 number(env, "QUOTEWIRE_READY_TIMEOUT", 180, 5, 3600),
                 replicas("QUOTEWIRE_REPLICAS", env.getOrDefault("QUOTEWIRE_REPLICAS", "")));
