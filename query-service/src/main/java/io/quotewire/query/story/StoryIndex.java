@@ -132,13 +132,14 @@ public final class StoryIndex {
     }
 
     /**
-     * What time says against the article joining the story: nothing within the window. Outside it, an article and
-     * a story whose times are both stated are different events (no candidate); when either time is only when an
-     * article was ingested (an archive loaded today, a feed without dates), the rules' time penalty.
+     * What time says against the article joining the story: nothing within the window. Outside it, or beyond the
+     * span, an article and a story whose times are both stated are different events (no candidate) unless the
+     * rules let a follow-up join at a penalty; when either time is only when an article was ingested (an archive
+     * loaded today, a feed without dates), the rules' time penalty.
      */
     double timeCost(Profile p, Story s) {
         if (p.dated() && s.datedFirst != null) {
-            return outside(p.time(), s.datedFirst, s.datedLast) || stretches(p.time(), s) ? Double.POSITIVE_INFINITY : 0;
+            return outside(p.time(), s.datedFirst, s.datedLast) || stretches(p.time(), s) ? rules.followUpPenalty() : 0;
         }
         return outside(p.time(), s.first, s.last) ? rules.timePenalty() : 0;
     }

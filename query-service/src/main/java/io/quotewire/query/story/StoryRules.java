@@ -19,20 +19,25 @@ package io.quotewire.query.story;
  * @param spanDays   a story's dated articles are at most this many days apart: a dated article that would stretch it
  *                   further is no candidate for it, so a run of similar articles a few days apart each does not chain
  *                   into one story over months
+ * @param followUpPenalty what a dated article pays to join a story whose stated dates are more than the window from
+ *                   its own, or that it would stretch beyond the span (a trial months after the crime it follows);
+ *                   infinite: it cannot join it
  */
 public record StoryRules(double entityWeight, double quoteWeight, double timePenalty, double threshold, int recent,
-        int perKey, int capacity, int keys, int windowDays, int spanDays) {
+        int perKey, int capacity, int keys, int windowDays, int spanDays, double followUpPenalty) {
 
     /**
      * The rules query-service assigns with, the best of the eligible settings on all topics (cross-validated BCubed
      * F1 0.895 on ECB+ dev, 0.901 mean over the folds for this setting). Without the span, windows of 14 and 30 days
-     * chained the benchmarks' synthetic meetings into a few stories of months.
+     * chained the benchmarks' synthetic meetings into a few stories of months, and so does any finite follow-up
+     * penalty.
      */
-    public static final StoryRules DEFAULT = new StoryRules(0.25, 0.2, 0.3, 0.56, 300, 20, 5000, 8, 14, 30);
+    public static final StoryRules DEFAULT = new StoryRules(0.25, 0.2, 0.3, 0.56, 300, 20, 5000, 8, 14, 30,
+            Double.POSITIVE_INFINITY);
 
     public StoryRules with(double entityWeight, double quoteWeight, double timePenalty, double threshold, int windowDays,
-            int spanDays) {
+            int spanDays, double followUpPenalty) {
         return new StoryRules(entityWeight, quoteWeight, timePenalty, threshold, recent, perKey, capacity, keys,
-                windowDays, spanDays);
+                windowDays, spanDays, followUpPenalty);
     }
 }

@@ -97,6 +97,24 @@ class StoryIndexTest {
     }
 
     @Test
+    void aFollowUpPenaltyLetsAReportWeeksLaterJoinItsStoryAtThatCost() {
+        List<Profile> feed = feed(3, 3, 2);
+        Profile report = feed.get(0);
+        Profile sameDays = new Profile("again", "r", 1000, report.time(), true, report.embedding(), report.entities(),
+                report.quoteIds(), null);
+        Profile weeksLater = new Profile("again", "r", 1000, report.time().plus(Duration.ofDays(60)), true,
+                report.embedding(), report.entities(), report.quoteIds(), null);
+        StoryRules d = StoryRules.DEFAULT;
+        StoryRules followUps = d.with(d.entityWeight(), d.quoteWeight(), d.timePenalty(), d.threshold(), d.windowDays(),
+                d.spanDays(), 0.1);
+        StoryIndex.Assignment within = assignAfter(followUps, feed, sameDays);
+        StoryIndex.Assignment later = assignAfter(followUps, feed, weeksLater);
+        assertEquals(within.storyId(), later.storyId());
+        assertEquals(within.score() - 0.1, later.score(), 1e-9);
+        assertTrue(assignAfter(d, feed, weeksLater).started(), "no follow-ups by default");
+    }
+
+    @Test
     void similarReportsDaysApartDoNotChainIntoOneStoryOverMonths() {
         // the same report every three days for three months: each within the window of the one before
         Profile report = feed(1, 1, 5).get(0);
@@ -137,7 +155,7 @@ class StoryIndexTest {
         assertEquals(within.score() - rules.timePenalty(), later.score(), 1e-9);
         // and it joins only while that still clears the threshold
         StoryRules strict = rules.with(rules.entityWeight(), rules.quoteWeight(), within.score() - rules.threshold() + 0.01,
-                rules.threshold(), rules.windowDays(), rules.spanDays());
+                rules.threshold(), rules.windowDays(), rules.spanDays(), rules.followUpPenalty());
         assertTrue(assignAfter(strict, feed, ingestedLater).started());
         assertEquals(within.storyId(), assignAfter(strict, feed, sameDays).storyId());
     }
@@ -154,7 +172,8 @@ class StoryIndexTest {
         List<Profile> feed = feed(120, 4, 3).stream().map(p -> p.seq() % 3 != 0 ? p : new Profile(p.articleId(),
                 p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds(), p.summary())).toList();
         // a small index, so that stories leave it while the feed runs
-        StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7, 14);
+        StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7, 14,
+                Double.POSITIVE_INFINITY);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
 
         Map<String, String> reloaded = new HashMap<>();
