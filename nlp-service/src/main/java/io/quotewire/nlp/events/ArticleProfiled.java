@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import io.quotewire.nlp.analysis.Analysis;
 
@@ -16,7 +17,7 @@ import io.quotewire.nlp.analysis.Analysis;
  * @param summary        the first sentence of its news ({@code Lede}), the story's summary line while it is the
  *                       story's central article; or null
  * @param embedding      the lede's embedding (unit length), or null when it could not be computed
- * @param entities       the most salient entities, most salient first
+ * @param entities       the most salient entities, most salient first; {@code lead}: the lede names it
  * @param quoteIds       the ids of the article's direct quotes
  */
 public record ArticleProfiled(int schemaVersion, String analyzerVersion, String embeddingModel, String articleId,
@@ -28,16 +29,17 @@ public record ArticleProfiled(int schemaVersion, String analyzerVersion, String 
     /** The most entities a profile lists. */
     public static final int MAX_ENTITIES = 20;
 
-    public record Entity(String id, String type, double salience) {
+    public record Entity(String id, String type, double salience, boolean lead) {
     }
 
-    /** The most salient entities of an analysis (ties: by id) and its distinct quote ids, in text order. */
-    public static List<Entity> entities(Analysis analysis) {
+    /** The most salient entities of an analysis (ties: by id), {@code leads} the ids of those its lede names. */
+    public static List<Entity> entities(Analysis analysis, Set<String> leads) {
         return analysis.entities().stream()
                 .sorted(Comparator.comparingDouble(Analysis.Entity::salience).reversed().thenComparing(Analysis.Entity::id))
-                .limit(MAX_ENTITIES).map(e -> new Entity(e.id(), e.type(), e.salience())).toList();
+                .limit(MAX_ENTITIES).map(e -> new Entity(e.id(), e.type(), e.salience(), leads.contains(e.id()))).toList();
     }
 
+    /** Its distinct quote ids, in text order. */
     public static List<String> quoteIds(Analysis analysis) {
         return analysis.quotes().stream().map(Analysis.Quote::id).distinct().toList();
     }

@@ -1,11 +1,15 @@
 package io.quotewire.nlp.story;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.quotewire.nlp.analysis.Analysis;
 
 /**
  * The start of an article's news: its title and its first lines, skipping those that carry none (a link, a
@@ -60,6 +64,39 @@ public record Lede(String title, List<String> lines) {
             out.append('\n');
         }
         return out.toString().strip();
+    }
+
+    /**
+     * The ids of the entities the lede names: its title or first {@code words} words hold the entity's name, or a
+     * form it is mentioned by, as whole words. Who or what the news is about, as against who else the article
+     * mentions further down.
+     */
+    public Set<String> named(Collection<Analysis.Entity> entities, int words) {
+        String head = words(words);
+        Set<String> named = new TreeSet<>();
+        for (Analysis.Entity e : entities) {
+            List<String> forms = new ArrayList<>(e.aliases());
+            forms.add(e.name());
+            e.mentions().forEach(m -> forms.add(m.text()));
+            for (String form : forms) {
+                if (form != null && form.length() > 1 && wholeWord(head, form)) {
+                    named.add(e.id());
+                    break;
+                }
+            }
+        }
+        return named;
+    }
+
+    private static boolean wholeWord(String text, String form) {
+        for (int at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+            int end = at + form.length();
+            if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

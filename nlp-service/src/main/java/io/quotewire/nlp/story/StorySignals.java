@@ -1,6 +1,7 @@
 package io.quotewire.nlp.story;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * What an article gives story assignment besides its entities and quotes.
@@ -8,6 +9,7 @@ import java.time.LocalDate;
  * @param dateline  the publication date its text states ({@link Dateline}), or null
  * @param summary   the first sentence of its news ({@link Lede#summary}), or null
  * @param embedding its lede's embedding ({@link Embedder}), or null when it could not be computed
+ * @param leads     the ids of the entities its lede names ({@link Lede#named})
  */
-public record StorySignals(LocalDate dateline, String summary, float[] embedding) {
+public record StorySignals(LocalDate dateline, String summary, float[] embedding, Set<String> leads) {
 }

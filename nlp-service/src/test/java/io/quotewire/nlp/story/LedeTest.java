@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import io.quotewire.contract.Fixtures;
+import io.quotewire.nlp.analysis.Analysis;
 
 /** The start of an article's news: what its story embedding reads, and its summary line. No broker, no Quarkus. */
 class LedeTest {
@@ -53,5 +57,28 @@ class LedeTest {
         String summary = Lede.of(null, "word ".repeat(200).strip() + ". Next sentence.").summary();
         assertTrue(summary.length() <= Lede.MAX_SUMMARY, summary);
         assertTrue(summary.endsWith("word…"), summary);
+    }
+
+    @Test
+    void theLedeNamesWhoTheNewsIsAboutNotWhoElseTheArticleMentions() {
+        String text = """
+                http://www.example.com/2009/07/13/surgeon-general
+                U.S. President Barack Obama on Monday named Dr. Regina Benjamin, a rural physician from Alabama, as his \
+                nominee for Surgeon General.
+
+                She would succeed Richard Carmona, who left the post in 2006 after four years, and the Senate is \
+                expected to confirm her before the recess.""";
+        List<Analysis.Entity> entities = List.of(
+                entity("e-obama", "Barack Obama", "Obama"), // named in the title only by a form it is mentioned by
+                entity("e-benjamin", "Regina Benjamin", "Regina Benjamin"),
+                entity("e-carmona", "Richard Carmona", "Richard Carmona"), // past the first 16 words
+                entity("e-ala", "Ala", "Ala")); // inside "Alabama": not a whole word
+        assertEquals(Set.of("e-obama", "e-benjamin"),
+                Lede.of("Obama names a surgeon general", text).named(entities, 16));
+        assertEquals(Set.of("e-benjamin"), Lede.of(null, text).named(entities.subList(1, 4), 16));
+    }
+
+    private static Analysis.Entity entity(String id, String name, String mention) {
+        return new Analysis.Entity(id, name, "PERSON", List.of(), 0.1, List.of(new Analysis.Span(0, mention.length(), mention)));
     }
 }

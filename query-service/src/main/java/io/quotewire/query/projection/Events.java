@@ -233,10 +233,14 @@ public final class Events {
             }
         }
         Map<String, Double> entities = new HashMap<>();
+        Set<String> leads = new TreeSet<>();
         for (JsonNode entity : n.path("entities")) {
             String id = text(entity, "id");
             if (id != null) {
                 entities.merge(id, Math.max(0, entity.path("salience").asDouble(0)), Math::max);
+                if (entity.path("lead").asBoolean(false) && Profile.leadType(entity.path("type").asText(""))) {
+                    leads.add(id);
+                }
             }
         }
         Set<String> quoteIds = new TreeSet<>();
@@ -246,7 +250,7 @@ public final class Events {
             }
         }
         return new Profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), dated,
-                embedding, entities, quoteIds, cut(text(n, "summary"), MAX_SUMMARY_CHARS));
+                embedding, entities, quoteIds, cut(text(n, "summary"), MAX_SUMMARY_CHARS), leads);
     }
 
     static Quotes quotes(ObjectMapper json, JsonNode n, OffsetDateTime recordTime) {

@@ -17,9 +17,24 @@ import java.util.Set;
  * @param entities  its most salient entities (nlp-service ids) and their salience
  * @param quoteIds  the ids of its direct quotes
  * @param summary   the first sentence of its news, or null
+ * @param leads     the people and organisations among {@code entities} that its lede names: what the news is about
  */
 public record Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
-        Map<String, Double> entities, Set<String> quoteIds, String summary) {
+        Map<String, Double> entities, Set<String> quoteIds, String summary, Set<String> leads) {
+
+    /**
+     * Whether an entity of this type that the lede names is one of the {@code leads}: people and organisations, not
+     * places (a city sees many unrelated events).
+     */
+    public static boolean leadType(String type) {
+        return "PERSON".equals(type) || "ORGANIZATION".equals(type);
+    }
+
+    /** A profile whose lede names none of its entities. */
+    public Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
+            Map<String, Double> entities, Set<String> quoteIds, String summary) {
+        this(articleId, revision, seq, time, dated, embedding, entities, quoteIds, summary, Set.of());
+    }
 
     /** The embedding's size (all-MiniLM-L6-v2); an event without one of this size is compared by entities and quotes only. */
     public static final int DIMENSIONS = 384;

@@ -133,15 +133,32 @@ public final class StoryIndex {
 
     /**
      * What time says against the article joining the story: nothing within the window. Outside it, or beyond the
-     * span, an article and a story whose times are both stated are different events (no candidate) unless the
-     * rules let a follow-up join at a penalty; when either time is only when an article was ingested (an archive
-     * loaded today, a feed without dates), the rules' time penalty.
+     * span, an article and a story whose times are both stated are different events (no candidate), unless the
+     * article follows the story up: its lede names a person or organisation the story is about (a trial months
+     * after the crime), at the rules' follow-up penalty. When either time is only when an article was ingested (an
+     * archive loaded today, a feed without dates), the rules' time penalty.
      */
     double timeCost(Profile p, Story s) {
         if (p.dated() && s.datedFirst != null) {
-            return outside(p.time(), s.datedFirst, s.datedLast) || stretches(p.time(), s) ? rules.followUpPenalty() : 0;
+            if (!outside(p.time(), s.datedFirst, s.datedLast) && !stretches(p.time(), s)) {
+                return 0;
+            }
+            return follows(p, s) ? rules.followUpPenalty() : Double.POSITIVE_INFINITY;
         }
         return outside(p.time(), s.first, s.last) ? rules.timePenalty() : 0;
+    }
+
+    /**
+     * Whether the article's lede names one of the story's entities: the same people or organisations in the news
+     * again, not a like event of others (a meeting of other ministers, another club's match).
+     */
+    private static boolean follows(Profile p, Story s) {
+        for (String lead : p.leads()) {
+            if (s.entities.containsKey(lead)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a dated article at {@code t} would make the story's dated articles more than the rules' span apart. */

@@ -19,9 +19,9 @@ package io.quotewire.query.story;
  * @param spanDays   a story's dated articles are at most this many days apart: a dated article that would stretch it
  *                   further is no candidate for it, so a run of similar articles a few days apart each does not chain
  *                   into one story over months
- * @param followUpPenalty what a dated article pays to join a story whose stated dates are more than the window from
- *                   its own, or that it would stretch beyond the span (a trial months after the crime it follows);
- *                   infinite: it cannot join it
+ * @param followUpPenalty what a dated article whose lede names one of the story's people or organisations pays to
+ *                   join it when their stated dates are more than the window apart, or when it would stretch the
+ *                   story beyond the span (a trial months after the crime it follows); infinite: it cannot join it
  */
 public record StoryRules(double entityWeight, double quoteWeight, double timePenalty, double threshold, int recent,
         int perKey, int capacity, int keys, int windowDays, int spanDays, double followUpPenalty) {

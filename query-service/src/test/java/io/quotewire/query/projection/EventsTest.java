@@ -65,4 +65,18 @@ class EventsTest {
             assertEquals(false, ingested.dated(), unstated);
         }
     }
+
+    /** What an article is about, for follow-ups: the people and organisations its lede names; absent means none. */
+    @Test
+    void aProfilesLeadsAreThePeopleAndOrganisationsItsLedeNames() {
+        var p = Events.profile(Events.parse(JSON, """
+                {"articleId": "a1", "revision": "r1", "analyzedAt": "2026-12-01T11:59:59Z", "quoteIds": [],
+                 "entities": [{"id": "e-person", "type": "PERSON", "salience": 0.3, "lead": true},
+                              {"id": "e-org", "type": "ORGANIZATION", "salience": 0.2, "lead": true},
+                              {"id": "e-city", "type": "LOCATION", "salience": 0.2, "lead": true},
+                              {"id": "e-other", "type": "PERSON", "salience": 0.1, "lead": false},
+                              {"id": "e-older", "type": "PERSON", "salience": 0.1}]}"""), 7, RECORD_TIME);
+        assertEquals(java.util.Set.of("e-person", "e-org"), p.leads());
+        assertEquals(5, p.entities().size());
+    }
 }

@@ -97,13 +97,18 @@ class StoryIndexTest {
     }
 
     @Test
-    void aFollowUpPenaltyLetsAReportWeeksLaterJoinItsStoryAtThatCost() {
+    void aFollowUpNamingTheStorysPeopleJoinsItWeeksLaterAtThePenalty() {
         List<Profile> feed = feed(3, 3, 2);
         Profile report = feed.get(0);
+        Set<String> leads = Set.of(report.entities().keySet().stream().filter(id -> id.startsWith("e-event")).findFirst()
+                .orElseThrow());
         Profile sameDays = new Profile("again", "r", 1000, report.time(), true, report.embedding(), report.entities(),
-                report.quoteIds(), null);
+                report.quoteIds(), null, leads);
         Profile weeksLater = new Profile("again", "r", 1000, report.time().plus(Duration.ofDays(60)), true,
-                report.embedding(), report.entities(), report.quoteIds(), null);
+                report.embedding(), report.entities(), report.quoteIds(), null, leads);
+        // the same news, but its lede names others: a like event (another club's match, other ministers meeting)
+        Profile likeEventLater = new Profile("again", "r", 1000, weeksLater.time(), true, report.embedding(),
+                report.entities(), report.quoteIds(), null, Set.of("e-someone-else"));
         StoryRules d = StoryRules.DEFAULT;
         StoryRules followUps = d.with(d.entityWeight(), d.quoteWeight(), d.timePenalty(), d.threshold(), d.windowDays(),
                 d.spanDays(), 0.1);
@@ -111,7 +116,9 @@ class StoryIndexTest {
         StoryIndex.Assignment later = assignAfter(followUps, feed, weeksLater);
         assertEquals(within.storyId(), later.storyId());
         assertEquals(within.score() - 0.1, later.score(), 1e-9);
-        assertTrue(assignAfter(d, feed, weeksLater).started(), "no follow-ups by default");
+        assertTrue(assignAfter(followUps, feed, likeEventLater).started());
+        assertTrue(assignAfter(d.with(d.entityWeight(), d.quoteWeight(), d.timePenalty(), d.threshold(), d.windowDays(),
+                d.spanDays(), Double.POSITIVE_INFINITY), feed, weeksLater).started(), "no follow-ups at an infinite penalty");
     }
 
     @Test

@@ -46,13 +46,24 @@ import io.quotewire.query.story.StoryRules;
 public final class TuneStories {
 
     /** An article as story assignment sees it, before it has a position in a stream. */
-    record Doc(String doc, int topic, String event, Analysis analysis, float[] embedding, Instant time, boolean dated) {
+    record Doc(String doc, int topic, String event, Analysis analysis, float[] embedding, Instant time, boolean dated,
+            Set<String> named) {
 
-        /** As nlp-service's event has it: the 20 most salient entities, the quote ids. */
+        /**
+         * As query-service reads nlp-service's event: the 20 most salient entities, the people and organisations among
+         * them the lede names, the quote ids.
+         */
         Profile profile(long seq) {
             Map<String, Double> entities = new HashMap<>();
-            ArticleProfiled.entities(analysis).forEach(e -> entities.put(e.id(), e.salience()));
-            return new Profile(doc, "r", seq, time, dated, embedding, entities, new TreeSet<>(ArticleProfiled.quoteIds(analysis)), null);
+            Set<String> leads = new TreeSet<>();
+            for (ArticleProfiled.Entity e : ArticleProfiled.entities(analysis, named)) {
+                entities.put(e.id(), e.salience());
+                if (e.lead() && Profile.leadType(e.type())) {
+                    leads.add(e.id());
+                }
+            }
+            return new Profile(doc, "r", seq, time, dated, embedding, entities,
+                    new TreeSet<>(ArticleProfiled.quoteIds(analysis)), null, leads);
         }
     }
 
@@ -98,9 +109,9 @@ public final class TuneStories {
     /** How far apart a story's dated articles may be; {@link #NO_SPAN}: as far as its windows chain. */
     private static final int[] SPANS = { 7, 14, 30, NO_SPAN };
     /**
-     * What a dated follow-up pays to join a story outside the window or beyond the span (ECB+ counts an arrest, a
-     * trial and a sentence months after a crime as its event); tried with the time penalty and quote weight of the
-     * shipped rules.
+     * What a dated follow-up (its lede names one of the story's people or organisations) pays to join a story outside
+     * the window or beyond the span (ECB+ counts an arrest, a trial and a sentence months after a crime as its
+     * event); tried with the time penalty and quote weight of the shipped rules.
      */
     private static final double[] FOLLOW_UP_PENALTIES = { 0.1, 0.2, 0.3 };
     private static final int SYNTHETIC = 300;
@@ -133,14 +144,15 @@ public final class TuneStories {
                 String text = n.get("text").asText();
                 Analysis analysis = analyzer.analyze(text);
                 long t0 = cpu();
-                float[] embedding = embedder.embed(Lede.of(null, text));
+                Lede lede = Lede.of(null, text);
+                float[] embedding = embedder.embed(lede);
                 cpu += cpu() - t0;
                 // ECB+ gives no publication dates: an article is placed by the date its text states, else by when
                 // it was ingested (the whole file at once), as query-service does
                 LocalDate dateline = Dateline.of(text);
                 docs.add(new Doc(n.get("doc").asText(), n.get("topic").asInt(), n.get("event").asText(), analysis,
                         embedding, dateline == null ? INGESTED : dateline.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        dateline != null));
+                        dateline != null, lede.named(analysis.entities(), Embedder.LEDE_WORDS)));
             }
         }
         System.out.printf("%d articles (%d with a stated date), %d topics, %d events; lede of %d words: %.1f ms CPU per "
@@ -148,7 +160,7 @@ public final class TuneStories {
                 docs.stream().map(Doc::topic).distinct().count(), docs.stream().map(Doc::event).distinct().count(),
                 Embedder.LEDE_WORDS, cpu / 1e6 / docs.size());
         if (Boolean.getBoolean("stories.undated")) { // what the stated dates are worth: every article undated
-            docs.replaceAll(d -> new Doc(d.doc(), d.topic(), d.event(), d.analysis(), d.embedding(), INGESTED, false));
+            docs.replaceAll(d -> new Doc(d.doc(), d.topic(), d.event(), d.analysis(), d.embedding(), INGESTED, false, d.named()));
             System.out.println("stated dates ignored");
         }
         List<Doc> seeds = samples(analyzer, embedder);
@@ -268,8 +280,11 @@ public final class TuneStories {
         List<Doc> seeds = new ArrayList<>();
         for (String sample : Fixtures.SAMPLES) {
             String text = Fixtures.sampleText(sample);
-            seeds.add(new Doc(sample, -1, "seed", analyzer.analyze(text), embedder.embed(Lede.of(null, text)),
-                    Instant.parse(sample.substring(0, 10) + "T00:00:00Z"), true));
+            Analysis analysis = analyzer.analyze(text);
+            Lede lede = Lede.of(null, text);
+            seeds.add(new Doc(sample, -1, "seed", analysis, embedder.embed(lede),
+                    Instant.parse(sample.substring(0, 10) + "T00:00:00Z"), true,
+                    lede.named(analysis.entities(), Embedder.LEDE_WORDS)));
         }
         return seeds;
     }
@@ -280,8 +295,10 @@ public final class TuneStories {
         List<Doc> unrelated = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             var a = synthetic.article(k);
-            unrelated.add(new Doc("synthetic" + k, -2, "synthetic" + k, analyzer.analyze(a.text()),
-                    embedder.embed(Lede.of(a.title(), a.text())), Instant.parse(a.publishedAt() + "T00:00:00Z"), true));
+            Analysis analysis = analyzer.analyze(a.text());
+            Lede lede = Lede.of(a.title(), a.text());
+            unrelated.add(new Doc("synthetic" + k, -2, "synthetic" + k, analysis, embedder.embed(lede),
+                    Instant.parse(a.publishedAt() + "T00:00:00Z"), true, lede.named(analysis.entities(), Embedder.LEDE_WORDS)));
         }
         return unrelated;
     }
