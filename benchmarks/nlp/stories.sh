@@ -3,7 +3,7 @@
 #   benchmarks/nlp/stories.sh SHARED_DIR [FOLDS] [SEED]
 # Analyses, dates and embeds ../shared/data/ecbplus/ecbplus_dev.jsonl as nlp-service does (about 2 minutes),
 # then prints the cross-validated BCubed and pairwise scores per signal set, and the settings best on all
-# topics (about 10 minutes in all). Deterministic for a seed. The same articles through the running stack:
+# topics (35-40 minutes in all on 2 cores, most of it the grid). Deterministic for a seed. The same articles through the running stack:
 # quotewire bench stories.
 set -euo pipefail
 SHARED="$(cd "${1:?usage: stories.sh SHARED_DIR [FOLDS] [SEED]}" && pwd)"
