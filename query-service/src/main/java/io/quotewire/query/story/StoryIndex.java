@@ -136,7 +136,8 @@ public final class StoryIndex {
      * span, an article and a story whose times are both stated are different events (no candidate), unless the
      * article follows the story up: its lede names a person or organisation the story is about (a trial months
      * after the crime), at the rules' follow-up penalty. When either time is only when an article was ingested (an
-     * archive loaded today, a feed without dates), the rules' time penalty.
+     * archive loaded today, a feed without dates), the rules' time penalty, and their stranger penalty on top unless
+     * the article's lede names one of the story's people or organisations.
      */
     double timeCost(Profile p, Story s) {
         if (p.dated() && s.datedFirst != null) {
@@ -145,7 +146,10 @@ public final class StoryIndex {
             }
             return follows(p, s) ? rules.followUpPenalty() : Double.POSITIVE_INFINITY;
         }
-        return outside(p.time(), s.first, s.last) ? rules.timePenalty() : 0;
+        if (!outside(p.time(), s.first, s.last)) {
+            return 0;
+        }
+        return rules.timePenalty() + (follows(p, s) ? 0 : rules.strangerPenalty());
     }
 
     /**

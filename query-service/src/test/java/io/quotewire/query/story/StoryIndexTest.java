@@ -111,14 +111,15 @@ class StoryIndexTest {
                 report.entities(), report.quoteIds(), null, Set.of("e-someone-else"));
         StoryRules d = StoryRules.DEFAULT;
         StoryRules followUps = d.with(d.entityWeight(), d.quoteWeight(), d.timePenalty(), d.threshold(), d.windowDays(),
-                d.spanDays(), 0.1);
+                d.spanDays(), 0.1, d.strangerPenalty());
         StoryIndex.Assignment within = assignAfter(followUps, feed, sameDays);
         StoryIndex.Assignment later = assignAfter(followUps, feed, weeksLater);
         assertEquals(within.storyId(), later.storyId());
         assertEquals(within.score() - 0.1, later.score(), 1e-9);
         assertTrue(assignAfter(followUps, feed, likeEventLater).started());
         assertTrue(assignAfter(d.with(d.entityWeight(), d.quoteWeight(), d.timePenalty(), d.threshold(), d.windowDays(),
-                d.spanDays(), Double.POSITIVE_INFINITY), feed, weeksLater).started(), "no follow-ups at an infinite penalty");
+                d.spanDays(), Double.POSITIVE_INFINITY, d.strangerPenalty()), feed, weeksLater).started(),
+                "no follow-ups at an infinite penalty");
     }
 
     @Test
@@ -154,15 +155,22 @@ class StoryIndexTest {
         // the same report, dated within the story's days, and undated: ingested (an archive loaded) weeks later
         Profile sameDays = new Profile("again", "r", 1000, report.time(), true, report.embedding(), report.entities(),
                 report.quoteIds(), null);
+        Set<String> leads = Set.of(report.entities().keySet().stream().filter(id -> id.startsWith("e-event")).findFirst()
+                .orElseThrow());
         Profile ingestedLater = new Profile("again", "r", 1000, report.time().plus(Duration.ofDays(60)), false,
-                report.embedding(), report.entities(), report.quoteIds(), null);
+                report.embedding(), report.entities(), report.quoteIds(), null, leads);
         StoryIndex.Assignment within = assignAfter(rules, feed, sameDays);
         StoryIndex.Assignment later = assignAfter(rules, feed, ingestedLater);
         assertEquals(within.storyId(), later.storyId());
         assertEquals(within.score() - rules.timePenalty(), later.score(), 1e-9);
+        // a lede that names none of the story's people or organisations: the stranger penalty on top
+        Profile strangerLater = new Profile("again", "r", 1000, ingestedLater.time(), false, report.embedding(),
+                report.entities(), report.quoteIds(), null, Set.of("e-someone-else"));
+        assertEquals(within.score() - rules.timePenalty() - rules.strangerPenalty(),
+                assignAfter(rules, feed, strangerLater).score(), 1e-9);
         // and it joins only while that still clears the threshold
         StoryRules strict = rules.with(rules.entityWeight(), rules.quoteWeight(), within.score() - rules.threshold() + 0.01,
-                rules.threshold(), rules.windowDays(), rules.spanDays(), rules.followUpPenalty());
+                rules.threshold(), rules.windowDays(), rules.spanDays(), rules.followUpPenalty(), rules.strangerPenalty());
         assertTrue(assignAfter(strict, feed, ingestedLater).started());
         assertEquals(within.storyId(), assignAfter(strict, feed, sameDays).storyId());
     }
@@ -180,7 +188,7 @@ class StoryIndexTest {
                 p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds(), p.summary())).toList();
         // a small index, so that stories leave it while the feed runs
         StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7, 14,
-                Double.POSITIVE_INFINITY);
+                Double.POSITIVE_INFINITY, 0);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
 
         Map<String, String> reloaded = new HashMap<>();

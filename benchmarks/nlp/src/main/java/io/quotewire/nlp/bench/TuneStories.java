@@ -68,11 +68,11 @@ public final class TuneStories {
     }
 
     record Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, int spanDays,
-            double threshold, double followUpPenalty) {
+            double threshold, double followUpPenalty, double strangerPenalty) {
 
         StoryRules rules() {
             return StoryRules.DEFAULT.with(entityWeight, quoteWeight, timePenalty, threshold, windowDays, spanDays,
-                    followUpPenalty);
+                    followUpPenalty, strangerPenalty);
         }
 
         boolean followUps() {
@@ -80,15 +80,15 @@ public final class TuneStories {
         }
 
         /**
-         * As {@code E/Q/P/W/S/T[/F]}: weights, time penalty (inf: a hard window), window, span (-: none), threshold,
-         * and the follow-up penalty where there is one.
+         * As {@code E/Q/P/W/S/T[/F/X]}: weights, time penalty (inf: a hard window), window, span (-: none),
+         * threshold, and the follow-up and stranger penalties where there are follow-ups.
          */
         @Override
         public String toString() {
             return String.format("%.2f/%.1f/%s/%d/%s/%.2f%s", entityWeight, quoteWeight,
                     timePenalty == Double.POSITIVE_INFINITY ? "inf" : String.format("%.1f", timePenalty), windowDays,
                     spanDays == NO_SPAN ? "-" : Integer.toString(spanDays), threshold,
-                    followUps() ? String.format("/%.1f", followUpPenalty) : "");
+                    followUps() ? String.format("/%.1f/%.1f", followUpPenalty, strangerPenalty) : "");
         }
 
         static Setting parse(String s) {
@@ -96,7 +96,8 @@ public final class TuneStories {
             return new Setting(Double.parseDouble(w[0]), Double.parseDouble(w[1]),
                     w[2].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(w[2]), Integer.parseInt(w[3]),
                     w[4].equals("-") ? NO_SPAN : Integer.parseInt(w[4]), Double.parseDouble(w[5]),
-                    w.length > 6 ? Double.parseDouble(w[6]) : Double.POSITIVE_INFINITY);
+                    w.length > 6 ? Double.parseDouble(w[6]) : Double.POSITIVE_INFINITY,
+                    w.length > 7 ? Double.parseDouble(w[7]) : 0);
         }
     }
 
@@ -114,6 +115,8 @@ public final class TuneStories {
      * event); tried with the time penalty and quote weight of the shipped rules.
      */
     private static final double[] FOLLOW_UP_PENALTIES = { 0.1, 0.2, 0.3 };
+    /** With follow-ups: what an article whose lede names none of a story's people pays on top of the time penalty. */
+    private static final double[] STRANGER_PENALTIES = { 0, 0.2 };
     private static final int SYNTHETIC = 300;
     /**
      * As many synthetic articles as the scale-out system test sends. It requires at least 10 stories, none of a
@@ -186,10 +189,14 @@ public final class TuneStories {
                     for (int window : penalty == 0 ? new int[] { 7 } : WINDOWS) {
                         for (int span : SPANS) {
                             for (int t = 35; t <= 125 && span >= window; t += 3) {
-                                grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, Double.POSITIVE_INFINITY));
+                                grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, Double.POSITIVE_INFINITY,
+                                        0));
                                 if (wq == 0.2 && penalty == 0.3 && we > 0 && span != NO_SPAN) {
                                     for (double followUp : FOLLOW_UP_PENALTIES) {
-                                        grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, followUp));
+                                        for (double stranger : STRANGER_PENALTIES) {
+                                            grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, followUp,
+                                                    stranger));
+                                        }
                                     }
                                 }
                             }
@@ -236,7 +243,7 @@ public final class TuneStories {
         }
         System.out.printf("%n%d-fold cross-validation over topics (seed %d): settings chosen on the other folds, scored on each%n",
                 folds, seed);
-        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T[/F]) |");
+        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T[/F/X]) |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (boolean only : new boolean[] { false, true }) {
             // every setting keeps dated articles outside the window apart; the penalty is for undated ones
@@ -252,8 +259,10 @@ public final class TuneStories {
                     f1, scores, folds);
             crossValidate("embedding + entities + quotes + undated penalty", grid, g -> !g.followUps(), only, eligible, f1,
                     scores, folds);
-            crossValidate("the same, and dated follow-ups at a penalty", grid, g -> true, only, eligible, f1, scores,
-                    folds);
+            crossValidate("the same, and dated follow-ups at a penalty", grid, g -> g.strangerPenalty() == 0, only,
+                    eligible, f1, scores, folds);
+            crossValidate("the same, and a penalty for a lede naming none of the story's people", grid, g -> true, only,
+                    eligible, f1, scores, folds);
         }
         int best = -1;
         for (int g = 0; g < grid.size(); g++) {
@@ -266,13 +275,13 @@ public final class TuneStories {
             return;
         }
         Setting chosen = grid.get(best);
-        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T[/F]): %s; mean fold BCubed F1 %.3f; largest "
+        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T[/F/X]): %s; mean fold BCubed F1 %.3f; largest "
                 + "synthetic story %d of %d%n", chosen, mean(f1[best], -1), largest[best], SYNTHETIC);
         StoryRules shipped = StoryRules.DEFAULT;
         System.out.println("shipped: " + shipped + "; on the whole file, one stream:");
         System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(),
                 shipped.timePenalty(), shipped.windowDays(), shipped.spanDays(), shipped.threshold(),
-                shipped.followUpPenalty())));
+                shipped.followUpPenalty(), shipped.strangerPenalty())));
     }
 
     /** The two sample articles, dated as their files are. */
@@ -318,7 +327,7 @@ public final class TuneStories {
         }
     }
 
-    /** {@code --synthetic E/Q/P/W/S/T[/F] ...}: the samples and the synthetic articles alone, for the settings given. */
+    /** {@code --synthetic E/Q/P/W/S/T[/F/X] ...}: the samples and the synthetic articles alone, for the settings given. */
     private static void synthetic(String[] args) {
         Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
         Embedder embedder = new Embedder();
