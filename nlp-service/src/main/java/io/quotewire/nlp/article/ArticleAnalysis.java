@@ -17,6 +17,7 @@ import io.quotewire.nlp.Topics;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.TimedAnalyzer;
 import io.quotewire.nlp.events.AnalysisPublisher;
+import io.quotewire.nlp.events.ArticleProfiled;
 import io.quotewire.nlp.story.Dateline;
 import io.quotewire.nlp.story.Embedder;
 import io.quotewire.nlp.story.Lede;
@@ -86,7 +87,7 @@ public class ArticleAnalysis {
         }
         Lede lede = Lede.of(article.title(), article.text());
         StorySignals story = new StorySignals(Dateline.of(article.text()), lede.summary(), embed(article.id(), lede),
-                lede.named(analysis.entities(), Embedder.LEDE_WORDS));
+                lede.named(ArticleProfiled.mostSalient(analysis), Embedder.LEDE_WORDS));
         // the events were not written (the broker is away): not this record's fault, so it is neither committed
         // nor dead-lettered; the same events are written again until Kafka has both (a repeat changes nothing
         // downstream: the read model is idempotent), and the record is acknowledged then

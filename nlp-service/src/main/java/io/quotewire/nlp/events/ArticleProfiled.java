@@ -32,11 +32,17 @@ public record ArticleProfiled(int schemaVersion, String analyzerVersion, String 
     public record Entity(String id, String type, double salience, boolean lead) {
     }
 
-    /** The most salient entities of an analysis (ties: by id), {@code leads} the ids of those its lede names. */
-    public static List<Entity> entities(Analysis analysis, Set<String> leads) {
+    /** The entities a profile lists: the {@link #MAX_ENTITIES} most salient of an analysis (ties: by id). */
+    public static List<Analysis.Entity> mostSalient(Analysis analysis) {
         return analysis.entities().stream()
                 .sorted(Comparator.comparingDouble(Analysis.Entity::salience).reversed().thenComparing(Analysis.Entity::id))
-                .limit(MAX_ENTITIES).map(e -> new Entity(e.id(), e.type(), e.salience(), leads.contains(e.id()))).toList();
+                .limit(MAX_ENTITIES).toList();
+    }
+
+    /** The {@link #mostSalient} entities as the event lists them, {@code leads} the ids of those the lede names. */
+    public static List<Entity> entities(Analysis analysis, Set<String> leads) {
+        return mostSalient(analysis).stream()
+                .map(e -> new Entity(e.id(), e.type(), e.salience(), leads.contains(e.id()))).toList();
     }
 
     /** Its distinct quote ids, in text order. */

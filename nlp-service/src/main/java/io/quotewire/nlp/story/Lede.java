@@ -2,6 +2,7 @@ package io.quotewire.nlp.story;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -75,7 +76,7 @@ public record Lede(String title, List<String> lines) {
         String head = words(words);
         Set<String> named = new TreeSet<>();
         for (Analysis.Entity e : entities) {
-            List<String> forms = new ArrayList<>(e.aliases());
+            Set<String> forms = new LinkedHashSet<>(e.aliases()); // mentions repeat the same few forms
             forms.add(e.name());
             e.mentions().forEach(m -> forms.add(m.text()));
             for (String form : forms) {

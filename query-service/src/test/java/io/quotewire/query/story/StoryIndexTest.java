@@ -100,8 +100,7 @@ class StoryIndexTest {
     void aFollowUpNamingTheStorysPeopleJoinsItWeeksLaterAtThePenalty() {
         List<Profile> feed = feed(3, 3, 2);
         Profile report = feed.get(0);
-        Set<String> leads = Set.of(report.entities().keySet().stream().filter(id -> id.startsWith("e-event")).findFirst()
-                .orElseThrow());
+        Set<String> leads = eventLead(report);
         Profile sameDays = new Profile("again", "r", 1000, report.time(), true, report.embedding(), report.entities(),
                 report.quoteIds(), null, leads);
         Profile weeksLater = new Profile("again", "r", 1000, report.time().plus(Duration.ofDays(60)), true,
@@ -155,8 +154,7 @@ class StoryIndexTest {
         // the same report, dated within the story's days, and undated: ingested (an archive loaded) weeks later
         Profile sameDays = new Profile("again", "r", 1000, report.time(), true, report.embedding(), report.entities(),
                 report.quoteIds(), null);
-        Set<String> leads = Set.of(report.entities().keySet().stream().filter(id -> id.startsWith("e-event")).findFirst()
-                .orElseThrow());
+        Set<String> leads = eventLead(report);
         Profile ingestedLater = new Profile("again", "r", 1000, report.time().plus(Duration.ofDays(60)), false,
                 report.embedding(), report.entities(), report.quoteIds(), null, leads);
         StoryIndex.Assignment within = assignAfter(rules, feed, sameDays);
@@ -173,6 +171,11 @@ class StoryIndexTest {
                 rules.threshold(), rules.windowDays(), rules.spanDays(), rules.followUpPenalty(), rules.strangerPenalty());
         assertTrue(assignAfter(strict, feed, ingestedLater).started());
         assertEquals(within.storyId(), assignAfter(strict, feed, sameDays).storyId());
+    }
+
+    /** As the lede of a report of the feed's event names it: the event's own entity. */
+    private static Set<String> eventLead(Profile report) {
+        return Set.of(report.entities().keySet().stream().filter(id -> id.startsWith("e-event")).findFirst().orElseThrow());
     }
 
     private static StoryIndex.Assignment assignAfter(StoryRules rules, List<Profile> feed, Profile p) {
