@@ -22,7 +22,10 @@ public final class Story {
     String summary;
     Instant first;
     Instant last;
-    /** The times of its dated articles ({@link Profile#dated}), null while it has none. */
+    /**
+     * The story's days: the first and last times of the dated articles ({@link Profile#dated}) that joined it within
+     * its window and span, null while it has none. A follow-up joining later does not move them.
+     */
     Instant datedFirst;
     Instant datedLast;
     final Map<String, Double> entities;

@@ -135,13 +135,14 @@ public final class StoryIndex {
      * What time says against the article joining the story: nothing within the window. Outside it, or beyond the
      * span, an article and a story whose times are both stated are different events (no candidate), unless the
      * article follows the story up: its lede names a person or organisation the story is about (a trial months
-     * after the crime), at the rules' follow-up penalty. When either time is only when an article was ingested (an
+     * after the crime), at the rules' follow-up penalty. Both are counted from the story's days, which a
+     * follow-up does not move ({@link Story#datedFirst}). When either time is only when an article was ingested (an
      * archive loaded today, a feed without dates), the rules' time penalty, and their stranger penalty on top unless
      * the article's lede names one of the story's people or organisations.
      */
     double timeCost(Profile p, Story s) {
         if (p.dated() && s.datedFirst != null) {
-            if (!outside(p.time(), s.datedFirst, s.datedLast) && !stretches(p.time(), s)) {
+            if (inTime(p, s)) {
                 return 0;
             }
             return follows(p, s) ? rules.followUpPenalty() : Double.POSITIVE_INFINITY;
@@ -163,6 +164,11 @@ public final class StoryIndex {
             }
         }
         return false;
+    }
+
+    /** Whether a dated article falls within the window of the story's dates and keeps them within the span. */
+    private boolean inTime(Profile p, Story s) {
+        return !outside(p.time(), s.datedFirst, s.datedLast) && !stretches(p.time(), s);
     }
 
     /** Whether a dated article at {@code t} would make the story's dated articles more than the rules' span apart. */
@@ -216,7 +222,9 @@ public final class StoryIndex {
         if (p.time() != null) {
             s.first = s.first == null || p.time().isBefore(s.first) ? p.time() : s.first;
             s.last = s.last == null || p.time().isAfter(s.last) ? p.time() : s.last;
-            if (p.dated()) {
+            // a follow-up does not move the story's dates: the articles of its days still join it as they did,
+            // and the reports of the follow-up's days need a lede that names the story's people as it did
+            if (p.dated() && (s.datedFirst == null || inTime(p, s))) {
                 s.datedFirst = s.datedFirst == null || p.time().isBefore(s.datedFirst) ? p.time() : s.datedFirst;
                 s.datedLast = s.datedLast == null || p.time().isAfter(s.datedLast) ? p.time() : s.datedLast;
             }

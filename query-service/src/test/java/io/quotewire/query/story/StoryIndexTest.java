@@ -122,6 +122,25 @@ class StoryIndexTest {
     }
 
     @Test
+    void aFollowUpDoesNotMoveTheStorysDays() {
+        List<Profile> feed = feed(3, 3, 2);
+        Profile report = feed.get(0);
+        StoryIndex index = new StoryIndex(StoryRules.DEFAULT);
+        String story = assign(index, feed).get(report.articleId());
+        Profile followUp = new Profile("trial", "r", 1000, report.time().plus(Duration.ofDays(200)), true,
+                report.embedding(), report.entities(), report.quoteIds(), null, eventLead(report));
+        assertEquals(story, index.assign(followUp).storyId());
+        // a report of the event's own days whose lede names no one still joins it, as before the follow-up
+        Profile eventDays = new Profile("late-report", "r", 1001, report.time().plus(Duration.ofDays(2)), true,
+                report.embedding(), report.entities(), report.quoteIds(), null);
+        assertEquals(story, index.assign(eventDays).storyId());
+        // and one of the follow-up's days needs a lede naming the story's people as the follow-up did
+        Profile followUpDays = new Profile("trial-day-2", "r", 1002, followUp.time().plus(Duration.ofDays(1)), true,
+                report.embedding(), report.entities(), report.quoteIds(), null);
+        assertTrue(index.assign(followUpDays).started());
+    }
+
+    @Test
     void similarReportsDaysApartDoNotChainIntoOneStoryOverMonths() {
         // the same report every three days for three months: each within the window of the one before
         Profile report = feed(1, 1, 5).get(0);
