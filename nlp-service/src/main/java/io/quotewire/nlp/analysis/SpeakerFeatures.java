@@ -2,6 +2,7 @@ package io.quotewire.nlp.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.quotewire.nlp.analysis.Attributor.Attribution;
@@ -12,14 +13,18 @@ import io.quotewire.nlp.analysis.EntityFinder.Cluster;
 /**
  * What the speaker model reads of a candidate: the rules that propose it and whether it is the rules' own
  * choice, what kind of mention it is, its cue, where it stands relative to the quote and the cue, whether it
- * is the article's most mentioned person, what the other candidates that are the same entity bring, and a few
- * facts of the quote. Binary features by name; the speaker model weighs them ({@link AttributionModel}).
+ * follows a preposition or is a possessive, whether it is the article's most mentioned person, what the other
+ * candidates that are the same entity bring, and a few facts of the quote. Binary features by name; the speaker model weighs them ({@link AttributionModel}).
  */
 final class SpeakerFeatures {
 
     /** Cue lemmas common enough to get a weight of their own; the others share one. */
     private static final Set<String> OWN_CUES = Set.of("say", "tell", "add", "write", "ask", "tweet", "continue",
             "explain", "note", "argue", "insist", "warn", "call", "describe", "post", "read", "report", "according");
+
+    /** Prepositions common enough before a mention to get a weight of their own; the others share one. */
+    private static final Set<String> PREPOSITIONS = Set.of("by", "of", "with", "like", "for", "on", "against", "from",
+            "about", "to", "than", "at", "in");
 
     private SpeakerFeatures() {
     }
@@ -72,6 +77,18 @@ final class SpeakerFeatures {
         f.add("side:" + side + "&kind:" + kind);
         if (a.from() == 0 || tokens.get(a.from() - 1).sentence() != m.sentence()) {
             f.add("mention:starts-sentence");
+        }
+        // the object of a preposition ("Like Corker, Menendez said", "obtained by The Associated Press") or a
+        // possessive ("Trump's campaign") is seldom the speaker itself
+        if (a.from() > 0 && tokens.get(a.from() - 1).sentence() == m.sentence()) {
+            Token prev = tokens.get(a.from() - 1);
+            if (prev.pos().equals("IN") || prev.pos().equals("TO")) {
+                String w = prev.text().toLowerCase(Locale.ROOT);
+                f.add("mention:after-preposition:" + (PREPOSITIONS.contains(w) ? w : "other"));
+            }
+        }
+        if (a.to() < tokens.size() && tokens.get(a.to()).pos().equals("POS")) {
+            f.add("mention:possessive");
         }
         if (ctx.caption()[m.sentence()]) {
             f.add("mention:caption");
@@ -198,7 +215,7 @@ final class SpeakerFeatures {
             return "none";
         }
         Token t = tokens.get(a.cueFrom());
-        String lemma = t.text().equalsIgnoreCase("according") ? "according" : t.lemma().toLowerCase(java.util.Locale.ROOT);
+        String lemma = t.text().equalsIgnoreCase("according") ? "according" : t.lemma().toLowerCase(Locale.ROOT);
         if (OWN_CUES.contains(lemma)) {
             return lemma;
         }

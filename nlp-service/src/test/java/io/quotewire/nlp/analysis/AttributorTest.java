@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,26 @@ class AttributorTest {
                 q("the only way to win the state is to ask for support.", "Ted Cruz", "Ted Cruz"));
     }
 
-    /** Quoted words that name something rather than report what someone said are not quotes. */
+    /**
+     * The speaker model reads whether a candidate is the object of a preposition or a possessive, which is seldom
+     * the speaker ("In a letter to Hart, Lee wrote", "in an interview with Univision's affiliate, Clinton said").
+     */
+    @Test
+    void theModelReadsPrepositionsAndPossessivesBeforeTheCandidates() {
+        String text = "Mayor Ann Lee met Governor Tom Hart in Albany.\n\nIn a letter to Hart, Lee wrote that "
+                + "Boston’s bridge was “a danger to every driver in the county.”";
+        List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
+        assertEquals(1, quotes.size());
+        java.util.Map<String, List<String>> byMention = new java.util.HashMap<>();
+        quotes.get(0).options().forEach(o -> byMention.put(text.substring(o.mentionStart(), o.mentionEnd()), o.features()));
+        assertTrue(byMention.containsKey("Hart") && byMention.containsKey("Lee"), "the candidates: " + byMention.keySet());
+        assertTrue(byMention.get("Hart").contains("mention:after-preposition:to"), "Hart: " + byMention.get("Hart"));
+        assertTrue(byMention.get("Lee").stream().noneMatch(f -> f.startsWith("mention:after-preposition")), "Lee: " + byMention.get("Lee"));
+        assertTrue(byMention.containsKey("Boston") && byMention.get("Boston").contains("mention:possessive"), "Boston: " + byMention.get("Boston"));
+        assertEquals("Lee", text.substring(chosen(quotes.get(0), AttributionModel.SHIPPED.speaker()).mentionStart(),
+                chosen(quotes.get(0), AttributionModel.SHIPPED.speaker()).mentionEnd()));
+    }
+
     /**
      * A quote continuing another (same paragraph, no cue of its own) has among its candidates the speaker chosen
      * for that one: the rules' choice when the rules choose, the model's when a model does, so what the analysis
@@ -150,6 +170,7 @@ class AttributorTest {
         return best;
     }
 
+    /** Quoted words that name something rather than report what someone said are not quotes. */
     @Test
     void namesOfThingsInQuotationMarksAreNotQuotes() {
         check("the title of a show before a role noun",
