@@ -59,6 +59,14 @@ final class EntityFinder {
             "Ministry", "League", "Federation", "Agency", "Bureau", "Foundation", "Rovers", "Wanderers", "Athletic",
             "Albion", "Hotspur", "FC");
 
+    /**
+     * Capitalised words that begin a sentence or a heading before an organisation's or a place's name, not part
+     * of it: prepositions ("In Milwaukee") and months ("August National Association of Purchasing Management").
+     */
+    private static final Set<String> LEADING_NOT_NAME = Set.of("In", "At", "On", "From", "By", "With", "For", "To",
+            "After", "Before", "During", "Under", "Since", "Until", "January", "February", "March", "April", "June",
+            "July", "August", "September", "October", "November", "December");
+
     private final Gazetteer gazetteer;
 
     EntityFinder(Gazetteer gazetteer) {
@@ -127,6 +135,7 @@ final class EntityFinder {
             i = j;
         }
         teamsInResults(doc, mentions, taken);
+        coordinatedNames(doc, mentions);
         organisationsByEnding(tokens, mentions);
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
@@ -333,9 +342,55 @@ final class EntityFinder {
         return parts;
     }
 
+    /**
+     * Two names joined by "or", or by "and" where one of them is named on its own elsewhere in the text, which
+     * CoreNLP reads as one organisation or place ("Mercantile or Commerce", "Nice and Paris St Germain" when
+     * the article also names Nice): each is a name of its own. "Procter and Gamble", never named in halves,
+     * stays one. Only names of up to 12 words are read, so a long run costs nothing.
+     */
+    private static void coordinatedNames(Doc doc, List<Mention> mentions) {
+        List<Token> tokens = doc.tokens;
+        List<Mention> result = new ArrayList<>(mentions.size());
+        for (Mention m : mentions) {
+            int split = -1;
+            if (m.known() == null && !m.type().equals("PERSON") && m.to() - m.from() <= 12) {
+                for (int k = m.from() + 1; k < m.to() - 1 && split < 0; k++) {
+                    String w = tokens.get(k).text();
+                    if ((w.equals("or") || w.equals("and")) && tokens.get(k - 1).capitalised() && tokens.get(k + 1).capitalised()
+                            && (w.equals("or") || namedElsewhere(doc, m, m.from(), k) || namedElsewhere(doc, m, k + 1, m.to()))) {
+                        split = k;
+                    }
+                }
+            }
+            if (split < 0) {
+                result.add(m);
+            } else {
+                result.add(new Mention(m.from(), split, m.start(), tokens.get(split - 1).end(), m.type(), null));
+                result.add(new Mention(split + 1, m.to(), tokens.get(split + 1).start(), m.end(), m.type(), null));
+            }
+        }
+        mentions.clear();
+        mentions.addAll(result);
+    }
+
+    /** Whether the words {@code [from, to)} of mention {@code m} appear elsewhere in the text, as written or in capitals. */
+    private static boolean namedElsewhere(Doc doc, Mention m, int from, int to) {
+        String name = doc.span(doc.tokens.get(from).start(), doc.tokens.get(to - 1).end());
+        for (String form : List.of(name, name.toUpperCase(Locale.ROOT))) {
+            Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(form) + "(?![\\p{L}\\p{N}])").matcher(doc.text);
+            while (found.find()) {
+                if (found.end() <= m.start() || found.start() >= m.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Drops titles, possessives, pronouns and lower-case words at the edges; null if nothing is left. */
     private static Mention trim(List<Token> tokens, int from, int to, String tag) {
         while (from < to && (tag.equals("PERSON") && TITLES.contains(lower(tokens.get(from))) && to - from > 1
+                || !tag.equals("PERSON") && to - from > 1 && LEADING_NOT_NAME.contains(tokens.get(from).text())
                 || !tokens.get(from).capitalised() && !tokens.get(from).text().matches("al|el|bin|ibn|de|van|von|-LRB-|\\(")
                         && !Character.isDigit(tokens.get(from).text().charAt(0)))) {
             from++;

@@ -108,6 +108,33 @@ class EntityFinderTest {
                 Map.of("Suu Kyi", "PERSON"));
     }
 
+    @Test
+    void namesJoinedByOrOrByAndWhenOneIsNamedAloneAreTwoNames() {
+        checkExactly("Analysts said the bank would have to come in and grab Mercantile or Commerce , which are both for sale .",
+                Map.of("Mercantile", "ORGANIZATION", "Commerce", "ORGANIZATION"), "Mercantile or Commerce");
+        checkExactly("""
+                Baratelli , who played for Nice and Paris St Germain , takes over from Albert Emon .
+
+                Nice finished 18th last season .""",
+                Map.of("Nice", "ORGANIZATION", "Paris St Germain", "ORGANIZATION"), "Nice and Paris St Germain");
+        checkExactly("Procter and Gamble said on Tuesday that its sales rose 5 percent in the quarter .",
+                Map.of("Procter and Gamble", "ORGANIZATION"), "Procter");
+    }
+
+    @Test
+    void aMonthBeforeAnOrganisationIsNotPartOfItsName() {
+        checkExactly("Bonds fell after a stronger than expected rise in the August National Association of Purchasing "
+                + "Management index .", Map.of("National Association of Purchasing Management", "ORGANIZATION"),
+                "August National Association of Purchasing Management");
+    }
+
+    /** As {@link #check}, and no entity has the name {@code absent}. */
+    private static void checkExactly(String text, Map<String, String> expected, String absent) {
+        check(text, expected);
+        List<Analysis.Entity> entities = analyzer.analyze(text).entities();
+        assertTrue(entities.stream().noneMatch(e -> e.name().equals(absent)), absent + " in " + entities);
+    }
+
     /** The person's mentions include the surname alone, and the surname is no other entity of the passage. */
     private static void personOnly(String text, String name) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
