@@ -139,6 +139,7 @@ final class EntityFinder {
         organisationsByEnding(tokens, mentions);
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
+        namesInCapitals(doc, mentions, shouting);
         mentions.sort(Comparator.comparingInt(Mention::from));
         return group(doc, mentions);
     }
@@ -291,6 +292,77 @@ final class EntityFinder {
             }
             return type.equals(m.type()) ? m : new Mention(m.from(), m.to(), m.start(), m.end(), type, null);
         });
+    }
+
+    /** The longest name, in words, looked for in capitals. */
+    private static final int LONGEST_NAME_IN_CAPITALS = 6;
+
+    /**
+     * A name in a headline or a dateline in capitals, which CoreNLP reads poorly ("BARATELLI TO COACH NICE",
+     * "ROMANIA COMELF H1 PROFIT RISE"), that the article names elsewhere in ordinary case is that name, with the
+     * type it has there (the type most of its mentions have; none on a tie). Each word of those lines is tried as
+     * the start of a name of up to {@value #LONGEST_NAME_IN_CAPITALS} words, longest first.
+     */
+    private static void namesInCapitals(Doc doc, List<Mention> mentions, boolean[] shouting) {
+        List<Token> tokens = doc.tokens;
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        boolean[] covered = new boolean[tokens.size()];
+        for (Mention m : mentions) {
+            for (int k = m.from(); k < m.to(); k++) {
+                covered[k] = true;
+            }
+            if (!shouting[tokens.get(m.from()).sentence()] && votes(doc, m) && m.to() - m.from() <= LONGEST_NAME_IN_CAPITALS) {
+                votes.computeIfAbsent(capitals(tokens, m.from(), m.to()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
+            }
+        }
+        if (votes.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            int sentence = tokens.get(i).sentence();
+            if (!shouting[sentence] || covered[i] || !tokens.get(i).capitalised()) {
+                continue;
+            }
+            int end = i;
+            while (end < tokens.size() && end < i + LONGEST_NAME_IN_CAPITALS && tokens.get(end).sentence() == sentence
+                    && !covered[end]) {
+                end++;
+            }
+            for (int j = end; j > i; j--) {
+                Map<String, Integer> types = votes.get(capitals(tokens, i, j));
+                String type = types == null ? null : majority(types);
+                if (type != null) {
+                    mentions.add(new Mention(i, j, tokens.get(i).start(), tokens.get(j - 1).end(), type, null));
+                    i = j - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static String capitals(List<Token> tokens, int from, int to) {
+        StringBuilder s = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            s.append(k > from ? " " : "").append(tokens.get(k).text().toUpperCase(Locale.ROOT));
+        }
+        return s.toString();
+    }
+
+    /** The type most votes give, or null on a tie. */
+    private static String majority(Map<String, Integer> types) {
+        String best = null;
+        int most = 0;
+        boolean tie = false;
+        for (Map.Entry<String, Integer> e : types.entrySet()) {
+            if (e.getValue() > most) {
+                best = e.getKey();
+                most = e.getValue();
+                tie = false;
+            } else if (e.getValue() == most) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
     }
 
     /** A name the gazetteer does not know, not in capitals (a dateline, a headline: CoreNLP reads those poorly). */
@@ -507,6 +579,9 @@ final class EntityFinder {
             String name = m.known() != null ? m.known().canonical() : cleanName(doc.span(m.start(), m.end()));
             String key = m.type() + "|" + NameKeys.key(name);
             Cluster c = byKey.computeIfAbsent(key, k -> new Cluster(m.type(), name));
+            if (isCapitals(c.name) && !isCapitals(name)) {
+                c.name = name; // named in ordinary case rather than as a headline wrote it ("COMELF", then "Comelf")
+            }
             c.mentions.add(m);
             of.put(m, c);
         }
@@ -532,6 +607,11 @@ final class EntityFinder {
         clusters.sort(Comparator.comparingInt(c -> c.mentions.get(0).from()));
         findRoles(doc, mentions, of);
         return new Result(clusters, byToken, mentions, of);
+    }
+
+    /** Whether a name has no lower-case letter. */
+    private static boolean isCapitals(String name) {
+        return name.chars().noneMatch(Character::isLowerCase);
     }
 
     /** "Trump" joins "Donald Trump"; "Donald" alone joins too; "Ivanka Trump" does not join "Donald Trump". */

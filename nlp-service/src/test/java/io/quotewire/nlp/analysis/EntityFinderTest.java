@@ -128,6 +128,21 @@ class EntityFinderTest {
                 "August National Association of Purchasing Management");
     }
 
+    @Test
+    void aNameInAHeadlineInCapitalsIsTheNameTheArticleGivesElsewhere() {
+        String text = """
+                SOCCER - BARATELLI TO COACH NICE .
+
+                Former international goalkeeper Jean-Luc Baratelli will coach French first division side Nice , the club said on Friday .
+
+                Nice finished 18th in the league last season .""";
+        List<Analysis.Entity> entities = analyzer.analyze(text).entities();
+        Analysis.Entity nice = entities.stream().filter(e -> e.name().equals("Nice")).findFirst().orElseThrow();
+        assertEquals("ORGANIZATION", nice.type());
+        assertEquals(3, nice.mentions().size(), nice.mentions().toString());
+        assertTrue(entities.stream().noneMatch(e -> e.name().equalsIgnoreCase("Nice") && e != nice), entities.toString());
+    }
+
     /** As {@link #check}, and no entity has the name {@code absent}. */
     private static void checkExactly(String text, Map<String, String> expected, String absent) {
         check(text, expected);
