@@ -423,13 +423,16 @@ final class EntityFinder {
     private static void coordinatedNames(Doc doc, List<Mention> mentions) {
         List<Token> tokens = doc.tokens;
         List<Mention> result = new ArrayList<>(mentions.size());
+        // where each name looked for stands in the text, found once however many mentions ask
+        Map<String, List<int[]>> places = new HashMap<>();
         for (Mention m : mentions) {
             int split = -1;
             if (m.known() == null && !m.type().equals("PERSON") && m.to() - m.from() <= 12) {
                 for (int k = m.from() + 1; k < m.to() - 1 && split < 0; k++) {
                     String w = tokens.get(k).text();
                     if ((w.equals("or") || w.equals("and")) && tokens.get(k - 1).capitalised() && tokens.get(k + 1).capitalised()
-                            && (w.equals("or") || namedElsewhere(doc, m, m.from(), k) || namedElsewhere(doc, m, k + 1, m.to()))) {
+                            && (w.equals("or") || namedElsewhere(doc, m, m.from(), k, places)
+                                    || namedElsewhere(doc, m, k + 1, m.to(), places))) {
                         split = k;
                     }
                 }
@@ -445,18 +448,30 @@ final class EntityFinder {
         mentions.addAll(result);
     }
 
-    /** Whether the words {@code [from, to)} of mention {@code m} appear elsewhere in the text, as written or in capitals. */
-    private static boolean namedElsewhere(Doc doc, Mention m, int from, int to) {
+    /**
+     * Whether the words {@code [from, to)} of mention {@code m} appear elsewhere in the text, as written or in
+     * capitals; {@code places} keeps where each form stands in the text, so the text is read once per form.
+     */
+    private static boolean namedElsewhere(Doc doc, Mention m, int from, int to, Map<String, List<int[]>> places) {
         String name = doc.span(doc.tokens.get(from).start(), doc.tokens.get(to - 1).end());
         for (String form : List.of(name, name.toUpperCase(Locale.ROOT))) {
-            Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(form) + "(?![\\p{L}\\p{N}])").matcher(doc.text);
-            while (found.find()) {
-                if (found.end() <= m.start() || found.start() >= m.end()) {
+            for (int[] place : places.computeIfAbsent(form, f -> placesOf(doc.text, f))) {
+                if (place[1] <= m.start() || place[0] >= m.end()) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** Where a name stands in a text as whole words: each place's start and end. */
+    private static List<int[]> placesOf(String text, String name) {
+        List<int[]> places = new ArrayList<>();
+        Matcher found = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(name) + "(?![\\p{L}\\p{N}])").matcher(text);
+        while (found.find()) {
+            places.add(new int[] { found.start(), found.end() });
+        }
+        return places;
     }
 
     /** Drops titles, possessives, pronouns and lower-case words at the edges; null if nothing is left. */

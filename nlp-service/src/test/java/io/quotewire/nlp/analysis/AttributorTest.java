@@ -123,8 +123,8 @@ class AttributorTest {
         assertTrue(byMention.get("Hart").contains("mention:after-preposition:to"), "Hart: " + byMention.get("Hart"));
         assertTrue(byMention.get("Lee").stream().noneMatch(f -> f.startsWith("mention:after-preposition")), "Lee: " + byMention.get("Lee"));
         assertTrue(byMention.containsKey("Boston") && byMention.get("Boston").contains("mention:possessive"), "Boston: " + byMention.get("Boston"));
-        assertEquals("Lee", text.substring(chosen(quotes.get(0), AttributionModel.SHIPPED.speaker()).mentionStart(),
-                chosen(quotes.get(0), AttributionModel.SHIPPED.speaker()).mentionEnd()));
+        SpeakerCandidates.Option speaker = chosen(quotes.get(0), AttributionModel.SHIPPED.speaker());
+        assertEquals("Lee", text.substring(speaker.mentionStart(), speaker.mentionEnd()));
     }
 
     /**
