@@ -288,6 +288,10 @@ final class Attributor {
             boolean pronoun = t.pos().equals("PRP") && Speakers.PERSONAL.contains(EntityFinder.lower(t));
             boolean relative = t.pos().equals("WP") && EntityFinder.lower(t).equals("who");
             if (!named && !pronoun && !relative) {
+                Attribution possessive = speakers.possessive(ctx, k);
+                if (possessive != null) {
+                    proposals.add(new Proposal(possessive, rule + ".possessive"));
+                }
                 continue;
             }
             int e = k + 1;
@@ -464,7 +468,7 @@ final class Attributor {
             s++;
         }
         int e = s;
-        while (e < openToken && (Speakers.isNpToken(tokens.get(e)) || tokens.get(e).isPunct(',') && e > s)) {
+        while (e < openToken && (Speakers.isNpToken(tokens, e) || tokens.get(e).isPunct(',') && e > s)) {
             e++;
         }
         int end = e;
@@ -508,7 +512,7 @@ final class Attributor {
             }
             Token t = tokens.get(c);
             if (isCue(t) && !PARTIAL_ONLY.contains(t.lemma()) && !t.pos().equals("VBN") && !t.pos().equals("VBG")
-                    && c > k && (tokens.get(c - 1).pos().equals("PRP") || tokens.get(c - 1).isProperNoun())) {
+                    && c > k && (tokens.get(c - 1).pos().equals("PRP") || tokens.get(c - 1).isNoun())) {
                 return speakerBefore(ctx, c, k);
             }
         }
@@ -680,7 +684,7 @@ final class Attributor {
             if (isCue(t) && c > start) {
                 return speakerBefore(ctx, c, start);
             }
-            if (!Speakers.isNpToken(t) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")
+            if (!Speakers.isNpToken(tokens, c) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")
                     && !t.lemma().equals("have") && !t.lemma().equals("be") && !t.text().equals("of")
                     && !t.pos().equals("WP") && !t.pos().equals("CC")
                     && !Speakers.NP_PREPOSITIONS.contains(EntityFinder.lower(t))) {
@@ -763,7 +767,7 @@ final class Attributor {
             if (t.pos().equals("``") || t.pos().equals("''")) {
                 break;
             }
-            if (Speakers.isNpToken(t)) {
+            if (Speakers.isNpToken(tokens, start - 1)) {
                 start--;
                 if (t.pos().equals("PRP") && start < end - 1) {
                     start++; // "… him Trump said": the pronoun belongs elsewhere
@@ -790,7 +794,7 @@ final class Attributor {
     private Attribution speakerAfter(Context ctx, int from, int limit, int cueFrom, int cueTo) {
         List<Token> tokens = ctx.doc.tokens;
         int end = from;
-        while (end < limit && end < tokens.size() && !ctx.inQuote[end] && (Speakers.isNpToken(tokens.get(end))
+        while (end < limit && end < tokens.size() && !ctx.inQuote[end] && (Speakers.isNpToken(tokens, end)
                 || tokens.get(end).text().equals("of") && end + 1 < tokens.size() && tokens.get(end + 1).capitalised())) {
             end++;
         }

@@ -192,7 +192,7 @@ final class SpeakerFeatures {
         List<Token> tokens = ctx.doc().tokens;
         Token last = tokens.get(a.to() - 1);
         Cluster e = a.entity();
-        if (a.to() - a.from() == 1 && last.pos().equals("PRP")) {
+        if (a.to() - a.from() == 1 && (last.pos().equals("PRP") || last.pos().equals("PRP$"))) {
             String w = EntityFinder.lower(last);
             return "pronoun:" + (w.equals("he") || w.equals("she") ? "he/she" : w) + (e == null ? "-" : "+");
         }

@@ -20,6 +20,15 @@ final class Speakers {
     static final Set<String> PERSONAL = Set.of("he", "she", "they", "i", "we", "it");
     private static final Set<String> NP_POS = Set.of("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "PRP", "CD", "POS",
             "HYPH", "PRP$", "JJR", "JJS", "VBN");
+    /** Determiners and numbers that stand for a noun phrase: "another said", "one wrote", "tweeted another". */
+    private static final Set<String> NOMINAL = Set.of("another", "others", "one", "some", "many", "several", "both");
+    private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their");
+    /** Nouns for something said, after a possessive pronoun that names its speaker ("her remark that"). */
+    private static final Set<String> SAID_NOUNS = Set.of("comment", "remark", "statement", "assertion", "claim", "word",
+            "response", "answer", "reply", "testimony", "tweet", "message", "speech", "promise", "pledge", "argument",
+            "warning", "question", "quip", "joke", "description", "insistence", "contention", "suggestion", "admission",
+            "declaration", "vow", "criticism", "complaint", "explanation", "prediction", "boast", "accusation",
+            "line", "quote", "refrain", "slogan", "mantra", "retort", "plea", "demand", "call", "charge", "view");
     static final Set<String> NP_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on");
 
     private final Genders genders;
@@ -30,6 +39,34 @@ final class Speakers {
 
     static boolean isNpToken(Token t) {
         return NP_POS.contains(t.pos()) || t.capitalised() && t.pos().startsWith("NN");
+    }
+
+    /** A token of a noun phrase, reading its neighbours: a participle after a hyphen too ("conservative-leaning"). */
+    static boolean isNpToken(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        return isNpToken(t) || t.pos().equals("VBG") && k > 0 && tokens.get(k - 1).pos().equals("HYPH");
+    }
+
+    /**
+     * Whether the phrase {@code [from, to)} ends in a noun, in a word standing for one ("another said"), or in an
+     * age used as one ("the 46-year-old"). A
+     * trailing adjective or participle that modifies the noun before it ("a source close", "a lawyer involved")
+     * is left out of the mention: see {@link #headEnd}.
+     */
+    private static boolean nounHead(List<Token> tokens, int to) {
+        Token last = tokens.get(to - 1);
+        return last.isNoun() || NOMINAL.contains(EntityFinder.lower(last)) && !last.pos().startsWith("JJ") || EntityFinder.lower(last).equals("old") && to >= 3
+                && tokens.get(to - 2).pos().equals("HYPH") && EntityFinder.lower(tokens.get(to - 3)).startsWith("year");
+    }
+
+    /** The end of the phrase's noun: past an age, before adjectives and participles that follow it. */
+    private static int headEnd(List<Token> tokens, int from, int to) {
+        int end = to;
+        while (end - 1 > from && !nounHead(tokens, end)
+                && (tokens.get(end - 1).pos().startsWith("JJ") || tokens.get(end - 1).pos().equals("VBN"))) {
+            end--;
+        }
+        return nounHead(tokens, end) ? end : to;
     }
 
     /**
@@ -47,7 +84,7 @@ final class Speakers {
             return null;
         }
         int headFrom = to;
-        while (headFrom - 1 >= from && isNpToken(tokens.get(headFrom - 1))) {
+        while (headFrom - 1 >= from && isNpToken(tokens, headFrom - 1)) {
             headFrom--;
         }
         if (headFrom == to) {
@@ -92,8 +129,33 @@ final class Speakers {
                 }
             }
         }
-        if (tokens.get(to - 1).isNoun() && to - from <= 12) {
-            return new Attribution(from, to, cue, cue + 1, holder);
+        int end = headEnd(tokens, from, to);
+        if (nounHead(tokens, end) && end - from <= 12) {
+            return new Attribution(from, end, cue, cue + 1, holder);
+        }
+        return null;
+    }
+
+    /**
+     * A possessive pronoun before a word for something said ("her remark that", "his response"), as a speaker:
+     * "his" and "her" resolve as "he" and "she" do, "its" to the organisation last named; null when the word
+     * after it (within three) is not one for something said.
+     */
+    Attribution possessive(Context ctx, int k) {
+        List<Token> tokens = ctx.doc().tokens;
+        String w = EntityFinder.lower(tokens.get(k));
+        if (!tokens.get(k).pos().equals("PRP$") || !POSSESSIVES.contains(w)) {
+            return null;
+        }
+        for (int j = k + 1; j < Math.min(tokens.size(), k + 4); j++) {
+            Token t = tokens.get(j);
+            if (t.isNoun() && SAID_NOUNS.contains(t.lemma().toLowerCase(java.util.Locale.ROOT))) {
+                Cluster c = w.equals("its") ? lastOrganisation(ctx, k) : w.equals("their") ? null : antecedent(ctx, k, w);
+                return new Attribution(k, k + 1, -1, 0, c);
+            }
+            if (!t.pos().startsWith("JJ") && !t.pos().equals("NNP") && !t.pos().equals("CD")) {
+                return null;
+            }
         }
         return null;
     }

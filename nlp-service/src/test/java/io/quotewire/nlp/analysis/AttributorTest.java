@@ -89,6 +89,45 @@ class AttributorTest {
                 "The novel “War and Peace” was adapted for television.");
     }
 
+    /** Speakers named by a noun phrase the rules once could not read, so no candidate was the speaker. */
+    @Test
+    void aSpeakerNamedByAPhraseWithoutANameIsACandidate() {
+        check("an age standing for the person",
+                "“He has always been an amazing leader,” said the 46-year-old.",
+                q("He has always been an amazing leader", null, "the 46-year-old"));
+        check("an adjective after the noun: the mention ends with the noun",
+                "“It is a way to take part without supporting him,” says a source close to the campaign.",
+                q("It is a way to take part without supporting him", null, "a source"));
+        check("a participle in a hyphenated adjective",
+                "“He needs to stop blaming everyone else,” the conservative-leaning newspaper wrote.",
+                q("He needs to stop blaming everyone else", null, "the conservative-leaning newspaper"));
+        check("a determiner standing for a person",
+                "“Better watch out for the mayor,” tweeted another.",
+                q("Better watch out for the mayor", null, "another"));
+        check("a common noun and its cue later in the quote's sentence",
+                "“We feel very good about our prospects” there and in the states that vote in March, the memo stated.",
+                q("We feel very good about our prospects", null, "the memo"));
+    }
+
+    /** "her comment that “...”": the possessive pronoun names who said it, resolved as "she" would be. */
+    @Test
+    void aPossessiveBeforeAWordForSomethingSaidIsACandidate() {
+        String text = "Mary Jones spoke in Boston.\n\nThe union is angry after her March comment that "
+                + "“we are going to put a lot of miners out of work.”";
+        List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
+        assertEquals(1, quotes.size());
+        List<SpeakerCandidates.Option> her = quotes.get(0).options().stream()
+                .filter(o -> text.substring(o.mentionStart(), o.mentionEnd()).equals("her")).toList();
+        assertEquals(1, her.size(), "the candidates: " + quotes.get(0).options());
+        assertEquals("Mary Jones", her.get(0).name());
+        assertTrue(her.get(0).features().contains("rule:nearby.possessive"), "her: " + her.get(0).features());
+        String plain = "Mary Jones spoke in Boston.\n\nThe union is angry after her March visit to "
+                + "“the most dangerous mine in the state.”";
+        assertTrue(analyzer.candidates(plain).apply(null).get(0).options().stream()
+                .noneMatch(o -> plain.substring(o.mentionStart(), o.mentionEnd()).equals("her")),
+                "a possessive before a word for something not said is no candidate");
+    }
+
     /** Failure classes of the rules alone that the learned choice among candidates fixes. */
     @Test
     void theLearnedChoiceFixesWhatTheRulesMissed() {
