@@ -48,25 +48,28 @@ final class Speakers {
     }
 
     /**
-     * Whether the phrase {@code [from, to)} ends in a noun, in a word standing for one ("another said"), or in an
-     * age used as one ("the 46-year-old"). A
-     * trailing adjective or participle that modifies the noun before it ("a source close", "a lawyer involved")
-     * is left out of the mention: see {@link #headEnd}.
+     * Whether the phrase {@code [from, to)} ends in a noun, in a word standing for one that opens the phrase or
+     * follows a determiner ("another said", "the one who"; not "Trump and Clinton both"), or in an age used as a
+     * noun ("the 46-year-old"). A trailing adjective or participle that modifies the noun before it ("a source
+     * close", "a lawyer involved") is left out of the mention: see {@link #headEnd}.
      */
-    private static boolean nounHead(List<Token> tokens, int to) {
+    private static boolean nounHead(List<Token> tokens, int from, int to) {
         Token last = tokens.get(to - 1);
-        return last.isNoun() || NOMINAL.contains(EntityFinder.lower(last)) && !last.pos().startsWith("JJ") || EntityFinder.lower(last).equals("old") && to >= 3
-                && tokens.get(to - 2).pos().equals("HYPH") && EntityFinder.lower(tokens.get(to - 3)).startsWith("year");
+        return last.isNoun()
+                || NOMINAL.contains(EntityFinder.lower(last)) && !last.pos().startsWith("JJ")
+                        && (to - 1 == from || tokens.get(to - 2).pos().equals("DT"))
+                || EntityFinder.lower(last).equals("old") && to >= 3 && tokens.get(to - 2).pos().equals("HYPH")
+                        && EntityFinder.lower(tokens.get(to - 3)).startsWith("year");
     }
 
     /** The end of the phrase's noun: past an age, before adjectives and participles that follow it. */
     private static int headEnd(List<Token> tokens, int from, int to) {
         int end = to;
-        while (end - 1 > from && !nounHead(tokens, end)
+        while (end - 1 > from && !nounHead(tokens, from, end)
                 && (tokens.get(end - 1).pos().startsWith("JJ") || tokens.get(end - 1).pos().equals("VBN"))) {
             end--;
         }
-        return nounHead(tokens, end) ? end : to;
+        return nounHead(tokens, from, end) ? end : to;
     }
 
     /**
@@ -130,7 +133,7 @@ final class Speakers {
             }
         }
         int end = headEnd(tokens, from, to);
-        if (nounHead(tokens, end) && end - from <= 12) {
+        if (nounHead(tokens, from, end) && end - from <= 12) {
             return new Attribution(from, end, cue, cue + 1, holder);
         }
         return null;

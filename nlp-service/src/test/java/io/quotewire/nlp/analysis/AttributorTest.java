@@ -107,6 +107,10 @@ class AttributorTest {
         check("a common noun and its cue later in the quote's sentence",
                 "“We feel very good about our prospects” there and in the states that vote in March, the memo stated.",
                 q("We feel very good about our prospects", null, "the memo"));
+        String both = "“We will win this election,” Trump and Clinton both said.";
+        assertTrue(analyzer.candidates(both).apply(null).get(0).options().stream()
+                .noneMatch(o -> both.substring(o.mentionStart(), o.mentionEnd()).endsWith("both")),
+                "a word standing for a noun ends a speaker's phrase only alone or after a determiner");
     }
 
     /** "her comment that “...”": the possessive pronoun names who said it, resolved as "she" would be. */
