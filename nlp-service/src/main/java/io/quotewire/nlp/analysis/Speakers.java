@@ -22,6 +22,9 @@ final class Speakers {
             "HYPH", "PRP$", "JJR", "JJS", "VBN");
     /** Determiners and numbers that stand for a noun phrase: "another said", "one wrote", "tweeted another". */
     private static final Set<String> NOMINAL = Set.of("another", "others", "one", "some", "many", "several", "both");
+    /** Prepositions whose object is seldom the person a later pronoun refers to. */
+    private static final Set<String> OBJECT_PREPOSITIONS = Set.of("about", "with", "to", "of", "for", "against",
+            "from", "than", "like", "on", "at", "toward", "towards", "over", "into", "onto");
     private static final Set<String> POSSESSIVES = Set.of("his", "her", "its", "their");
     /** Nouns for something said, after a possessive pronoun that names its speaker ("her remark that"). */
     private static final Set<String> SAID_NOUNS = Set.of("comment", "remark", "statement", "assertion", "claim", "word",
@@ -211,7 +214,9 @@ final class Speakers {
 
     /**
      * The person a pronoun refers to: the subject-most person of the nearest earlier sentence that names a
-     * person, within the last three paragraphs, outside quotes and captions, of a compatible gender.
+     * person, within the last three paragraphs, outside quotes and captions, of a compatible gender. The first
+     * person of that sentence who is not the object of a preposition ("Asked about Sullivan, Feinstein said"),
+     * else its first person.
      */
     private Cluster antecedent(Context ctx, int pronoun, String word) {
         List<Token> tokens = ctx.doc().tokens;
@@ -219,6 +224,7 @@ final class Speakers {
         int paragraph = tokens.get(pronoun).paragraph();
         int sentence = -1;
         Cluster found = null;
+        Cluster first = null;
         for (int k = pronoun - 1; k >= 0; k--) {
             Token t = tokens.get(k);
             if (t.paragraph() < paragraph - 2) {
@@ -235,9 +241,34 @@ final class Speakers {
                 continue;
             }
             sentence = t.sentence();
-            found = c; // keep going left within the sentence: the first person of the sentence wins
+            first = c; // keep going left within the sentence: the first person of the sentence wins
+            if (!afterPreposition(tokens, byToken, k)) {
+                found = c;
+            }
         }
-        return found;
+        return found != null ? found : first;
+    }
+
+    /**
+     * Whether the mention at {@code k} is the object of a preposition: the word before the mention and its
+     * titles is "about", "with", "to", ... (not "by", which names an agent, nor "according to").
+     */
+    private static boolean afterPreposition(List<Token> tokens, Cluster[] byToken, int k) {
+        int s = k;
+        while (s > 0 && byToken[s - 1] == byToken[k]) {
+            s--;
+        }
+        while (s > 0 && (EntityFinder.TITLES.contains(EntityFinder.lower(tokens.get(s - 1)))
+                || tokens.get(s - 1).pos().equals("DT") || tokens.get(s - 1).pos().equals("NNP"))) {
+            s--;
+        }
+        if (s == 0) {
+            return false;
+        }
+        Token before = tokens.get(s - 1);
+        String w = EntityFinder.lower(before);
+        boolean accordingTo = w.equals("to") && s >= 2 && EntityFinder.lower(tokens.get(s - 2)).equals("according");
+        return (before.pos().equals("IN") || before.pos().equals("TO")) && OBJECT_PREPOSITIONS.contains(w) && !accordingTo;
     }
 
     /** The person or organisation a "who" refers to: "Jason Ervin, who thinks ..." (null when none is named). */

@@ -61,6 +61,10 @@ class AttributorTest {
         check("a pronoun resolved past a place and a title",
                 "Senator Ben Cardin visited the border.\n\n“This is a crisis of our own making,” he said.",
                 q("This is a crisis of our own making", "Ben Cardin", "he"));
+        check("a pronoun resolved past a person who is the object of a preposition",
+                "Asked Tuesday about Sullivan, Senator Dianne Feinstein said there was nothing to it.\n\n"
+                        + "“I have never heard it before,” she said.",
+                q("I have never heard it before", "Dianne Feinstein", "she"));
         check("a second quote in the paragraph continues the first's speaker",
                 "Governor Ann Lee spoke in Albany on Friday.\n\n“We will rebuild the bridge,” Lee said. “It will take two years.”",
                 q("We will rebuild the bridge", "Ann Lee", "Lee"), q("It will take two years.", "Ann Lee", "Lee"));
