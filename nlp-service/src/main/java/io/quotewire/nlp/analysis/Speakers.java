@@ -213,10 +213,9 @@ final class Speakers {
     }
 
     /**
-     * The person a pronoun refers to: the subject-most person of the nearest earlier sentence that names a
-     * person, within the last three paragraphs, outside quotes and captions, of a compatible gender. The first
-     * person of that sentence who is not the object of a preposition ("Asked about Sullivan, Feinstein said"),
-     * else its first person.
+     * The person a pronoun refers to, in the nearest earlier sentence that names a person of a compatible gender
+     * (within the last three paragraphs, outside quotes and captions): the first person of that sentence who is
+     * not the object of a preposition ("Asked about Sullivan, Feinstein said"), else its first person.
      */
     private Cluster antecedent(Context ctx, int pronoun, String word) {
         List<Token> tokens = ctx.doc().tokens;
@@ -241,7 +240,7 @@ final class Speakers {
                 continue;
             }
             sentence = t.sentence();
-            first = c; // keep going left within the sentence: the first person of the sentence wins
+            first = c; // keep going left within the sentence: the first (eligible) person of the sentence wins
             if (!afterPreposition(tokens, byToken, k)) {
                 found = c;
             }

@@ -8,10 +8,6 @@ package io.quotewire.nlp.analysis;
 record Token(int index, int start, int end, String text, String pos, String lemma, String ner, int sentence,
         int paragraph) {
 
-    boolean isProperNoun() {
-        return pos.startsWith("NNP");
-    }
-
     boolean isNoun() {
         return pos.startsWith("NN");
     }
