@@ -317,17 +317,14 @@ class FaultIT {
         boolean stop = signal.equals("STOP");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (ProcessHandle p : processes) {
-            while (p.isAlive() && stopped(p) != stop && !(stop && state(p) == 'Z')) {
+            char state = state(p);
+            while (p.isAlive() && !(stop ? state == 'T' || state == 'Z' : state != 'T')) {
                 assertTrue(System.nanoTime() < deadline, "process " + p.pid() + " did not take SIG" + signal
-                        + " (state " + state(p) + ")");
+                        + " (state " + state + ")");
                 Thread.sleep(20);
+                state = state(p);
             }
         }
-    }
-
-    /** Whether the process is stopped (state T in /proc/PID/stat). */
-    private static boolean stopped(ProcessHandle p) {
-        return state(p) == 'T';
     }
 
     /** The process's state letter in /proc/PID/stat (R, S, D, T, Z, ...), or '?' once it is gone. */

@@ -40,14 +40,11 @@ final class Speakers {
         this.genders = genders;
     }
 
-    static boolean isNpToken(Token t) {
-        return NP_POS.contains(t.pos()) || t.capitalised() && t.pos().startsWith("NN");
-    }
-
     /** A token of a noun phrase, reading its neighbours: a participle after a hyphen too ("conservative-leaning"). */
     static boolean isNpToken(List<Token> tokens, int k) {
         Token t = tokens.get(k);
-        return isNpToken(t) || t.pos().equals("VBG") && k > 0 && tokens.get(k - 1).pos().equals("HYPH");
+        return NP_POS.contains(t.pos()) || t.capitalised() && t.pos().startsWith("NN")
+                || t.pos().equals("VBG") && k > 0 && tokens.get(k - 1).pos().equals("HYPH");
     }
 
     /**
@@ -117,9 +114,7 @@ final class Speakers {
         for (int k = headFrom; k < to; k++) {
             String w = EntityFinder.lower(tokens.get(k));
             if (tokens.get(k).pos().equals("PRP") && PERSONAL.contains(w)) {
-                Cluster c = MALE.contains(w) || FEMALE.contains(w) ? antecedent(ctx, k, w)
-                        : w.equals("it") ? lastOrganisation(ctx, k) : null;
-                return new Attribution(k, k + 1, cue, cue + 1, c);
+                return new Attribution(k, k + 1, cue, cue + 1, referent(ctx, k, w));
             }
         }
         // a role noun: the president, the prime minister; or another noun phrase (officials, a narrator in the ad)
@@ -156,14 +151,22 @@ final class Speakers {
         for (int j = k + 1; j < Math.min(tokens.size(), k + 4); j++) {
             Token t = tokens.get(j);
             if (t.isNoun() && SAID_NOUNS.contains(t.lemma().toLowerCase(java.util.Locale.ROOT))) {
-                Cluster c = w.equals("its") ? lastOrganisation(ctx, k) : w.equals("their") ? null : antecedent(ctx, k, w);
-                return new Attribution(k, k + 1, -1, 0, c);
+                return new Attribution(k, k + 1, -1, 0, referent(ctx, k, w));
             }
             if (!t.pos().startsWith("JJ") && !t.pos().equals("NNP") && !t.pos().equals("CD")) {
                 return null;
             }
         }
         return null;
+    }
+
+    /**
+     * Who the pronoun {@code word} at {@code k} refers to: "he", "she", "his", "her" the person before it, "it"
+     * and "its" the organisation last named; null for the others ("they", "their", "we").
+     */
+    private Cluster referent(Context ctx, int k, String word) {
+        return MALE.contains(word) || FEMALE.contains(word) ? antecedent(ctx, k, word)
+                : word.equals("it") || word.equals("its") ? lastOrganisation(ctx, k) : null;
     }
 
     /** How many tokens before {@code k} (down to {@code floor}) belong to the same entity as {@code k}. */
@@ -267,7 +270,8 @@ final class Speakers {
         Token before = tokens.get(s - 1);
         String w = EntityFinder.lower(before);
         boolean accordingTo = w.equals("to") && s >= 2 && EntityFinder.lower(tokens.get(s - 2)).equals("according");
-        return (before.pos().equals("IN") || before.pos().equals("TO")) && OBJECT_PREPOSITIONS.contains(w) && !accordingTo;
+        return (before.pos().equals("IN") || before.pos().equals("TO")) && OBJECT_PREPOSITIONS.contains(w)
+                && !accordingTo;
     }
 
     /** The person or organisation a "who" refers to: "Jason Ervin, who thinks ..." (null when none is named). */

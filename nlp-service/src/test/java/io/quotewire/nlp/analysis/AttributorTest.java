@@ -113,7 +113,7 @@ class AttributorTest {
                 q("We feel very good about our prospects", null, "the memo"));
         String both = "“We will win this election,” Trump and Clinton both said.";
         assertTrue(analyzer.candidates(both).apply(null).get(0).options().stream()
-                .noneMatch(o -> both.substring(o.mentionStart(), o.mentionEnd()).endsWith("both")),
+                .noneMatch(o -> mention(both, o).endsWith("both")),
                 "a word standing for a noun ends a speaker's phrase only alone or after a determiner");
     }
 
@@ -125,14 +125,14 @@ class AttributorTest {
         List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
         assertEquals(1, quotes.size());
         List<SpeakerCandidates.Option> her = quotes.get(0).options().stream()
-                .filter(o -> text.substring(o.mentionStart(), o.mentionEnd()).equals("her")).toList();
+                .filter(o -> mention(text, o).equals("her")).toList();
         assertEquals(1, her.size(), "the candidates: " + quotes.get(0).options());
         assertEquals("Mary Jones", her.get(0).name());
         assertTrue(her.get(0).features().contains("rule:nearby.possessive"), "her: " + her.get(0).features());
         String plain = "Mary Jones spoke in Boston.\n\nThe union is angry after her March visit to "
                 + "“the most dangerous mine in the state.”";
         assertTrue(analyzer.candidates(plain).apply(null).get(0).options().stream()
-                .noneMatch(o -> plain.substring(o.mentionStart(), o.mentionEnd()).equals("her")),
+                .noneMatch(o -> mention(plain, o).equals("her")),
                 "a possessive before a word for something not said is no candidate");
     }
 
@@ -165,13 +165,13 @@ class AttributorTest {
         List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
         assertEquals(1, quotes.size());
         java.util.Map<String, List<String>> byMention = new java.util.HashMap<>();
-        quotes.get(0).options().forEach(o -> byMention.put(text.substring(o.mentionStart(), o.mentionEnd()), o.features()));
+        quotes.get(0).options().forEach(o -> byMention.put(mention(text, o), o.features()));
         assertTrue(byMention.containsKey("Hart") && byMention.containsKey("Lee"), "the candidates: " + byMention.keySet());
         assertTrue(byMention.get("Hart").contains("mention:after-preposition:to"), "Hart: " + byMention.get("Hart"));
         assertTrue(byMention.get("Lee").stream().noneMatch(f -> f.startsWith("mention:after-preposition")), "Lee: " + byMention.get("Lee"));
         assertTrue(byMention.containsKey("Boston") && byMention.get("Boston").contains("mention:possessive"), "Boston: " + byMention.get("Boston"));
         SpeakerCandidates.Option speaker = chosen(quotes.get(0), AttributionModel.SHIPPED.speaker());
-        assertEquals("Lee", text.substring(speaker.mentionStart(), speaker.mentionEnd()));
+        assertEquals("Lee", mention(text, speaker));
     }
 
     /**
@@ -193,14 +193,18 @@ class AttributorTest {
             List<SpeakerCandidates.Option> inherited = quotes.get(1).options().stream()
                     .filter(o -> o.features().contains("rule:continues.paragraph")).toList();
             assertEquals(1, inherited.size(), "the second quote's candidates " + quotes.get(1).options());
-            assertEquals(text.substring(first.mentionStart(), first.mentionEnd()),
-                    text.substring(inherited.get(0).mentionStart(), inherited.get(0).mentionEnd()),
+            assertEquals(mention(text, first),
+                    mention(text, inherited.get(0)),
                     chooser == null ? "by the rules" : "by the model");
         }
-        assertEquals("Lee", text.substring(chosen(read.apply(null).get(0), null).mentionStart(),
-                chosen(read.apply(null).get(0), null).mentionEnd()));
+        assertEquals("Lee", mention(text, chosen(read.apply(null).get(0), null)));
         SpeakerCandidates.Option other = chosen(read.apply(contrary).get(0), contrary);
-        assertNotEquals("Lee", text.substring(other.mentionStart(), other.mentionEnd()), "the contrary model's choice");
+        assertNotEquals("Lee", mention(text, other), "the contrary model's choice");
+    }
+
+    /** The words of the text that name a candidate. */
+    private static String mention(String text, SpeakerCandidates.Option o) {
+        return text.substring(o.mentionStart(), o.mentionEnd());
     }
 
     /** The candidate a model scores highest, or the rules' own choice without a model. */
