@@ -32,7 +32,7 @@ final class Attributor {
             "denounce", "praise", "criticize", "criticise", "accuse", "dismiss", "characterize", "characterise",
             "cite", "quote");
     /** A dash that introduces a speaker: “...” ― X. */
-    private static final String DASH = "[\u2015\u2014\u2013-]+|--";
+    static final String DASH = "[\u2015\u2014\u2013-]+|--";
 
     private final Speakers speakers;
     private final AttributionModel model;
@@ -307,7 +307,7 @@ final class Attributor {
                 }
             }
             Attribution a = named ? new Attribution(k, e, cue, cue + 1, c)
-                    : relative ? new Attribution(k, k + 1, cue, cue + 1, Speakers.relativeAntecedent(ctx, k))
+                    : relative ? new Attribution(k, k + 1, cue, cue + 1, speakers.relativeAntecedent(ctx, k))
                     : speakers.resolve(ctx, k, k + 1, cue);
             if (a != null) {
                 proposals.add(new Proposal(a, cue < 0 ? rule : rule + ".cue"));

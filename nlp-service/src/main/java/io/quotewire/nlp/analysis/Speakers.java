@@ -274,12 +274,33 @@ final class Speakers {
                 && !accordingTo;
     }
 
-    /** The person or organisation a "who" refers to: "Jason Ervin, who thinks ..." (null when none is named). */
-    static Cluster relativeAntecedent(Context ctx, int who) {
-        if (who < 2 || !ctx.doc().tokens.get(who - 1).isPunct(',')) {
+    /**
+     * The person or organisation a "who" refers to: the noun phrase before it, after a comma, a dash or nothing
+     * ("Jason Ervin, who thinks", "Sen. Marco Rubio of Florida, who", "the Mexican president, who" when a person
+     * holds the title, "Donald Trump - who"), or the name before an apposition ("Scott Reed, the Chamber's chief
+     * strategist, who"); null when none is named.
+     */
+    Cluster relativeAntecedent(Context ctx, int who) {
+        List<Token> tokens = ctx.doc().tokens;
+        Cluster[] byToken = ctx.entities().byToken();
+        int end = who;
+        if (end > 0 && (tokens.get(end - 1).isPunct(',') || tokens.get(end - 1).text().matches(Attributor.DASH))) {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && end - from < 12 && !ctx.inQuote()[from - 1] && (isNpToken(tokens, from - 1)
+                || from >= 2 && NP_PREPOSITIONS.contains(EntityFinder.lower(tokens.get(from - 1)))
+                        && isNpToken(tokens, from - 2))) {
+            from--;
+        }
+        if (from == end) {
             return null;
         }
-        Cluster c = ctx.entities().byToken()[who - 2];
+        Attribution phrase = resolve(ctx, from, end, -1);
+        Cluster c = phrase == null ? null : phrase.entity();
+        if (c == null && phrase != null && from >= 2 && tokens.get(from - 1).isPunct(',')) {
+            c = byToken[from - 2]; // an apposition between commas
+        }
         return c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION")) ? c : null;
     }
 }

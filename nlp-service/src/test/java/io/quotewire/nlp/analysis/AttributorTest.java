@@ -2,6 +2,7 @@ package io.quotewire.nlp.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -134,6 +135,28 @@ class AttributorTest {
         assertTrue(analyzer.candidates(plain).apply(null).get(0).options().stream()
                 .noneMatch(o -> mention(plain, o).equals("her")),
                 "a possessive before a word for something not said is no candidate");
+    }
+
+    /** A relative "who" before the cue is a candidate that names the person it refers to. */
+    @Test
+    void aRelativeWhoNamesThePersonItRefersTo() {
+        String[][] cases = {
+            { "a place after the name", "Governor Ann Lee spoke in Albany.\n\nThe report gave fodder to rivals such as "
+                    + "Sen. Tom Hart of Ohio, who argued in the debate that Lee was “unfit to run the state budget.”", "Tom Hart" },
+            { "an apposition between the name and who", "“We are gearing up,” said Scott Reed, the chamber's chief "
+                    + "strategist, who added that it would focus on “races like the one for sheriff in the county.”", "Scott Reed" },
+            { "a dash before who", "Governor Ann Lee spoke in Albany.\n\nSenator Tom Hart - who said he would "
+                    + "“fight the tax with everything we have” - spoke on Monday.", "Tom Hart" },
+            { "a title whose holder is named before", "President Enrique Nieto of Mexico met Mayor Ann Lee.\n\nLee endured "
+                    + "a lecture from the president, who said that trade had been “good for both of our countries.”", "Enrique Nieto" },
+        };
+        for (String[] c : cases) {
+            String text = c[1];
+            List<SpeakerCandidates.Option> who = analyzer.candidates(text).apply(null).stream()
+                    .flatMap(q -> q.options().stream()).filter(o -> mention(text, o).equals("who")).toList();
+            assertFalse(who.isEmpty(), c[0] + ": no candidate \"who\"");
+            assertEquals(c[2], who.get(0).name(), c[0]);
+        }
     }
 
     /** Failure classes of the rules alone that the learned choice among candidates fixes. */
