@@ -47,7 +47,7 @@ import io.quotewire.nlp.analysis.SpeakerCandidates;
  * continuing another has the speaker chosen for that one among its candidates, so the model is trained in two
  * passes: on the candidates the rules' choices give, then on those its own first choices give;
  * <li>the quote model: all quoted words of three or more, labelled by whether they are an annotated quote;
- * its threshold is the one that gives the best attribution F1.
+ * its learning rate, epochs and threshold are those that give the best attribution F1 with the speaker model.
  * </ul>
  * Settings and the threshold are chosen by k-fold cross-validation over articles; the development split is
  * only scored, for the record. Usage: TrainAttribution POLNEAR_DIR MODEL_JSON [FOLDS] [SEED]
@@ -58,6 +58,8 @@ public final class TrainAttribution {
     private static final Label NO = new Label("no");
     private static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "i", "we", "you", "him", "her",
             "them", "his", "its", "their");
+    private static final double[] RATES = { 0.01, 0.02, 0.05, 0.2 };
+    private static final int[] EPOCHS = { 3, 10, 30 };
     private static final double[] THRESHOLDS = { 0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 };
 
     /** Quoted words as the analysis found them; the candidates labelled when they match an annotated quote. */
@@ -135,8 +137,8 @@ public final class TrainAttribution {
         Setting best = null;
         double bestF1 = -1;
         for (boolean pairwise : new boolean[] { false, true }) {
-            for (double rate : new double[] { 0.01, 0.02, 0.05, 0.2 }) {
-                for (int epochs : new int[] { 3, 10, 30 }) {
+            for (double rate : RATES) {
+                for (int epochs : EPOCHS) {
                     Setting s = new Setting(rate, epochs, pairwise);
                     Scores total = new Scores();
                     for (int f = 0; f < folds; f++) {
@@ -150,34 +152,50 @@ public final class TrainAttribution {
                 }
             }
         }
-        Scores[] byThreshold = new Scores[THRESHOLDS.length];
-        Arrays.setAll(byThreshold, i -> new Scores());
+        // the quote model: its own learning rate and epochs, and its threshold, over the speaker models of each fold
+        Linear[] speakers = new Linear[folds];
         for (int f = 0; f < folds; f++) {
-            List<Article> in = fold(shuffled, folds, f, true);
-            List<Article> held = fold(shuffled, folds, f, false);
-            Linear speaker = speakerModel(in, best, seed);
-            Linear quote = train(quoteExamples(in, speaker), best, seed);
-            for (int t = 0; t < THRESHOLDS.length; t++) {
-                byThreshold[t].add(score(held, speaker, quote, THRESHOLDS[t]));
-            }
+            speakers[f] = speakerModel(fold(shuffled, folds, f, true), best, seed);
         }
+        Setting bestQuote = null;
         double threshold = 0;
         bestF1 = -1;
-        for (int t = 0; t < THRESHOLDS.length; t++) {
-            print(String.format(Locale.ROOT, "+ quotes: threshold %.1f", THRESHOLDS[t]), byThreshold[t]);
-            if (byThreshold[t].f1() > bestF1) {
-                bestF1 = byThreshold[t].f1();
-                threshold = THRESHOLDS[t];
+        for (double rate : RATES) {
+            for (int epochs : EPOCHS) {
+                Setting s = new Setting(rate, epochs, false);
+                Scores[] byThreshold = new Scores[THRESHOLDS.length];
+                Arrays.setAll(byThreshold, i -> new Scores());
+                for (int f = 0; f < folds; f++) {
+                    List<Article> held = fold(shuffled, folds, f, false);
+                    Linear quote = train(quoteExamples(fold(shuffled, folds, f, true), speakers[f]), s, seed);
+                    for (int t = 0; t < THRESHOLDS.length; t++) {
+                        byThreshold[t].add(score(held, speakers[f], quote, THRESHOLDS[t]));
+                    }
+                }
+                int bestT = 0;
+                for (int t = 1; t < THRESHOLDS.length; t++) {
+                    if (byThreshold[t].f1() > byThreshold[bestT].f1()) {
+                        bestT = t;
+                    }
+                }
+                print(String.format(Locale.ROOT, "+ quotes: lr %.2f, %d ep, threshold %.1f", rate, epochs, THRESHOLDS[bestT]),
+                        byThreshold[bestT]);
+                if (byThreshold[bestT].f1() > bestF1) {
+                    bestF1 = byThreshold[bestT].f1();
+                    bestQuote = s;
+                    threshold = THRESHOLDS[bestT];
+                }
             }
         }
         Linear speaker = speakerModel(train, best, seed);
-        Linear quote = train(quoteExamples(train, speaker), best, seed);
-        System.out.printf(Locale.ROOT, "chosen: lr %.2f, %d epochs, quote threshold %.1f; trained on the whole training split%n",
-                best.learningRate(), best.epochs(), threshold);
+        Linear quote = train(quoteExamples(train, speaker), bestQuote, seed);
+        System.out.printf(Locale.ROOT, "chosen: speakers lr %.2f, %d epochs; quotes lr %.2f, %d epochs, threshold %.1f; "
+                + "trained on the whole training split%n", best.learningRate(), best.epochs(), bestQuote.learningRate(),
+                bestQuote.epochs(), threshold);
         print("dev: rules alone", score(dev, null, null, 0));
         print("dev: speaker model", score(dev, speaker, null, 0));
         print("dev: speaker and quote models", score(dev, speaker, quote, threshold));
-        String version = write(speaker, quote, threshold, out, best, seed);
+        String version = write(speaker, quote, threshold, out, best, bestQuote, seed);
         System.out.println("wrote " + out + " (" + version + ")");
     }
 
@@ -453,8 +471,8 @@ public final class TrainAttribution {
     }
 
     /** Writes the models; their version is a digest of their content, so it changes whenever they do. */
-    private static String write(Linear speaker, Linear quote, double threshold, Path out, Setting setting, long seed)
-            throws Exception {
+    private static String write(Linear speaker, Linear quote, double threshold, Path out, Setting setting,
+            Setting quoteSetting, long seed) throws Exception {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Map<String, Object> speakerJson = new LinkedHashMap<>();
         speakerJson.put("bias", speaker.bias());
@@ -470,11 +488,11 @@ public final class TrainAttribution {
         model.put("version", version);
         model.put("trainedOn", "PolNeAR train split, by benchmarks/nlp/train.sh");
         model.put("trainer", String.format(Locale.ROOT,
-                "Tribuo 4.3.2 logistic regression (LinearSGDTrainer, LogMulticlass), AdaGrad lr %.2f, %d epochs, seed %d; "
-                        + "the speaker model %s",
-                setting.learningRate(), setting.epochs(), seed, setting.pairwise()
+                "Tribuo 4.3.2 logistic regression (LinearSGDTrainer, LogMulticlass), AdaGrad, seed %d; "
+                        + "the speaker model lr %.2f, %d epochs, %s; the quote model lr %.2f, %d epochs",
+                seed, setting.learningRate(), setting.epochs(), setting.pairwise()
                         ? "on pairs of a right and a wrong candidate of a quote (a ranker: its score orders a quote's candidates)"
-                        : "on candidates one by one"));
+                        : "on candidates one by one", quoteSetting.learningRate(), quoteSetting.epochs()));
         model.put("speaker", speakerJson);
         model.put("quote", quoteJson);
         Files.createDirectories(out.toAbsolutePath().getParent());
