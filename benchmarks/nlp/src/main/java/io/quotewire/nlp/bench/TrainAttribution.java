@@ -135,56 +135,66 @@ public final class TrainAttribution {
         print("rules alone", score(shuffled, null, null, 0));
         print("best candidate (oracle)", oracle(shuffled));
         Setting best = null;
+        Linear[] speakers = null; // the best setting's speaker model of each fold
         double bestF1 = -1;
         for (boolean pairwise : new boolean[] { false, true }) {
             for (double rate : RATES) {
                 for (int epochs : EPOCHS) {
                     Setting s = new Setting(rate, epochs, pairwise);
                     Scores total = new Scores();
+                    Linear[] models = new Linear[folds];
                     for (int f = 0; f < folds; f++) {
-                        total.add(score(fold(shuffled, folds, f, false), speakerModel(fold(shuffled, folds, f, true), s, seed), null, 0));
+                        models[f] = speakerModel(fold(shuffled, folds, f, true), s, seed);
+                        total.add(score(fold(shuffled, folds, f, false), models[f], null, 0));
                     }
                     print(String.format(Locale.ROOT, "speakers: %s, lr %.2f, %d ep", pairwise ? "pairs" : "single", rate, epochs), total);
                     if (total.f1() > bestF1) {
                         bestF1 = total.f1();
                         best = s;
+                        speakers = models;
                     }
                 }
             }
         }
         // the quote model: its own learning rate and epochs, and its threshold, over the speaker models of each fold
-        Linear[] speakers = new Linear[folds];
+        List<Setting> quoteSettings = new ArrayList<>();
+        for (double rate : RATES) {
+            for (int epochs : EPOCHS) {
+                quoteSettings.add(new Setting(rate, epochs, false));
+            }
+        }
+        Scores[][] byThreshold = new Scores[quoteSettings.size()][THRESHOLDS.length];
+        for (Scores[] row : byThreshold) {
+            Arrays.setAll(row, t -> new Scores());
+        }
         for (int f = 0; f < folds; f++) {
-            speakers[f] = speakerModel(fold(shuffled, folds, f, true), best, seed);
+            Examples examples = quoteExamples(fold(shuffled, folds, f, true), speakers[f]);
+            List<Read> held = read(fold(shuffled, folds, f, false), speakers[f]);
+            for (int i = 0; i < quoteSettings.size(); i++) {
+                Linear quote = train(examples, quoteSettings.get(i), seed);
+                for (int t = 0; t < THRESHOLDS.length; t++) {
+                    byThreshold[i][t].add(tally(held, speakers[f], quote, THRESHOLDS[t]));
+                }
+            }
         }
         Setting bestQuote = null;
         double threshold = 0;
         bestF1 = -1;
-        for (double rate : RATES) {
-            for (int epochs : EPOCHS) {
-                Setting s = new Setting(rate, epochs, false);
-                Scores[] byThreshold = new Scores[THRESHOLDS.length];
-                Arrays.setAll(byThreshold, i -> new Scores());
-                for (int f = 0; f < folds; f++) {
-                    List<Article> held = fold(shuffled, folds, f, false);
-                    Linear quote = train(quoteExamples(fold(shuffled, folds, f, true), speakers[f]), s, seed);
-                    for (int t = 0; t < THRESHOLDS.length; t++) {
-                        byThreshold[t].add(score(held, speakers[f], quote, THRESHOLDS[t]));
-                    }
+        for (int i = 0; i < quoteSettings.size(); i++) {
+            Scores[] row = byThreshold[i];
+            int bestT = 0;
+            for (int t = 1; t < THRESHOLDS.length; t++) {
+                if (row[t].f1() > row[bestT].f1()) {
+                    bestT = t;
                 }
-                int bestT = 0;
-                for (int t = 1; t < THRESHOLDS.length; t++) {
-                    if (byThreshold[t].f1() > byThreshold[bestT].f1()) {
-                        bestT = t;
-                    }
-                }
-                print(String.format(Locale.ROOT, "+ quotes: lr %.2f, %d ep, threshold %.1f", rate, epochs, THRESHOLDS[bestT]),
-                        byThreshold[bestT]);
-                if (byThreshold[bestT].f1() > bestF1) {
-                    bestF1 = byThreshold[bestT].f1();
-                    bestQuote = s;
-                    threshold = THRESHOLDS[bestT];
-                }
+            }
+            Setting q = quoteSettings.get(i);
+            print(String.format(Locale.ROOT, "+ quotes: lr %.2f, %d ep, threshold %.1f", q.learningRate(), q.epochs(),
+                    THRESHOLDS[bestT]), row[bestT]);
+            if (row[bestT].f1() > bestF1) {
+                bestF1 = row[bestT].f1();
+                bestQuote = q;
+                threshold = THRESHOLDS[bestT];
             }
         }
         Linear speaker = speakerModel(train, best, seed);
@@ -323,10 +333,23 @@ public final class TrainAttribution {
      * the rules' own choice) and the quote model, if any, drops quoted words under the threshold.
      */
     static Scores score(List<Article> articles, Linear speaker, Linear quote, double threshold) {
+        return tally(read(articles, speaker), speaker, quote, threshold);
+    }
+
+    /** An article's number of annotated quotes, and its quotes as the speaker model's choices give them. */
+    private record Read(int gold, List<Quote> quotes) {
+    }
+
+    private static List<Read> read(List<Article> articles, Linear speaker) {
+        return articles.stream().map(a -> new Read(a.gold(), a.quotes(speaker))).toList();
+    }
+
+    /** {@link #score} of quotes already read with {@code speaker}. */
+    private static Scores tally(List<Read> read, Linear speaker, Linear quote, double threshold) {
         Scores s = new Scores();
-        for (Article a : articles) {
+        for (Read a : read) {
             s.gold += a.gold();
-            for (Quote q : a.quotes(speaker)) {
+            for (Quote q : a.quotes()) {
                 if (quote != null && quote.probability(q.features()) < threshold) {
                     continue;
                 }
