@@ -135,6 +135,7 @@ final class EntityFinder {
             i = j;
         }
         teamsInResults(doc, mentions, taken);
+        entrantsOfResults(doc, mentions, taken);
         coordinatedNames(doc, mentions);
         organisationsByEnding(tokens, mentions);
         organisationShortForms(tokens, mentions);
@@ -211,6 +212,68 @@ final class EntityFinder {
                     add(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken);
                 }
             }
+        }
+        mentions.removeIf(replaced::contains);
+    }
+
+    /**
+     * An entrant of a results list: a line that starts with a rank or not, then a name and its country in brackets
+     * ("2. Venuste Niyongabo ( Burundi ) 3:51.01", "Guy Forget ( France ) beat ...").
+     */
+    private static final Pattern ENTRANT = Pattern.compile("^[ \\t]*(?:\\d{1,3}[ \\t]*[.)][ \\t]*)?(\\p{Lu}[\\p{L}.'’\\-]*+"
+            + "(?:[ \\t]+\\p{Lu}[\\p{L}.'’\\-]*+)*+)[ \\t]*\\([ \\t]*([^()\\n]+?)[ \\t]*\\)", Pattern.MULTILINE);
+
+    /**
+     * The entrants of results lists ("1. Noureddine Morceli ( Algeria )", "Guy Forget ( France ) beat"), where
+     * CoreNLP names a person in most of the article's entrants whose bracket holds a country: each such entrant is a
+     * person, whatever CoreNLP read in an uncommon name alone (Venuste Niyongabo as an organisation, Guy Forget
+     * unnamed, Hassane Lahssini of El Hassane Lahssini). A well-known name keeps its entry, and a list of clubs or
+     * teams (most entrants not people) is left as it is.
+     */
+    private static void entrantsOfResults(Doc doc, List<Mention> mentions, Mention[] taken) {
+        List<Token> tokens = doc.tokens;
+        List<int[]> entrants = new ArrayList<>();
+        int people = 0;
+        Matcher m = ENTRANT.matcher(doc.text);
+        while (m.find()) {
+            if (!COUNTRIES.contains(m.group(2)) && !m.group(2).equals("U.S.")) {
+                continue;
+            }
+            int from = doc.tokenAtOrAfter(m.start(1));
+            int to = doc.tokenAtOrAfter(m.end(1));
+            if (from >= to || tokens.get(from).start() != m.start(1) || tokens.get(to - 1).end() != m.end(1)) {
+                continue;
+            }
+            entrants.add(new int[] { from, to });
+            boolean person = false;
+            for (int k = from; k < to; k++) {
+                person |= taken[k] != null && taken[k].type().equals("PERSON");
+            }
+            people += person ? 1 : 0;
+        }
+        if (people < 3 || people * 2 <= entrants.size()) {
+            return;
+        }
+        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int[] e : entrants) {
+            boolean keep = false;
+            for (int k = e[0]; k < e[1]; k++) {
+                Mention x = taken[k];
+                keep |= x != null && (x.known() != null || x.from() < e[0] || x.to() > e[1]
+                        || x.type().equals("PERSON") && x.from() == e[0] && x.to() == e[1]);
+            }
+            if (keep) {
+                continue; // a person already, a well-known name, or a name reaching past the entrant's
+            }
+            for (int k = e[0]; k < e[1]; k++) {
+                Mention x = taken[k];
+                if (x != null && replaced.add(x)) {
+                    for (int t = x.from(); t < x.to(); t++) {
+                        taken[t] = null;
+                    }
+                }
+            }
+            add(new Mention(e[0], e[1], tokens.get(e[0]).start(), tokens.get(e[1] - 1).end(), "PERSON", null), mentions, taken);
         }
         mentions.removeIf(replaced::contains);
     }

@@ -70,6 +70,36 @@ class EntityFinderTest {
     }
 
     @Test
+    void theEntrantsOfAResultsListWithTheirCountriesArePeople() {
+        // CoreNLP reads some uncommon names of such lists as organisations, or names part of them, or none
+        String results = """
+                ATHLETICS - RESULTS IN BRUSSELS .
+
+                Men 's mile
+                1. Noureddine Morceli ( Algeria ) 3 minutes 49.09 seconds
+                2. Venuste Niyongabo ( Burundi ) 3:51.01
+                3. William Tanui ( Kenya ) 3:51.40
+                4. El Hassane Lahssini ( Morocco ) 3:53.42
+                5. Marko Koers ( Netherlands ) 3:53.47
+                6. Fita Bayissa ( Ethiopia ) 3:53.85
+                7. John Mayock ( Britain ) 3:54.67
+                8. Marcus O'Sullivan ( Ireland ) 3:54.87
+
+                Men 's singles
+                Guy Forget ( France ) beat Felix Mantilla ( Spain ) 6-4 7-5 6-3""";
+        checkExactly(results, Map.of("Venuste Niyongabo", "PERSON", "El Hassane Lahssini", "PERSON",
+                "Fita Bayissa", "PERSON", "Guy Forget", "PERSON", "Noureddine Morceli", "PERSON", "Burundi", "LOCATION"),
+                "Hassane Lahssini");
+        // a list of clubs keeps its organisations
+        check("""
+                Final standings :
+                1. Juventus ( Italy ) 12 points
+                2. Ajax Amsterdam ( Netherlands ) 9
+                3. Borussia Dortmund ( Germany ) 7""",
+                Map.of("Juventus", "ORGANIZATION", "Ajax Amsterdam", "ORGANIZATION", "Borussia Dortmund", "ORGANIZATION"));
+    }
+
+    @Test
     void aLineOfThousandsOfCapitalisedWordsIsNoResultAndDoesNotExhaustTheStack() {
         // the results patterns once recursed per word of such a line and overflowed the thread's stack
         String line = "Smith Jones Brown Taylor ".repeat(1_000) + "1 Forfar 2";
