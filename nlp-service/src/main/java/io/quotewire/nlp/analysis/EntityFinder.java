@@ -129,7 +129,7 @@ final class EntityFinder {
             for (int[] part : parts(tokens, i, j, tag, taken)) {
                 Mention m = trim(tokens, part[0], part[1], tag);
                 if (m != null) {
-                    add(m, mentions, taken);
+                    add(withRegnalNumber(tokens, m, taken), mentions, taken);
                 }
             }
             i = j;
@@ -554,6 +554,26 @@ final class EntityFinder {
             return null;
         }
         return new Mention(from, to, tokens.get(from).start(), tokens.get(to - 1).end(), tag, null);
+    }
+
+    /** A Roman numeral after a person's name: II to XX, or I after a one-word name (Elizabeth I, not "Smith I"). */
+    private static final Pattern REGNAL = Pattern.compile("X{0,1}(?:IX|IV|V?I{0,3})|XX");
+
+    /**
+     * A person's name with the regnal number CoreNLP leaves after it ("Queen Elizabeth I", "Emperor Charles VI",
+     * "Pope John Paul II"): the number is part of the name.
+     */
+    private static Mention withRegnalNumber(List<Token> tokens, Mention m, Mention[] taken) {
+        if (!m.type().equals("PERSON") || m.to() >= tokens.size() || taken[m.to()] != null) {
+            return m;
+        }
+        Token next = tokens.get(m.to());
+        String w = next.text();
+        boolean numeral = !w.isEmpty() && REGNAL.matcher(w).matches() && (!w.equals("I") || m.to() - m.from() == 1);
+        if (!numeral || next.sentence() != tokens.get(m.from()).sentence() || !next.ner().equals("O")) {
+            return m;
+        }
+        return new Mention(m.from(), m.to() + 1, m.start(), next.end(), m.type(), m.known());
     }
 
     private static boolean free(Mention[] taken, int from, int to) {

@@ -100,6 +100,18 @@ class EntityFinderTest {
     }
 
     @Test
+    void aRegnalNumberIsPartOfAPersonsName() {
+        checkExactly("""
+                1533 - Queen Elizabeth I born . Daughter of Henry VIII and his second wife .
+
+                1822 - Brazil proclaimed independence from Portugal and Pedro I became first Emperor of Brazil .
+
+                The friend Mark Smith I met in Lisbon stayed .""",
+                Map.of("Elizabeth I", "PERSON", "Pedro I", "PERSON", "Henry VIII", "PERSON", "Mark Smith", "PERSON"),
+                "Pedro");
+    }
+
+    @Test
     void aLineOfThousandsOfCapitalisedWordsIsNoResultAndDoesNotExhaustTheStack() {
         // the results patterns once recursed per word of such a line and overflowed the thread's stack
         String line = "Smith Jones Brown Taylor ".repeat(1_000) + "1 Forfar 2";
