@@ -12,7 +12,7 @@ import io.quotewire.nlp.analysis.EntityFinder.Cluster;
 
 /**
  * What the speaker model reads of a candidate: the rules that propose it and whether it is the rules' own
- * choice, what kind of mention it is, its cue, where it stands relative to the quote and the cue, whether it
+ * choice, what kind of mention it is (and the head of a phrase without a name), its cue, where it stands relative to the quote and the cue, whether it
  * follows a preposition or is a possessive, whether it is the article's most mentioned person, what the other
  * candidates that are the same entity bring, and a few facts of the quote. Binary features by name; the speaker
  * model weighs them ({@link AttributionModel}).
@@ -27,7 +27,25 @@ final class SpeakerFeatures {
     private static final Set<String> PREPOSITIONS = Set.of("by", "of", "with", "like", "for", "on", "against", "from",
             "about", "to", "than", "at", "in");
 
+    /** Words of time that head a sentence's subject which says nothing ("Last week", "Saturday"). */
+    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "day", "week", "weekend", "month", "year", "time",
+            "today", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "hour", "moment");
+
     private SpeakerFeatures() {
+    }
+
+    /**
+     * The head of a phrase without a name, the word a speaker model learns to trust or not ("a source", "the
+     * memo", "the campaign"): a number or a word of time as a class, else its lemma.
+     */
+    private static String head(Token t) {
+        String w = t.lemma() != null ? t.lemma().toLowerCase(Locale.ROOT) : EntityFinder.lower(t);
+        if (t.pos().equals("CD") || w.equals("percent") || w.chars().anyMatch(Character::isDigit)) {
+            return "number";
+        }
+        return TIME_WORDS.contains(w) ? "time" : w;
     }
 
     static List<String> of(Context ctx, QuoteFinder.Found q, Candidate c, List<Candidate> all) {
@@ -38,6 +56,9 @@ final class SpeakerFeatures {
         String kind = kind(ctx, a);
         String cue = cue(tokens, a);
         f.add("kind:" + kind);
+        if (kind.startsWith("phrase")) {
+            f.add("phrase.head:" + head(tokens.get(a.to() - 1)));
+        }
         f.add("cue:" + cue);
         if (a.cueFrom() >= 0) {
             f.add("cue.pos:" + tokens.get(a.cueFrom()).pos());

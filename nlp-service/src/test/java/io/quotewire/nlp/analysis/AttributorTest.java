@@ -198,6 +198,23 @@ class AttributorTest {
     }
 
     /**
+     * The speaker model reads the head of a phrase without a name: a word of time or a number as a class, else its
+     * lemma, so "Saturday" or "14 percent" as a sentence's subject does not speak and "a source" may.
+     */
+    @Test
+    void theModelReadsTheHeadOfAPhraseWithoutAName() {
+        String text = "Democratic presidential candidate Sen. Bernie Sanders (I-Vt.) on Saturday criticized the global "
+                + "climate accord adopted in Paris, saying the agreement goes “nowhere near far enough.”";
+        List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
+        assertEquals(1, quotes.size());
+        java.util.Map<String, List<String>> byMention = new java.util.HashMap<>();
+        quotes.get(0).options().forEach(o -> byMention.put(mention(text, o), o.features()));
+        assertTrue(byMention.containsKey("Saturday") && byMention.get("Saturday").contains("phrase.head:time"),
+                "the candidates: " + byMention);
+        assertEquals("Bernie Sanders", mention(text, chosen(quotes.get(0), AttributionModel.SHIPPED.speaker())));
+    }
+
+    /**
      * A quote continuing another (same paragraph, no cue of its own) has among its candidates the speaker chosen
      * for that one: the rules' choice when the rules choose, the model's when a model does, so what the analysis
      * reports of a chain of quotes is one speaker, not the model's for the first and the rules' for the rest.
