@@ -123,11 +123,9 @@ class AttributorTest {
     void aPossessiveBeforeAWordForSomethingSaidIsACandidate() {
         String text = "Mary Jones spoke in Boston.\n\nThe union is angry after her March comment that "
                 + "“we are going to put a lot of miners out of work.”";
-        List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
-        assertEquals(1, quotes.size());
-        List<SpeakerCandidates.Option> her = quotes.get(0).options().stream()
-                .filter(o -> mention(text, o).equals("her")).toList();
-        assertEquals(1, her.size(), "the candidates: " + quotes.get(0).options());
+        SpeakerCandidates quote = onlyQuote(text);
+        List<SpeakerCandidates.Option> her = quote.options().stream().filter(o -> mention(text, o).equals("her")).toList();
+        assertEquals(1, her.size(), "the candidates: " + quote.options());
         assertEquals("Mary Jones", her.get(0).name());
         assertTrue(her.get(0).features().contains("rule:nearby.possessive"), "her: " + her.get(0).features());
         String plain = "Mary Jones spoke in Boston.\n\nThe union is angry after her March visit to "
@@ -185,16 +183,13 @@ class AttributorTest {
     void theModelReadsPrepositionsAndPossessivesBeforeTheCandidates() {
         String text = "Mayor Ann Lee met Governor Tom Hart in Albany.\n\nIn a letter to Hart, Lee wrote that "
                 + "Boston’s bridge was “a danger to every driver in the county.”";
-        List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
-        assertEquals(1, quotes.size());
-        java.util.Map<String, List<String>> byMention = new java.util.HashMap<>();
-        quotes.get(0).options().forEach(o -> byMention.put(mention(text, o), o.features()));
+        SpeakerCandidates quote = onlyQuote(text);
+        java.util.Map<String, List<String>> byMention = featuresByMention(text, quote);
         assertTrue(byMention.containsKey("Hart") && byMention.containsKey("Lee"), "the candidates: " + byMention.keySet());
         assertTrue(byMention.get("Hart").contains("mention:after-preposition:to"), "Hart: " + byMention.get("Hart"));
         assertTrue(byMention.get("Lee").stream().noneMatch(f -> f.startsWith("mention:after-preposition")), "Lee: " + byMention.get("Lee"));
         assertTrue(byMention.containsKey("Boston") && byMention.get("Boston").contains("mention:possessive"), "Boston: " + byMention.get("Boston"));
-        SpeakerCandidates.Option speaker = chosen(quotes.get(0), AttributionModel.SHIPPED.speaker());
-        assertEquals("Lee", mention(text, speaker));
+        assertEquals("Lee", mention(text, chosen(quote, AttributionModel.SHIPPED.speaker())));
     }
 
     /**
@@ -205,13 +200,11 @@ class AttributorTest {
     void theModelReadsTheHeadOfAPhraseWithoutAName() {
         String text = "Democratic presidential candidate Sen. Bernie Sanders (I-Vt.) on Saturday criticized the global "
                 + "climate accord adopted in Paris, saying the agreement goes “nowhere near far enough.”";
-        List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
-        assertEquals(1, quotes.size());
-        java.util.Map<String, List<String>> byMention = new java.util.HashMap<>();
-        quotes.get(0).options().forEach(o -> byMention.put(mention(text, o), o.features()));
+        SpeakerCandidates quote = onlyQuote(text);
+        java.util.Map<String, List<String>> byMention = featuresByMention(text, quote);
         assertTrue(byMention.containsKey("Saturday") && byMention.get("Saturday").contains("phrase.head:time"),
                 "the candidates: " + byMention);
-        assertEquals("Bernie Sanders", mention(text, chosen(quotes.get(0), AttributionModel.SHIPPED.speaker())));
+        assertEquals("Bernie Sanders", mention(text, chosen(quote, AttributionModel.SHIPPED.speaker())));
     }
 
     /**
@@ -268,6 +261,20 @@ class AttributorTest {
                 "“Orange is the New Black” star Selenis Leyva opened up about Hollywood.");
         check("a slogan introduced by a noun",
                 "Yes, the “law and order” issue helped propel the Republicans to the White House.");
+    }
+
+    /** The passage's one quote, its candidates as the rules propose them. */
+    private static SpeakerCandidates onlyQuote(String text) {
+        List<SpeakerCandidates> quotes = analyzer.candidates(text).apply(null);
+        assertEquals(1, quotes.size());
+        return quotes.get(0);
+    }
+
+    /** What the speaker model reads of each candidate, by the candidate's words. */
+    private static java.util.Map<String, List<String>> featuresByMention(String text, SpeakerCandidates quote) {
+        java.util.Map<String, List<String>> byMention = new java.util.HashMap<>();
+        quote.options().forEach(o -> byMention.put(mention(text, o), o.features()));
+        return byMention;
     }
 
     private static void check(String pattern, String text, Expected... expected) {
