@@ -179,18 +179,18 @@ final class EntityFinder {
      * through {@code taken} (the mention of each token), so a page of thousands of results costs linear time.
      */
     private static void teamsInResults(Doc doc, List<Mention> mentions, Mention[] taken) {
-        List<Token> tokens = doc.tokens;
         // by identity: a team's mention may equal the one CoreNLP made of the same words, which it replaces
         Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Pattern pattern : List.of(RESULT, STANDING)) {
             Matcher m = pattern.matcher(doc.text);
             while (m.find()) {
                 for (int g = 1; g <= m.groupCount(); g++) {
-                    int from = doc.tokenAtOrAfter(m.start(g));
-                    int to = doc.tokenAtOrAfter(m.end(g));
-                    if (from >= to || tokens.get(from).start() != m.start(g) || tokens.get(to - 1).end() != m.end(g)) {
+                    int[] span = tokenSpan(doc, m.start(g), m.end(g));
+                    if (span == null) {
                         continue; // the tokens do not fit the name: leave it to CoreNLP
                     }
+                    int from = span[0];
+                    int to = span[1];
                     boolean keep = false;
                     for (int k = from; k < to && !keep; k++) {
                         Mention x = taken[k];
@@ -201,15 +201,7 @@ final class EntityFinder {
                         continue; // a well-known name, or a person's
                     }
                     String type = COUNTRIES.contains(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
-                    for (int k = from; k < to; k++) {
-                        Mention x = taken[k];
-                        if (x != null && replaced.add(x)) {
-                            for (int t = x.from(); t < x.to(); t++) {
-                                taken[t] = null;
-                            }
-                        }
-                    }
-                    add(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken);
+                    replace(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken, replaced);
                 }
             }
         }
@@ -236,17 +228,13 @@ final class EntityFinder {
         int people = 0;
         Matcher m = ENTRANT.matcher(doc.text);
         while (m.find()) {
-            if (!COUNTRIES.contains(m.group(2)) && !m.group(2).equals("U.S.")) {
+            int[] span = COUNTRIES.contains(m.group(2)) ? tokenSpan(doc, m.start(1), m.end(1)) : null;
+            if (span == null) {
                 continue;
             }
-            int from = doc.tokenAtOrAfter(m.start(1));
-            int to = doc.tokenAtOrAfter(m.end(1));
-            if (from >= to || tokens.get(from).start() != m.start(1) || tokens.get(to - 1).end() != m.end(1)) {
-                continue;
-            }
-            entrants.add(new int[] { from, to });
+            entrants.add(span);
             boolean person = false;
-            for (int k = from; k < to; k++) {
+            for (int k = span[0]; k < span[1]; k++) {
                 person |= taken[k] != null && taken[k].type().equals("PERSON");
             }
             people += person ? 1 : 0;
@@ -265,17 +253,36 @@ final class EntityFinder {
             if (keep) {
                 continue; // a person already, a well-known name, or a name reaching past the entrant's
             }
-            for (int k = e[0]; k < e[1]; k++) {
-                Mention x = taken[k];
-                if (x != null && replaced.add(x)) {
-                    for (int t = x.from(); t < x.to(); t++) {
-                        taken[t] = null;
-                    }
-                }
-            }
-            add(new Mention(e[0], e[1], tokens.get(e[0]).start(), tokens.get(e[1] - 1).end(), "PERSON", null), mentions, taken);
+            replace(new Mention(e[0], e[1], tokens.get(e[0]).start(), tokens.get(e[1] - 1).end(), "PERSON", null), mentions,
+                    taken, replaced);
         }
         mentions.removeIf(replaced::contains);
+    }
+
+    /** The tokens {@code [from, to)} that are exactly the characters {@code [start, end)}, or null. */
+    private static int[] tokenSpan(Doc doc, int start, int end) {
+        int from = doc.tokenAtOrAfter(start);
+        int to = doc.tokenAtOrAfter(end);
+        if (from >= to || doc.tokens.get(from).start() != start || doc.tokens.get(to - 1).end() != end) {
+            return null;
+        }
+        return new int[] { from, to };
+    }
+
+    /**
+     * Adds {@code m} in place of the mentions it overlaps, found through {@code taken}; they go into
+     * {@code replaced} (by identity), for the caller to remove from {@code mentions} once, at the end.
+     */
+    private static void replace(Mention m, List<Mention> mentions, Mention[] taken, Set<Mention> replaced) {
+        for (int k = m.from(); k < m.to(); k++) {
+            Mention x = taken[k];
+            if (x != null && replaced.add(x)) {
+                for (int t = x.from(); t < x.to(); t++) {
+                    taken[t] = null;
+                }
+            }
+        }
+        add(m, mentions, taken);
     }
 
     /** A name of two words or more ending in an organisation's last word is an organisation. */
@@ -556,7 +563,7 @@ final class EntityFinder {
         return new Mention(from, to, tokens.get(from).start(), tokens.get(to - 1).end(), tag, null);
     }
 
-    /** A Roman numeral after a person's name: II to XX, or I after a one-word name (Elizabeth I, not "Smith I"). */
+    /** A Roman numeral up to XX after a person's name; "I" only after a one-word name (Elizabeth I, not "Smith I"). */
     private static final Pattern REGNAL = Pattern.compile("X{0,1}(?:IX|IV|V?I{0,3})|XX");
 
     /**
