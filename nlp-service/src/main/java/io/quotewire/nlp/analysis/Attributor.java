@@ -257,13 +257,18 @@ final class Attributor {
         }
         if (next + 1 < tokens.size() && tokens.get(next).paragraph() == paragraph + 1
                 && tokens.get(next).text().matches(DASH)) {
-            Cluster c = byToken[next + 1];
+            int s = next + 1; // "- President Obama, tweeting after ..."
+            while (s + 1 < tokens.size() && byToken[s] == null && tokens.get(s).paragraph() == paragraph + 1
+                    && EntityFinder.TITLES.contains(EntityFinder.lower(tokens.get(s)))) {
+                s++;
+            }
+            Cluster c = byToken[s];
             if (c != null && (c.type.equals("PERSON") || c.type.equals("ORGANIZATION"))) {
-                int e = next + 1;
+                int e = s;
                 while (e < tokens.size() && byToken[e] == c) {
                     e++;
                 }
-                proposals.add(new Proposal(new Attribution(next + 1, e, next, next + 1, c), "dash.next-paragraph"));
+                proposals.add(new Proposal(new Attribution(s, e, next, next + 1, c), "dash.next-paragraph"));
             }
         }
         return proposals;
@@ -539,6 +544,7 @@ final class Attributor {
             }
         }
         List<Proposal> proposals = new ArrayList<>();
+        add(proposals, namedBeforeColon(ctx, openToken, from), "colon.name");
         for (int k = openToken - 1; k >= from; k--) {
             Token t = tokens.get(k);
             if (isAccordingTo(tokens, k)) {
@@ -547,12 +553,30 @@ final class Attributor {
             if (isCue(t) && t.pos().equals("VBG")) {
                 add(proposals, sentenceSubject(ctx, from, k), "participle");
             }
-            if (isCue(t) && !t.pos().equals("VBN") || isCue(t) && hasSubjectBefore(tokens, k, from)) {
+            if (isCue(t) && (!t.pos().equals("VBN") || hasSubjectBefore(tokens, k, from) || introducesColon(tokens, k, from, openToken))) {
                 add(proposals, speakerBefore(ctx, k, from), "cue.subject");
                 add(proposals, speakerAfter(ctx, k + 1, openToken, k, k + 1), "cue.object");
             }
         }
         return proposals;
+    }
+
+    /** A person or organisation named right before the colon that introduces the quote: "- Philip Bump: “...”". */
+    private static Attribution namedBeforeColon(Context ctx, int openToken, int from) {
+        int colon = openToken - 1;
+        if (colon - 1 < from || !ctx.doc.tokens.get(colon).isPunct(':') || ctx.inQuote[colon - 1]
+                || ctx.caption[ctx.doc.tokens.get(colon).sentence()]) {
+            return null;
+        }
+        Cluster c = ctx.entities.byToken()[colon - 1];
+        if (c == null || !c.type.equals("PERSON") && !c.type.equals("ORGANIZATION")) {
+            return null;
+        }
+        int start = colon - 1;
+        while (start - 1 >= from && ctx.entities.byToken()[start - 1] == c) {
+            start--;
+        }
+        return new Attribution(start, colon, -1, 0, c);
     }
 
     private static void add(List<Proposal> proposals, Attribution a, String rule) {
@@ -630,6 +654,17 @@ final class Attributor {
         return null;
     }
 
+    /**
+     * Whether a cue the tagger read as a participle introduces the quote after a colon, as a past tense does:
+     * "Another person tweeted: “...”", or first in its sentence, "Stated Stone: “...”".
+     */
+    private static boolean introducesColon(List<Token> tokens, int k, int from, int openToken) {
+        if (k + 1 < openToken && tokens.get(k + 1).isPunct(':')) {
+            return true;
+        }
+        return k == from && openToken - 1 > k + 1 && openToken - 1 <= k + 5 && tokens.get(openToken - 1).isPunct(':');
+    }
+
     private static boolean hasSubjectBefore(List<Token> tokens, int k, int from) {
         return k - 1 >= from && (tokens.get(k - 1).lemma().equals("have") || tokens.get(k - 1).lemma().equals("be"));
     }
@@ -642,6 +677,32 @@ final class Attributor {
     static boolean isCue(Token t) {
         return t.pos().startsWith("VB") && CUE_LEMMAS.contains(t.lemma().toLowerCase(Locale.ROOT))
                 || t.text().equals("Said") || t.text().equals("Says");
+    }
+
+    /** Cues the tagger reads as nouns after a noun phrase: “...,” the document states / the editorial read. */
+    private static final Set<String> NOUN_LIKE_CUES = Set.of("state", "read", "note", "tweet", "write", "add", "post");
+
+    /**
+     * A cue verb the tagger took for the head of the noun phrase before it ("the Saudis state in the white
+     * paper", "the editorial read."): a noun of {@link #NOUN_LIKE_CUES} after a noun or an adjective, and not a
+     * modifier itself (no noun or adjective after it, as in "the state budget").
+     */
+    private static boolean isCueTaggedAsNoun(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (!t.pos().equals("NN") && !t.pos().equals("NNS") || !NOUN_LIKE_CUES.contains(t.lemma().toLowerCase(Locale.ROOT))
+                || k == 0) {
+            return false;
+        }
+        Token before = tokens.get(k - 1);
+        if (!before.isNoun() && !before.pos().startsWith("JJ")) {
+            return false;
+        }
+        if (k + 1 < tokens.size()) {
+            Token after = tokens.get(k + 1);
+            return !after.isNoun() && !after.pos().startsWith("JJ") && !after.pos().equals("POS")
+                    && after.sentence() == t.sentence() || after.sentence() != t.sentence();
+        }
+        return true;
     }
 
     /** After the closing mark: [,] NP CUE | [,] CUE NP | [,] according to NP; within a few tokens. */
@@ -681,7 +742,7 @@ final class Attributor {
                 c = closingParen(tokens, c, limit);
                 continue;
             }
-            if (isCue(t) && c > start) {
+            if ((isCue(t) || isCueTaggedAsNoun(tokens, c)) && c > start) {
                 return speakerBefore(ctx, c, start);
             }
             if (!Speakers.isNpToken(tokens, c) && !t.isPunct(',') && !t.pos().equals("RB") && !t.pos().equals("MD")

@@ -118,6 +118,37 @@ class AttributorTest {
                 "a word standing for a noun ends a speaker's phrase only alone or after a determiner");
     }
 
+    /**
+     * Cues the tagger misreads: a verb read as a noun after the phrase that speaks ("the memo states/NNS"), a past
+     * tense read as a participle before a colon ("tweeted/VBN:", "Stated/VBN Stone:"). Before, no candidate was the
+     * speaker.
+     */
+    @Test
+    void aCueTheTaggerMisreadsStillNamesTheSpeaker() {
+        check("a verb read as a noun after the phrase that speaks",
+                "“The plan is sound and it will pass,” the memo states, citing two studies.",
+                q("The plan is sound and it will pass", null, "the memo"));
+        check("a past tense read as a participle before a colon",
+                "Another person tweeted: “EPIC troll at the town hall in Hudson tonight.”",
+                q("EPIC troll at the town hall in Hudson tonight.", null, "Another person"));
+        check("a cue first in a line that ends with a colon, the speaker after it",
+                "Roger Stone spoke on a radio program on Sunday.\n\nStated Stone:\n\n“I think the stakes are so high "
+                        + "that they would do anything to remain in power.”",
+                q("I think the stakes are so high that they would do anything to remain in power.", null, "Stone"));
+        check("a quote paragraph signed on the next line with a title before the name",
+                "Senator Harry Reid spoke on Tuesday.\n\n\"Great speech. She is tested. She is ready. She never quits.\"\n\n"
+                        + "-President Barack Obama, tweeting after the speech.",
+                q("Great speech. She is tested. She is ready. She never quits.", "Barack Obama", "Barack Obama"));
+        String colon = "Donald Trump's lead in the polls has moved - John Smith: “Two weeks ago, the South was his "
+                + "strongest territory.”";
+        java.util.Map<String, List<String>> byMention = featuresByMention(colon, onlyQuote(colon));
+        assertTrue(byMention.containsKey("John Smith") && byMention.get("John Smith").contains("rule:colon.name"),
+                "the name right before the colon that opens the quote: " + byMention);
+        assertTrue(byMention.containsKey("Donald Trump")
+                && byMention.get("Donald Trump").stream().noneMatch(f -> f.startsWith("rule:colon")),
+                "a name elsewhere in the sentence: " + byMention);
+    }
+
     /** "her comment that “...”": the possessive pronoun names who said it, resolved as "she" would be. */
     @Test
     void aPossessiveBeforeAWordForSomethingSaidIsACandidate() {
