@@ -76,6 +76,16 @@ final class CoreNlp {
     }
 
     /**
+     * A name the tagger read as a modal verb: a capitalised "Will" or "May" before a past tense, a participle or a
+     * present third person, which no modal takes ("Will wrote", "Instead, Will called for", "May said"). A
+     * participle after it is then a past tense.
+     */
+    static boolean isNameTaggedAsModal(String word, String tag, String nextTag) {
+        return "MD".equals(tag) && nextTag != null && (nextTag.equals("VBD") || nextTag.equals("VBN") || nextTag.equals("VBZ"))
+                && word.length() > 1 && Character.isUpperCase(word.charAt(0)) && Character.isLowerCase(word.charAt(1));
+    }
+
+    /**
      * Tokens with names; parts of speech and lemmas for the sentences that overlap one of {@code ranges}
      * (character {@code [start, end)} pairs) and the sentence on either side of those, or for every sentence
      * when {@code ranges} is null.
@@ -100,13 +110,25 @@ final class CoreNlp {
         List<Token> tokens = new ArrayList<>();
         int sentenceIndex = 0;
         for (CoreMap sentence : annotation.get(CoreAnnotations.SentencesAnnotation.class)) {
-            for (CoreLabel t : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+            List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            boolean afterName = false;
+            for (int i = 0; i < labels.size(); i++) {
+                CoreLabel t = labels.get(i);
                 int start = t.beginPosition();
                 int end = t.endPosition();
                 String word = text.substring(start, end);
-                tokens.add(new Token(tokens.size(), start, end, word, t.tag() != null ? t.tag() : lexicalTag(word),
-                        t.lemma() != null ? t.lemma() : word, t.ner() == null ? "O" : t.ner(), sentenceIndex,
-                        paragraphs[start]));
+                String tag = t.tag() != null ? t.tag() : lexicalTag(word);
+                String lemma = t.lemma() != null ? t.lemma() : word;
+                if (afterName && tag.equals("VBN")) {
+                    tag = "VBD"; // the participle the modal called for: "Will called/VBN for" is "Will called/VBD"
+                }
+                afterName = isNameTaggedAsModal(word, tag, i + 1 < labels.size() ? labels.get(i + 1).tag() : null);
+                if (afterName) {
+                    tag = "NNP";
+                    lemma = word;
+                }
+                tokens.add(new Token(tokens.size(), start, end, word, tag, lemma, t.ner() == null ? "O" : t.ner(),
+                        sentenceIndex, paragraphs[start]));
             }
             sentenceIndex++;
         }

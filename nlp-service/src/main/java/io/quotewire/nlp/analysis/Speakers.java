@@ -132,9 +132,32 @@ final class Speakers {
         }
         int end = headEnd(tokens, from, to);
         if (nounHead(tokens, from, end) && end - from <= 12) {
+            if (holder == null && end - from == 1) {
+                holder = bySurname(ctx, tokens.get(from));
+            }
             return new Attribution(from, end, cue, cue + 1, holder);
         }
         return null;
+    }
+
+    /**
+     * The one person of the text whose name ends with this lone capitalised word the name recogniser did not
+     * name ("May said" read as a month, "Will wrote" as a modal), else null.
+     */
+    private static Cluster bySurname(Context ctx, Token t) {
+        if (!t.pos().equals("NNP") || !t.capitalised()) {
+            return null;
+        }
+        Cluster found = null;
+        for (Cluster c : ctx.entities().clusters()) {
+            if (c.type.equals("PERSON") && c.name.contains(" ") && c.name.endsWith(" " + t.text())) {
+                if (found != null) {
+                    return null; // two people of that name: no guess
+                }
+                found = c;
+            }
+        }
+        return found;
     }
 
     /**

@@ -149,6 +149,24 @@ class AttributorTest {
                 "a name elsewhere in the sentence: " + byMention);
     }
 
+    /**
+     * A surname the tagger reads as a modal verb ("Will wrote", "Will called/VBN for") or the name recogniser as a
+     * month ("May said"): a name, and the person of the text whose name ends with it.
+     */
+    @Test
+    void aSurnameReadAsAModalOrAMonthIsThePersonOfThatName() {
+        check("a surname read as a month",
+                "Prime Minister Theresa May visited Paris on Monday.\n\n“We will leave the European Union in March,” May said.",
+                q("We will leave the European Union in March", "Theresa May", "May"));
+        check("a surname read as a modal, and the verb after it as a participle",
+                "Columnist George Will criticised the candidates.\n\nInstead, Will called for Republicans to back "
+                        + "“a real conservative in the primaries.”",
+                q("a real conservative in the primaries.", "George Will", "Will"));
+        check("a lower-case modal stays a modal",
+                "Columnist George Will criticised the candidates.\n\n“The party will decide in March,” he said.",
+                q("The party will decide in March", "George Will", "he"));
+    }
+
     /** "her comment that “...”": the possessive pronoun names who said it, resolved as "she" would be. */
     @Test
     void aPossessiveBeforeAWordForSomethingSaidIsACandidate() {
