@@ -51,9 +51,10 @@ final class Attributor {
 
     /**
      * What the rules read of the whole article: its tokens and entities, which tokens are quoted, which sentences
-     * are captions, and the mentions of its most mentioned person.
+     * are captions, which tokens a dateline, and the mentions of its most mentioned person.
      */
-    record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption, int topPersonMentions) {
+    record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption, boolean[] dateline,
+            int topPersonMentions) {
     }
 
     /** A speaker that one of the rules proposes for a quote. */
@@ -166,7 +167,7 @@ final class Attributor {
         }
         int topPersonMentions = entities.clusters().stream().filter(c -> c.type.equals("PERSON"))
                 .mapToInt(c -> c.mentions.size()).max().orElse(0);
-        return new Context(doc, entities, inQuote, captions(doc), topPersonMentions);
+        return new Context(doc, entities, inQuote, captions(doc), datelines(doc), topPersonMentions);
     }
 
     /**
@@ -212,6 +213,7 @@ final class Attributor {
         List<Proposal> mine = new ArrayList<>(proposals.get(i));
         mine.addAll(inherited);
         mine.addAll(nearby(ctx, q));
+        mine.removeIf(p -> ctx.dateline[p.attribution().from()]); // whichever rule reached into a dateline
         return merge(mine, rulesChoice);
     }
 
@@ -284,7 +286,7 @@ final class Attributor {
         Cluster[] byToken = ctx.entities.byToken();
         for (int k = from; k < to; k++) {
             Token t = tokens.get(k);
-            if (ctx.inQuote[k] || ctx.caption[t.sentence()]) {
+            if (ctx.inQuote[k] || ctx.caption[t.sentence()] || ctx.dateline[k]) {
                 continue;
             }
             Cluster c = byToken[k];
@@ -464,8 +466,12 @@ final class Attributor {
         if (from == openToken || ctx.caption[sentence]) {
             return null;
         }
-        // skip an introductory phrase: "Following Monday's debate, X ..."
+        // skip a dateline ("JACKSON, Miss. - U.S. District Judge ...") and an introductory phrase ("Following
+        // Monday's debate, X ...")
         int s = from;
+        while (s < openToken && ctx.dateline[s]) {
+            s++;
+        }
         if (tokens.get(s).pos().equals("IN") || tokens.get(s).pos().equals("RB") || tokens.get(s).pos().equals("VBG")) {
             while (s < openToken && !tokens.get(s).isPunct(',')) {
                 s++;
@@ -615,6 +621,9 @@ final class Attributor {
         // the sentence's subject is a named person
         Cluster[] byToken = ctx.entities.byToken();
         int s = from;
+        while (s <= k && ctx.dateline[s]) {
+            s++;
+        }
         while (s <= k && (tokens.get(s).pos().equals("DT") || tokens.get(s).pos().equals("JJ")
                 || EntityFinder.TITLES.contains(EntityFinder.lower(tokens.get(s))))) {
             s++;
@@ -636,7 +645,7 @@ final class Attributor {
         List<Token> tokens = ctx.doc.tokens;
         Cluster[] byToken = ctx.entities.byToken();
         for (int k = from; k < cue; k++) {
-            if (ctx.inQuote[k]) {
+            if (ctx.inQuote[k] || ctx.dateline[k]) {
                 continue;
             }
             Cluster c = byToken[k];
@@ -864,6 +873,44 @@ final class Attributor {
         }
         Attribution a = speakers.resolve(ctx, from, end, cueFrom);
         return a == null ? null : new Attribution(a.from(), a.to(), cueFrom, cueTo, a.entity());
+    }
+
+    /**
+     * The tokens of datelines: a paragraph that opens with a word in capitals, up to the dash that ends the place
+     * and what follows it ("JACKSON, Miss. -", "WASHINGTON, Dec. 8 (UPI) —"), with no word in lower case before the
+     * dash. A place or agency there is never a speaker.
+     */
+    private static boolean[] datelines(Doc doc) {
+        List<Token> tokens = doc.tokens;
+        boolean[] dateline = new boolean[tokens.size()];
+        for (int k = 0; k < tokens.size(); k++) {
+            if (k > 0 && tokens.get(k - 1).paragraph() == tokens.get(k).paragraph() || !inCapitals(tokens.get(k).text())) {
+                continue;
+            }
+            int place = k + 1; // the place in capitals, then a comma, a bracket or the dash
+            while (place < tokens.size() && inCapitals(tokens.get(place).text())) {
+                place++;
+            }
+            if (place >= tokens.size() || !tokens.get(place).isPunct(',') && !tokens.get(place).isPunct('(')
+                    && !tokens.get(place).text().matches(DASH)) {
+                continue;
+            }
+            for (int d = place; d < tokens.size() && d <= k + 12 && tokens.get(d).paragraph() == tokens.get(k).paragraph(); d++) {
+                String w = tokens.get(d).text();
+                if (w.matches(DASH)) {
+                    java.util.Arrays.fill(dateline, k, d + 1, true);
+                    break;
+                }
+                if (Character.isLowerCase(w.codePointAt(0)) || w.startsWith("“") || w.startsWith("\"")) {
+                    break;
+                }
+            }
+        }
+        return dateline;
+    }
+
+    private static boolean inCapitals(String word) {
+        return word.length() >= 2 && word.chars().allMatch(c -> Character.isUpperCase(c) || c == '.' || c == '\'' || c == '-');
     }
 
     /** Sentences that are photo credits, captions or bylines: their names are never speakers. */

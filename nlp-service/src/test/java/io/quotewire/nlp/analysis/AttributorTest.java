@@ -167,6 +167,19 @@ class AttributorTest {
                 q("The party will decide in March", "George Will", "he"));
     }
 
+    /** The place and agency of a dateline ("JACKSON, Miss. -", "WASHINGTON, Dec. 8 (UPI) —") are never speakers. */
+    @Test
+    void aDatelineNamesNoSpeaker() {
+        check("the subject after a dateline",
+                "JACKSON, Miss. - U.S. District Judge Carlton W. Reeves late Thursday issued an injunction, calling the "
+                        + "bill “a violation of the equal protection clause.”",
+                q("a violation of the equal protection clause.", "Carlton W. Reeves", "Carlton W. Reeves"));
+        String agency = "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Hillary Clinton’s aide rallied "
+                + "supporters, saying: “We have to be ready to stop him.”";
+        assertTrue(onlyQuote(agency).options().stream().map(o -> mention(agency, o))
+                .noneMatch(m -> m.equals("UPI") || m.equals("WASHINGTON")), "the candidates: " + onlyQuote(agency).options());
+    }
+
     /** "her comment that “...”": the possessive pronoun names who said it, resolved as "she" would be. */
     @Test
     void aPossessiveBeforeAWordForSomethingSaidIsACandidate() {
