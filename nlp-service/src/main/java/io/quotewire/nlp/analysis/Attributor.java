@@ -582,7 +582,7 @@ final class Attributor {
         while (start - 1 >= from && ctx.entities.byToken()[start - 1] == c) {
             start--;
         }
-        return new Attribution(start, colon, -1, 0, c);
+        return new Attribution(start, colon, -1, 0, c); // no cue, as in mentions()
     }
 
     private static void add(List<Proposal> proposals, Attribution a, String rule) {
@@ -671,6 +671,7 @@ final class Attributor {
         if (k + 1 < openToken && tokens.get(k + 1).isPunct(':')) {
             return true;
         }
+        // first in its sentence, the speaker's few words between it and the colon
         return k == from && openToken - 1 > k + 1 && openToken - 1 <= k + 5 && tokens.get(openToken - 1).isPunct(':');
     }
 
@@ -706,12 +707,11 @@ final class Attributor {
         if (!before.isNoun() && !before.pos().startsWith("JJ")) {
             return false;
         }
-        if (k + 1 < tokens.size()) {
-            Token after = tokens.get(k + 1);
-            return !after.isNoun() && !after.pos().startsWith("JJ") && !after.pos().equals("POS")
-                    && after.sentence() == t.sentence() || after.sentence() != t.sentence();
+        if (k + 1 >= tokens.size() || tokens.get(k + 1).sentence() != t.sentence()) {
+            return true;
         }
-        return true;
+        Token after = tokens.get(k + 1);
+        return !after.isNoun() && !after.pos().startsWith("JJ") && !after.pos().equals("POS");
     }
 
     /** After the closing mark: [,] NP CUE | [,] CUE NP | [,] according to NP; within a few tokens. */

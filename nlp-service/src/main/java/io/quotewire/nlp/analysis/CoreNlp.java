@@ -76,8 +76,8 @@ final class CoreNlp {
     }
 
     /**
-     * A name the tagger read as a modal verb: a capitalised "Will" or "May" before a past tense, a participle or a
-     * present third person, which no modal takes ("Will wrote", "Instead, Will called for", "May said"). A
+     * A name the tagger read as a modal verb: a capitalised modal ("Will", "May") before a past tense, a participle
+     * or a present third person, which no modal takes ("Will wrote", "Instead, Will called for", "May said"). A
      * participle after it is then a past tense.
      */
     static boolean isNameTaggedAsModal(String word, String tag, String nextTag) {
