@@ -286,7 +286,7 @@ final class Attributor {
         Cluster[] byToken = ctx.entities.byToken();
         for (int k = from; k < to; k++) {
             Token t = tokens.get(k);
-            if (ctx.inQuote[k] || ctx.caption[t.sentence()] || ctx.dateline[k]) {
+            if (ctx.inQuote[k] || ctx.caption[t.sentence()]) {
                 continue;
             }
             Cluster c = byToken[k];
@@ -578,10 +578,7 @@ final class Attributor {
         if (c == null || !c.type.equals("PERSON") && !c.type.equals("ORGANIZATION")) {
             return null;
         }
-        int start = colon - 1;
-        while (start - 1 >= from && ctx.entities.byToken()[start - 1] == c) {
-            start--;
-        }
+        int start = colon - 1 - Speakers.span(ctx.entities.byToken(), colon - 1, from);
         return new Attribution(start, colon, -1, 0, c); // no cue, as in mentions()
     }
 

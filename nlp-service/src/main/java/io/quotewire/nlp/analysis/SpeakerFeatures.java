@@ -14,8 +14,8 @@ import io.quotewire.nlp.analysis.EntityFinder.Cluster;
  * What the speaker model reads of a candidate: the rules that propose it and whether it is the rules' own
  * choice, what kind of mention it is (and the head of a phrase without a name), its cue, where it stands relative
  * to the quote and the cue, whether it follows a preposition or is a possessive, whether it is the article's most
- * mentioned person, what the other candidates that are the same entity bring, and a few facts of the quote. Binary features by name; the speaker
- * model weighs them ({@link AttributionModel}).
+ * mentioned person, what the other candidates that are the same entity bring, and a few facts of the quote.
+ * Binary features by name; the speaker model weighs them ({@link AttributionModel}).
  */
 final class SpeakerFeatures {
 

@@ -193,7 +193,7 @@ final class Speakers {
     }
 
     /** How many tokens before {@code k} (down to {@code floor}) belong to the same entity as {@code k}. */
-    private static int span(Cluster[] byToken, int k, int floor) {
+    static int span(Cluster[] byToken, int k, int floor) {
         int n = 0;
         while (k - n - 1 >= floor && byToken[k - n - 1] == byToken[k]) {
             n++;

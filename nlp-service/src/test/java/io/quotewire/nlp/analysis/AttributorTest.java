@@ -176,8 +176,9 @@ class AttributorTest {
                 q("a violation of the equal protection clause.", "Carlton W. Reeves", "Carlton W. Reeves"));
         String agency = "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Hillary Clinton’s aide rallied "
                 + "supporters, saying: “We have to be ready to stop him.”";
-        assertTrue(onlyQuote(agency).options().stream().map(o -> mention(agency, o))
-                .noneMatch(m -> m.equals("UPI") || m.equals("WASHINGTON")), "the candidates: " + onlyQuote(agency).options());
+        List<SpeakerCandidates.Option> options = onlyQuote(agency).options();
+        assertTrue(options.stream().map(o -> mention(agency, o)).noneMatch(m -> m.equals("UPI") || m.equals("WASHINGTON")),
+                "the candidates: " + options);
     }
 
     /** "her comment that “...”": the possessive pronoun names who said it, resolved as "she" would be. */

@@ -33,7 +33,7 @@ public record StoryRules(double entityWeight, double quoteWeight, double timePen
 
     /**
      * The rules query-service assigns with, the best of the eligible settings on all topics (cross-validated BCubed
-     * F1 0.910 on ECB+ dev with the current analysis, 0.920 mean over the folds for this setting; 0.909 without the
+     * F1 0.910 on ECB+ dev with 8c9adfc's analysis, 0.920 mean over the folds for this setting; 0.909 without the
      * stranger penalty, 0.887 without follow-ups either; docs/performance.md). Without the span, windows of 14 and
      * 30 days chained the benchmarks' synthetic meetings into a few stories of months; so did follow-ups allowed
      * whatever their ledes name.
