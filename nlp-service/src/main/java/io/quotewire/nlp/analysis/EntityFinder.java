@@ -141,6 +141,7 @@ final class EntityFinder {
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
         namesInCapitals(doc, mentions, shouting);
+        repeatedNames(doc, mentions, shouting);
         mentions.sort(Comparator.comparingInt(Mention::from));
         return group(doc, mentions);
     }
@@ -376,11 +377,8 @@ final class EntityFinder {
     private static void namesInCapitals(Doc doc, List<Mention> mentions, boolean[] shouting) {
         List<Token> tokens = doc.tokens;
         Map<String, Map<String, Integer>> votes = new HashMap<>();
-        boolean[] covered = new boolean[tokens.size()];
+        boolean[] covered = covered(tokens, mentions);
         for (Mention m : mentions) {
-            for (int k = m.from(); k < m.to(); k++) {
-                covered[k] = true;
-            }
             if (!shouting[tokens.get(m.from()).sentence()] && votes(doc, m) && m.to() - m.from() <= LONGEST_NAME_IN_CAPITALS) {
                 votes.computeIfAbsent(capitals(tokens, m.from(), m.to()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
             }
@@ -408,6 +406,94 @@ final class EntityFinder {
                 }
             }
         }
+    }
+
+    /**
+     * A name the article gives that CoreNLP leaves unread where it is repeated ("Oz took Trump through" after
+     * "Dr. Mehmet Oz hosted"; "the most coveted bank is Mercantile" after "Mercantile said"): CoreNLP reads each
+     * sentence on its own. A run of capitalised words no mention covers, in a sentence not in capitals, that is
+     * exactly the text of a name mentioned elsewhere (not one the gazetteer knows), or the surname of a person
+     * named in full, is that name, with the type most of its mentions have (none on a tie). A run of one word
+     * opening its sentence is taken only if the article never writes the word in lower case ("Will the president
+     * ..." is no mention of George Will).
+     */
+    private static void repeatedNames(Doc doc, List<Mention> mentions, boolean[] shouting) {
+        List<Token> tokens = doc.tokens;
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        boolean[] covered = covered(tokens, mentions);
+        for (Mention m : mentions) {
+            if (votes(doc, m) && m.to() - m.from() <= LONGEST_NAME_IN_CAPITALS) {
+                votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
+                String surname = m.type().equals("PERSON") && m.to() - m.from() >= 2 ? surname(tokens, m) : null;
+                if (surname != null) {
+                    votes.computeIfAbsent(surname, k -> new HashMap<>()).merge("PERSON", 1, Integer::sum);
+                }
+            }
+        }
+        Set<String> lowerCase = null;
+        for (int i = 0; i < tokens.size() && !votes.isEmpty();) {
+            int sentence = tokens.get(i).sentence();
+            if (shouting[sentence] || covered[i] || !tokens.get(i).capitalised()) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < tokens.size() && tokens.get(end).sentence() == sentence && !covered[end] && tokens.get(end).capitalised()) {
+                end++;
+            }
+            // a part of a compound ("Hong Kong-listed", "UWP-Hachette") or of a name with a particle ("Van der
+            // Westhuizen") is no mention of the name
+            boolean compound = i > 0 && (isHyphen(tokens.get(i - 1)) && tokens.get(i - 1).end() == tokens.get(i).start()
+                    || NameKeys.PARTICLES.contains(tokens.get(i - 1).text()))
+                    || end < tokens.size() && isHyphen(tokens.get(end)) && tokens.get(end).start() == tokens.get(end - 1).end();
+            Map<String, Integer> types = end - i <= LONGEST_NAME_IN_CAPITALS && !compound
+                    ? votes.get(doc.span(tokens.get(i).start(), tokens.get(end - 1).end())) : null;
+            String type = types == null ? null : majority(types);
+            if (type != null && end - i == 1 && (i == 0 || tokens.get(i - 1).sentence() != sentence)) {
+                if (lowerCase == null) {
+                    lowerCase = new HashSet<>();
+                    for (Token t : tokens) {
+                        if (!t.capitalised()) {
+                            lowerCase.add(t.text());
+                        }
+                    }
+                }
+                if (lowerCase.contains(tokens.get(i).text().toLowerCase(Locale.ROOT))) {
+                    type = null;
+                }
+            }
+            if (type != null) {
+                mentions.add(new Mention(i, end, tokens.get(i).start(), tokens.get(end - 1).end(), type, null));
+            }
+            i = end;
+        }
+    }
+
+    /** Which tokens a mention covers. */
+    private static boolean[] covered(List<Token> tokens, List<Mention> mentions) {
+        boolean[] covered = new boolean[tokens.size()];
+        for (Mention m : mentions) {
+            for (int k = m.from(); k < m.to(); k++) {
+                covered[k] = true;
+            }
+        }
+        return covered;
+    }
+
+    /** The last word of a person's name of two words or more, not a suffix ("Jr", "II"); null if none or not capitalised. */
+    private static String surname(List<Token> tokens, Mention m) {
+        for (int k = m.to() - 1; k > m.from(); k--) {
+            String w = tokens.get(k).text();
+            if (!NameKeys.PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")) && w.chars().anyMatch(Character::isLowerCase)) {
+                return w.length() > 1 && Character.isUpperCase(w.charAt(0)) ? w : null;
+            }
+        }
+        return null;
+    }
+
+
+    private static boolean isHyphen(Token t) {
+        return t.pos().equals("HYPH") || t.text().equals("-");
     }
 
     private static String capitals(List<Token> tokens, int from, int to) {
@@ -468,7 +554,7 @@ final class EntityFinder {
         int start = from;
         for (int k = from; k < to; k++) {
             Token t = tokens.get(k);
-            boolean hyphen = t.pos().equals("HYPH") || t.text().equals("-");
+            boolean hyphen = isHyphen(t);
             boolean split = taken[k] != null || hyphen && (k > from && taken[k - 1] != null || k + 1 < to && taken[k + 1] != null
                     || !tag.equals("PERSON") && k + 1 < to && !tokens.get(k + 1).capitalised());
             if (split) {

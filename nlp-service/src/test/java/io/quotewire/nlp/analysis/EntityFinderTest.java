@@ -185,6 +185,29 @@ class EntityFinderTest {
         assertTrue(entities.stream().noneMatch(e -> e.name().equalsIgnoreCase("Nice") && e != nice), entities.toString());
     }
 
+    @Test
+    void aNameRepeatedWhereTheRecogniserMissesItIsStillThatName() {
+        // CoreNLP reads the surname alone as no name in the second and third sentences
+        mentions("""
+                Dr. Mehmet Oz hosted the candidate on Thursday. Oz took Trump through a review of his health. Oz is hardly \
+                an impartial figure, critics said.""", "Mehmet Oz", "PERSON", 3);
+        mentions("""
+                Jesper Parnevik shot a seven-under 63 on Saturday to take a one-stroke lead. Parnevik tied the course \
+                record with a birdie at the last.""", "Jesper Parnevik", "PERSON", 2);
+        // a word the article also writes in lower case opens a question, and a compound holds a name: neither is one
+        mentions("George Will wrote on Sunday that the deal will fail. Will the president listen?", "George Will", "PERSON", 1);
+        mentions("Chen Holdings, a Hong Kong-listed company, said it would buy the port. Shares in Hong Kong rose.",
+                "Hong Kong", "LOCATION", 1);
+    }
+
+    /** The entity of this name has this type and this many mentions. */
+    private static void mentions(String text, String name, String type, int mentions) {
+        List<Analysis.Entity> entities = analyzer.analyze(text).entities();
+        Analysis.Entity entity = entities.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
+        assertEquals(type, entity.type());
+        assertEquals(mentions, entity.mentions().size(), entity.mentions().toString());
+    }
+
     /** As {@link #check}, and no entity has the name {@code absent}. */
     private static void checkExactly(String text, Map<String, String> expected, String absent) {
         check(text, expected);
