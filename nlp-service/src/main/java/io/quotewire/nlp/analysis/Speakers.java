@@ -3,6 +3,7 @@ package io.quotewire.nlp.analysis;
 import java.util.List;
 import java.util.Set;
 
+import io.quotewire.contract.NameKeys;
 import io.quotewire.nlp.analysis.Attributor.Attribution;
 import io.quotewire.nlp.analysis.Attributor.Context;
 import io.quotewire.nlp.analysis.EntityFinder.Cluster;
@@ -141,16 +142,19 @@ final class Speakers {
     }
 
     /**
-     * The one person of the text whose name ends with this lone capitalised word the name recogniser did not
-     * name ("May said" read as a month, "Will wrote" as a modal), else null.
+     * The one person of the text whose surname (the last of {@link NameKeys#personWords}, of two or more) is this
+     * lone capitalised word the name recogniser did not name ("May said" read as a month, "Will wrote" as a modal;
+     * "Kadhimi" for Mustafa al-Kadhimi, "Nunez" for José Núñez), else null.
      */
     private static Cluster bySurname(Context ctx, Token t) {
         if (!t.pos().equals("NNP") || !t.capitalised()) {
             return null;
         }
+        String word = NameKeys.key(t.text());
         Cluster found = null;
         for (Cluster c : ctx.entities().clusters()) {
-            if (c.type.equals("PERSON") && c.name.contains(" ") && c.name.endsWith(" " + t.text())) {
+            List<String> words = c.type.equals("PERSON") ? NameKeys.personWords(c.name) : List.of();
+            if (words.size() >= 2 && words.get(words.size() - 1).equals(word)) {
                 if (found != null) {
                     return null; // two people of that name: no guess
                 }
