@@ -438,7 +438,8 @@ final class EntityFinder {
                 continue;
             }
             int end = i;
-            while (end < tokens.size() && tokens.get(end).sentence() == sentence && !covered[end] && tokens.get(end).capitalised()) {
+            while (end < tokens.size() && tokens.get(end).sentence() == sentence && !covered[end]
+                    && tokens.get(end).capitalised()) {
                 end++;
             }
             // a part of a compound ("Hong Kong-listed", "UWP-Hachette") or of a name with a particle ("Van der
@@ -480,17 +481,20 @@ final class EntityFinder {
         return covered;
     }
 
-    /** The last word of a person's name of two words or more, not a suffix ("Jr", "II"); null if none or not capitalised. */
+    /**
+     * The last word of a person's name of two words or more, as written, that is no suffix or particle ("Jr", "II"),
+     * or null if it is not capitalised.
+     */
     private static String surname(List<Token> tokens, Mention m) {
         for (int k = m.to() - 1; k > m.from(); k--) {
             String w = tokens.get(k).text();
-            if (!NameKeys.PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", "")) && w.chars().anyMatch(Character::isLowerCase)) {
+            if (!NameKeys.PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))
+                    && w.chars().anyMatch(Character::isLowerCase)) {
                 return w.length() > 1 && Character.isUpperCase(w.charAt(0)) ? w : null;
             }
         }
         return null;
     }
-
 
     private static boolean isHyphen(Token t) {
         return t.pos().equals("HYPH") || t.text().equals("-");
