@@ -1,6 +1,7 @@
 package io.quotewire.nlp.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -468,10 +469,7 @@ final class Attributor {
         }
         // skip a dateline ("JACKSON, Miss. - U.S. District Judge ...") and an introductory phrase ("Following
         // Monday's debate, X ...")
-        int s = from;
-        while (s < openToken && ctx.dateline[s]) {
-            s++;
-        }
+        int s = afterDateline(ctx, from, openToken);
         if (tokens.get(s).pos().equals("IN") || tokens.get(s).pos().equals("RB") || tokens.get(s).pos().equals("VBG")) {
             while (s < openToken && !tokens.get(s).isPunct(',')) {
                 s++;
@@ -617,10 +615,7 @@ final class Attributor {
         }
         // the sentence's subject is a named person
         Cluster[] byToken = ctx.entities.byToken();
-        int s = from;
-        while (s <= k && ctx.dateline[s]) {
-            s++;
-        }
+        int s = afterDateline(ctx, from, k + 1);
         while (s <= k && (tokens.get(s).pos().equals("DT") || tokens.get(s).pos().equals("JJ")
                 || EntityFinder.TITLES.contains(EntityFinder.lower(tokens.get(s))))) {
             s++;
@@ -895,7 +890,7 @@ final class Attributor {
             for (int d = place; d < tokens.size() && d <= k + 12 && tokens.get(d).paragraph() == tokens.get(k).paragraph(); d++) {
                 String w = tokens.get(d).text();
                 if (w.matches(DASH)) {
-                    java.util.Arrays.fill(dateline, k, d + 1, true);
+                    Arrays.fill(dateline, k, d + 1, true);
                     break;
                 }
                 if (Character.isLowerCase(w.codePointAt(0)) || w.startsWith("“") || w.startsWith("\"")) {
@@ -904,6 +899,15 @@ final class Attributor {
             }
         }
         return dateline;
+    }
+
+    /** The first token from {@code from}, before {@code end}, that no dateline holds: where a subject can start. */
+    private static int afterDateline(Context ctx, int from, int end) {
+        int s = from;
+        while (s < end && ctx.dateline[s]) {
+            s++;
+        }
+        return s;
     }
 
     private static boolean inCapitals(String word) {
