@@ -138,10 +138,13 @@ final class EntityFinder {
         entrantsOfResults(doc, mentions, taken);
         coordinatedNames(doc, mentions);
         organisationsByEnding(tokens, mentions);
+        teamsByTheirNoun(tokens, mentions);
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
         namesInCapitals(doc, mentions, shouting);
+        acronymsInBrackets(doc.tokens, mentions);
         repeatedNames(doc, mentions, shouting);
+        dateline(doc, mentions);
         mentions.sort(Comparator.comparingInt(Mention::from));
         return group(doc, mentions);
     }
@@ -292,6 +295,18 @@ final class EntityFinder {
                 && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text()) ? asOrganisation(m) : m);
     }
 
+    /** Nouns for a team that name it right after them ("division team Deportivo Coruna", "champions Bath"). */
+    private static final Set<String> TEAM_NOUNS = Set.of("team", "side", "club", "champions", "contenders", "rivals");
+
+    /**
+     * A name CoreNLP reads as a person right after a noun for a team is that team ("Spanish first division team
+     * Deportivo Coruna", "victories for champions Bath"); a place there stays a place, as a national team does.
+     */
+    private static void teamsByTheirNoun(List<Token> tokens, List<Mention> mentions) {
+        mentions.replaceAll(m -> m.known() == null && m.type().equals("PERSON") && m.from() > 0
+                && TEAM_NOUNS.contains(tokens.get(m.from() - 1).text()) ? asOrganisation(m) : m);
+    }
+
     /**
      * An organisation's short form ("Magna" after "Magna International Inc", "Rotor" after "Rotor Volgograd"), which
      * CoreNLP reads as a person: one word that begins a longer organisation's name in the article and is no word
@@ -404,6 +419,134 @@ final class EntityFinder {
                     i = j - 1;
                     break;
                 }
+            }
+        }
+    }
+
+    /** Up to four words in capitals: a place's name in a dateline ("GRONINGEN", "AL-RAM", "ST. LOUIS"). */
+    private static final String PLACE_IN_CAPITALS = "\\p{Lu}[\\p{Lu}.'’\\-]*\\p{Lu}\\.?(?:[ \\t]+\\p{Lu}[\\p{Lu}.'’\\-]*\\p{Lu}\\.?){0,3}";
+    private static final String DATE = "(?:\\d{4}[ \\t]*-[ \\t]*\\d\\d[ \\t]*-[ \\t]*\\d\\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?[ \\t]+\\d{1,2}\\b)";
+    /** The dash that ends a dateline, before the story's first words, among which one in lower case. */
+    private static final String DASH_THEN_TEXT = "[-\u2013\u2014]+[ \\t]*[^\\n]{0,40}?[ \\t\"“]\\p{Ll}";
+    /**
+     * A dateline: a line that opens with a place in capitals, then (its region and) its date, its agency or the
+     * dash before the story ("GRONINGEN , Netherlands 1996-08-30", "CARDIFF 1996-08-31", "BAGHDAD, Aug 20 -",
+     * "WASHINGTON (Reuters) -", "JACKSON, Miss. - U.S. District Judge"). A headline's topic before its dash
+     * ("SOCCER - WALES BEAT ...") is none: what follows a dateline's dash is not in capitals. Group 2 is the date.
+     */
+    private static final Pattern DATELINE = Pattern.compile("^[ \\t]*(" + PLACE_IN_CAPITALS + ")[ \\t]*(?:,[^\\n]{0,40}?)??(?:("
+            + DATE + ")|\\(|" + DASH_THEN_TEXT + ")", Pattern.MULTILINE);
+    /** How many lines from the top a dateline is looked for in. */
+    private static final int DATELINE_LINES = 5;
+
+    /**
+     * The place of the article's dateline is a place, whatever CoreNLP made of the words in capitals there
+     * (GRONINGEN and CARDIFF as organisations, AL-RAM as a nationality) and whatever the article's other mentions
+     * of it are (Wigan the team): the place it was reported from. A dated line is one whatever CoreNLP found in it;
+     * one without a date only where CoreNLP or the gazetteer found a name ("PRESS DIGEST - Indonesian newspapers"
+     * is a headline). A well-known organisation's seat stays the organisation (UNITED NATIONS, as news
+     * annotation has it). Only the first lines are read. The line before the dateline may be the byline.
+     */
+    private void dateline(Doc doc, List<Mention> mentions) {
+        int head = 0;
+        for (int lines = 0; head < doc.text.length() && lines < DATELINE_LINES; lines++) {
+            int nl = doc.text.indexOf('\n', head);
+            head = nl < 0 ? doc.text.length() : nl + 1;
+        }
+        Matcher m = DATELINE.matcher(doc.text).region(0, head).useTransparentBounds(true).useAnchoringBounds(false);
+        while (m.find()) {
+            int[] span = tokenSpan(doc, m.start(1), m.end(1));
+            if (span == null) {
+                continue;
+            }
+            Mention place = new Mention(span[0], span[1], m.start(1), m.end(1), "LOCATION", null);
+            List<Mention> overlapping = overlapping(mentions, place);
+            if (m.group(2) == null && overlapping.isEmpty()) {
+                continue;
+            }
+            Gazetteer.Entry known = gazetteer.lookup(titleCase(m.group(1)));
+            if ((known == null || known.type().equals("LOCATION")) && !overlapping.equals(List.of(place))) {
+                mentions.removeAll(overlapping);
+                mentions.add(known == null ? place : new Mention(place.from(), place.to(), place.start(), place.end(), "LOCATION", known));
+            }
+            byline(doc, mentions, m.start(1));
+            return;
+        }
+    }
+
+    /** A byline: a name of two or three words alone on its line, maybe after "By". */
+    private static final Pattern BYLINE = Pattern.compile(
+            "[ \\t]*(?:By[ \\t]+)?(\\p{Lu}['’]?\\p{Ll}\\p{L}*(?:[ \\t]+(?:\\p{Lu}\\.|\\p{Lu}['’]?\\p{Ll}\\p{L}*)){1,2})[ \\t]*");
+
+    /**
+     * The line right before the dateline, when it is not the text's first (the headline) and is a name that CoreNLP
+     * read as some name, is the reporter's byline, a person ("Glenn Somerville" read as an organisation).
+     */
+    private static void byline(Doc doc, List<Mention> mentions, int dateline) {
+        int end = dateline;
+        while (end > 0 && Character.isWhitespace(doc.text.charAt(end - 1))) {
+            end--;
+        }
+        int start = doc.text.lastIndexOf('\n', end - 1) + 1;
+        if (start == 0 || end <= start || doc.text.substring(0, start).isBlank()) {
+            return;
+        }
+        Matcher b = BYLINE.matcher(doc.text).region(start, end);
+        int[] span = b.matches() ? tokenSpan(doc, b.start(1), b.end(1)) : null;
+        if (span == null) {
+            return;
+        }
+        Mention person = new Mention(span[0], span[1], b.start(1), b.end(1), "PERSON", null);
+        List<Mention> overlapping = overlapping(mentions, person);
+        if (!overlapping.isEmpty() && !overlapping.equals(List.of(person))) {
+            mentions.removeAll(overlapping);
+            mentions.add(person);
+        }
+    }
+
+    private static List<Mention> overlapping(List<Mention> mentions, Mention m) {
+        return mentions.stream().filter(x -> x.from() < m.to() && m.from() < x.to()).toList();
+    }
+
+    /** "UNITED NATIONS" as "United Nations". */
+    private static String titleCase(String capitals) {
+        StringBuilder sb = new StringBuilder(capitals.length());
+        boolean wordStart = true;
+        for (char c : capitals.toCharArray()) {
+            sb.append(wordStart ? c : Character.toLowerCase(c));
+            wordStart = !Character.isLetter(c);
+        }
+        return sb.toString();
+    }
+
+    /** Initials in capitals, as an organisation writes its short form ("BSE", "ONDH", "S.A."). */
+    private static final Pattern INITIALS = Pattern.compile("\\p{Lu}[\\p{Lu}.&]{1,7}");
+
+    /**
+     * Initials in brackets right after an organisation's name are that organisation ("the Budapest Stock Exchange
+     * (BSE)", "the Human Rights National Observatory (ONDH)"), whatever their letters, which may be those of
+     * another language's name. CoreNLP reads most of them, not all.
+     */
+    private static void acronymsInBrackets(List<Token> tokens, List<Mention> mentions) {
+        Mention[] at = new Mention[tokens.size()];
+        for (Mention m : mentions) {
+            for (int k = m.from(); k < m.to(); k++) {
+                at[k] = m;
+            }
+        }
+        for (Mention m : List.copyOf(mentions)) {
+            int k = m.to();
+            if (!m.type().equals("ORGANIZATION") || k + 2 >= tokens.size() || !tokens.get(k).isPunct('(')
+                    || !tokens.get(k + 2).isPunct(')') || !INITIALS.matcher(tokens.get(k + 1).text()).matches()) {
+                continue;
+            }
+            Mention initials = at[k + 1];
+            Token t = tokens.get(k + 1);
+            if (initials == null) {
+                mentions.add(new Mention(k + 1, k + 2, t.start(), t.end(), "ORGANIZATION", null));
+            } else if (initials.from() == k + 1 && initials.to() == k + 2 && initials.known() == null
+                    && !initials.type().equals("ORGANIZATION")) {
+                mentions.set(mentions.indexOf(initials), asOrganisation(initials));
             }
         }
     }
@@ -634,12 +777,18 @@ final class EntityFinder {
         return places;
     }
 
-    /** Drops titles, possessives, pronouns and lower-case words at the edges; null if nothing is left. */
+    /** A year, which opens no name ("the 1979 Democracy Wall movement"), unlike other numbers ("3M", "20th Century Fox"). */
+    private static final Pattern YEAR = Pattern.compile("1[6-9]\\d\\d|20\\d\\d");
+
+    /**
+     * Drops titles, possessives, pronouns, brackets, a year and lower-case words at the edges; null if nothing is
+     * left.
+     */
     private static Mention trim(List<Token> tokens, int from, int to, String tag) {
         while (from < to && (tag.equals("PERSON") && TITLES.contains(lower(tokens.get(from))) && to - from > 1
                 || !tag.equals("PERSON") && to - from > 1 && LEADING_NOT_NAME.contains(tokens.get(from).text())
-                || !tokens.get(from).capitalised() && !tokens.get(from).text().matches("al|el|bin|ibn|de|van|von|-LRB-|\\(")
-                        && !Character.isDigit(tokens.get(from).text().charAt(0)))) {
+                || !tokens.get(from).capitalised() && !tokens.get(from).text().matches("al|el|bin|ibn|de|van|von")
+                        && !(Character.isDigit(tokens.get(from).text().charAt(0)) && !YEAR.matcher(tokens.get(from).text()).matches()))) {
             from++;
         }
         while (to > from && (tokens.get(to - 1).pos().equals("POS") || tokens.get(to - 1).pos().equals("HYPH")

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,17 @@ final class Gazetteer {
             }
         }
         return matches;
+    }
+
+    /** The entry one of whose names is exactly {@code name}, or null. */
+    Entry lookup(String name) {
+        String[] tokens = tokenise(name);
+        for (Alias alias : byFirstToken.getOrDefault(tokens[0], List.of())) {
+            if (Arrays.equals(alias.tokens, tokens)) {
+                return alias.entry;
+            }
+        }
+        return null;
     }
 
     private static boolean matchesAt(List<Token> tokens, int i, String[] alias) {

@@ -200,6 +200,59 @@ class EntityFinderTest {
                 "Hong Kong", "LOCATION", 1);
     }
 
+    @Test
+    void theDatelinesPlaceIsAPlaceAndTheBylineAPerson() {
+        // CoreNLP reads both places in capitals as organisations
+        check("""
+                SOCCER - WALES BEAT MOLDOVA IN WORLD CUP QUALIFIER .
+                CARDIFF 1996-10-05
+                Wales beat Moldova 6-0 in a World Cup qualifier on Saturday .""", Map.of("CARDIFF", "LOCATION"));
+        check("GRONINGEN, Netherlands (Reuters) - Dutch police said on Friday they had found the girl on a campsite.",
+                Map.of("GRONINGEN", "LOCATION"));
+        // the byline before it is a person, which CoreNLP reads as an organisation
+        check("""
+                Factory orders rise in July .
+                Glenn Somerville
+                WASHINGTON 1996-08-30
+                Factory orders rose in July and manufacturing grew , the government said on Friday .""",
+                Map.of("Glenn Somerville", "PERSON", "WASHINGTON", "LOCATION"));
+        // a headline's topic before its dash is no place, and a well-known organisation's seat stays the organisation
+        checkExactly("""
+                PRESS DIGEST - Kenyan newspapers - May 5 .
+                NAIROBI 1997-05-05
+                These are the leading stories in the Kenyan press on Monday .""", Map.of("NAIROBI", "LOCATION"), "PRESS DIGEST");
+        check("""
+                UNITED NATIONS 1997-03-04
+                Security Council members voiced concern on Tuesday about the fighting .""",
+                Map.of("UNITED NATIONS", "ORGANIZATION"));
+    }
+
+    @Test
+    void aYearOrABracketBeforeANameIsNotPartOfIt() {
+        checkExactly("He was a veteran of the 1979 Democracy Wall movement, his lawyer said.",
+                Map.of("Democracy Wall", "ORGANIZATION"), "1979 Democracy Wall");
+        checkExactly("Hezbollah (Party of God) gunmen have fought Israeli troops for years.",
+                Map.of("Party of God", "ORGANIZATION"), "(Party of God");
+    }
+
+    @Test
+    void initialsInBracketsAfterAnOrganisationAreThatOrganisation() {
+        // CoreNLP reads "BSE" as MISC and "ONDH" as no name
+        mentions("Shares in the bank fell sharply on the Budapest Stock Exchange (BSE) on Friday.",
+                "Budapest Stock Exchange", "ORGANIZATION", 2);
+        check("Newspapers quoted the Human Rights National Observatory (ONDH), a government-appointed watchdog, as "
+                + "saying the toll had risen.", Map.of("ONDH", "ORGANIZATION"));
+    }
+
+    @Test
+    void aNameRightAfterANounForATeamIsThatTeam() {
+        // CoreNLP reads both teams as people
+        mentions("Spanish first division team Deportivo Coruna will be without their midfielder for Saturday's game.",
+                "Deportivo Coruna", "ORGANIZATION", 1);
+        check("There were emphatic victories for champions Bath, 56-13 winners over Orrell.", Map.of("Bath", "ORGANIZATION"));
+        check("Olympic champion Michael Johnson won the race.", Map.of("Michael Johnson", "PERSON"));
+    }
+
     /** The entity of this name has this type and this many mentions. */
     private static void mentions(String text, String name, String type, int mentions) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
