@@ -141,6 +141,7 @@ final class EntityFinder {
         teamsByTheirNoun(tokens, mentions);
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
+        countriesArePlaces(doc, mentions);
         namesInCapitals(doc, mentions, shouting);
         acronymsInBrackets(doc.tokens, mentions);
         repeatedNames(doc, mentions, shouting);
@@ -377,6 +378,20 @@ final class EntityFinder {
                 type = "PERSON";
             }
             return type.equals(m.type()) ? m : new Mention(m.from(), m.to(), m.start(), m.end(), type, null);
+        });
+    }
+
+    /**
+     * A country's name CoreNLP reads as an organisation is a place: its team ("Wales beat San Marino"), its
+     * government ("Iran said") and its territory are one entity, as news annotation has them. A person of that
+     * name stays one (Neil Jordan).
+     */
+    private static void countriesArePlaces(Doc doc, List<Mention> mentions) {
+        mentions.replaceAll(m -> {
+            String text = doc.span(m.start(), m.end());
+            boolean country = COUNTRIES.contains(text) || COUNTRIES.contains(titleCase(text));
+            return country && m.type().equals("ORGANIZATION")
+                    ? new Mention(m.from(), m.to(), m.start(), m.end(), "LOCATION", m.known()) : m;
         });
     }
 
@@ -681,12 +696,13 @@ final class EntityFinder {
         return tag.equals("PERSON") || tag.equals("ORGANIZATION") || tag.equals("LOCATION");
     }
 
-    /** A gazetteer match inside a longer CoreNLP name (America in South America) is not that entity. */
+    /** A gazetteer match inside a longer CoreNLP name (America in South America, China in Bank of China) is not that entity. */
     private static boolean insideLargerName(List<Token> tokens, int from, int to) {
         String tagBefore = from > 0 ? tokens.get(from - 1).ner() : "O";
         String tagAfter = to < tokens.size() ? tokens.get(to).ner() : "O";
         boolean before = !tagBefore.equals("O") && tagBefore.equals(tokens.get(from).ner())
-                && !tokens.get(from - 1).pos().equals("HYPH") && tokens.get(from - 1).capitalised();
+                && !tokens.get(from - 1).pos().equals("HYPH")
+                && (tokens.get(from - 1).capitalised() || tokens.get(from - 1).text().equals("of"));
         boolean after = !tagAfter.equals("O") && tagAfter.equals(tokens.get(to - 1).ner())
                 && !tokens.get(to).pos().equals("HYPH") && tokens.get(to).capitalised();
         return before || after;

@@ -253,6 +253,19 @@ class EntityFinderTest {
         check("Olympic champion Michael Johnson won the race.", Map.of("Michael Johnson", "PERSON"));
     }
 
+    @Test
+    void aCountryIsAPlaceAndAWellKnownNameInsideALongerOneIsNotThatName() {
+        // CoreNLP reads both countries as organisations
+        check("The United States beat El Salvador 3-1 in an international soccer friendly on Friday.",
+                Map.of("United States", "LOCATION", "El Salvador", "LOCATION"));
+        check("An agreement to bring peace to the southern Philippines is set to be initialed on Friday.",
+                Map.of("Philippines", "LOCATION"));
+        mentions("Neil Jordan defended his film. \"It is a story of its time,\" Jordan said.", "Neil Jordan", "PERSON", 2);
+        // China is a name the gazetteer knows, here inside a bank's
+        checkExactly("He sought money from other sources, including the Bank of China, after his bankruptcies.",
+                Map.of("Bank of China", "ORGANIZATION"), "China");
+    }
+
     /** The entity of this name has this type and this many mentions. */
     private static void mentions(String text, String name, String type, int mentions) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
