@@ -142,6 +142,7 @@ final class EntityFinder {
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
         countriesArePlaces(doc, mentions);
+        settingsArePlaces(doc.tokens, mentions);
         namesInCapitals(doc, mentions, shouting);
         acronymsInBrackets(doc.tokens, mentions);
         repeatedNames(doc, mentions, shouting);
@@ -393,6 +394,17 @@ final class EntityFinder {
             return country && m.type().equals("ORGANIZATION")
                     ? new Mention(m.from(), m.to(), m.start(), m.end(), "LOCATION", m.known()) : m;
         });
+    }
+
+    /**
+     * A name that sets a sentence's scene, "In Montreal, Scott Sanders allowed one hit", is the place, even in an
+     * article where the same name is mostly its team ("Montreal lost for the ninth time").
+     */
+    private static void settingsArePlaces(List<Token> tokens, List<Mention> mentions) {
+        mentions.replaceAll(m -> m.type().equals("ORGANIZATION") && m.from() > 0 && m.to() < tokens.size()
+                && tokens.get(m.from() - 1).text().equals("In") && tokens.get(m.to()).isPunct(',')
+                && (m.from() == 1 || tokens.get(m.from() - 2).sentence() != tokens.get(m.from()).sentence())
+                        ? new Mention(m.from(), m.to(), m.start(), m.end(), "LOCATION", m.known()) : m);
     }
 
     /** The longest name, in words, looked for in capitals. */

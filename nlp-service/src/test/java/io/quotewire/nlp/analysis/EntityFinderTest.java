@@ -266,6 +266,17 @@ class EntityFinderTest {
                 Map.of("Bank of China", "ORGANIZATION"), "China");
     }
 
+    @Test
+    void aNameThatSetsTheSceneIsThePlaceWhereTheArticleMostlyMeansItsTeam() {
+        String text = "Montreal lost for the ninth time in 14 games. In Montreal, Scott Sanders allowed one hit over eight "
+                + "innings as the Padres beat Montreal 6-0. Montreal had won the night before.";
+        mentions(text, "Montreal", "ORGANIZATION", 3);
+        List<Analysis.Entity> places = analyzer.analyze(text).entities().stream()
+                .filter(e -> e.name().equals("Montreal") && e.type().equals("LOCATION")).toList();
+        assertEquals(1, places.size(), places.toString());
+        assertEquals(1, places.get(0).mentions().size());
+    }
+
     /** The entity of this name has this type and this many mentions. */
     private static void mentions(String text, String name, String type, int mentions) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
