@@ -144,7 +144,7 @@ final class EntityFinder {
         countriesArePlaces(doc, mentions);
         settingsArePlaces(doc.tokens, mentions);
         namesInCapitals(doc, mentions, shouting);
-        acronymsInBrackets(doc.tokens, mentions);
+        acronymsInBrackets(doc.tokens, mentions, shouting);
         repeatedNames(doc, mentions, shouting);
         dateline(doc, mentions);
         mentions.sort(Comparator.comparingInt(Mention::from));
@@ -297,12 +297,15 @@ final class EntityFinder {
                 && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text()) ? asOrganisation(m) : m);
     }
 
-    /** Nouns for a team that name it right after them ("division team Deportivo Coruna", "champions Bath"). */
-    private static final Set<String> TEAM_NOUNS = Set.of("team", "side", "club", "champions", "contenders", "rivals");
+    /**
+     * Nouns for a team that name it right after them ("division team Deportivo Coruna"); not plural ones, which
+     * name people as often ("Olympic champions Michael Johnson and Donovan Bailey").
+     */
+    private static final Set<String> TEAM_NOUNS = Set.of("team", "side", "club");
 
     /**
      * A name CoreNLP reads as a person right after a noun for a team is that team ("Spanish first division team
-     * Deportivo Coruna", "victories for champions Bath"); a place there stays a place, as a national team does.
+     * Deportivo Coruna"); a place there stays a place, as a national team does.
      */
     private static void teamsByTheirNoun(List<Token> tokens, List<Mention> mentions) {
         mentions.replaceAll(m -> m.known() == null && m.type().equals("PERSON") && m.from() > 0
@@ -385,12 +388,16 @@ final class EntityFinder {
     /**
      * A country's name CoreNLP reads as an organisation is a place: its team ("Wales beat San Marino"), its
      * government ("Iran said") and its territory are one entity, as news annotation has them. A person of that
-     * name stays one (Neil Jordan).
+     * name stays one (Neil Jordan), and so does a club of that name that CoreNLP reads as an organisation.
      */
+    /** Countries whose name is also a well-known club's or racing team's, as news writes them (AS Monaco, Jordan). */
+    private static final Set<String> CLUBS_NAMED_AS_COUNTRIES = Set.of("Monaco", "Jordan");
+
     private static void countriesArePlaces(Doc doc, List<Mention> mentions) {
         mentions.replaceAll(m -> {
             String text = doc.span(m.start(), m.end());
-            boolean country = COUNTRIES.contains(text) || COUNTRIES.contains(titleCase(text));
+            boolean country = (COUNTRIES.contains(text) || COUNTRIES.contains(titleCase(text)))
+                    && !CLUBS_NAMED_AS_COUNTRIES.contains(titleCase(text));
             return country && m.type().equals("ORGANIZATION")
                     ? new Mention(m.from(), m.to(), m.start(), m.end(), "LOCATION", m.known()) : m;
         });
@@ -456,13 +463,14 @@ final class EntityFinder {
     /** The dash that ends a dateline, before the story's first words, among which one in lower case. */
     private static final String DASH_THEN_TEXT = "[-\u2013\u2014]+[ \\t]*[^\\n]{0,40}?[ \\t\"“]\\p{Ll}";
     /**
-     * A dateline: a line that opens with a place in capitals, then (its region and) its date, its agency or the
-     * dash before the story ("GRONINGEN , Netherlands 1996-08-30", "CARDIFF 1996-08-31", "BAGHDAD, Aug 20 -",
-     * "WASHINGTON (Reuters) -", "JACKSON, Miss. - U.S. District Judge"). A headline's topic before its dash
-     * ("SOCCER - WALES BEAT ...") is none: what follows a dateline's dash is not in capitals. Group 2 is the date.
+     * A dateline: a line that opens with a place in capitals, then (its region and) its date or its agency, or
+     * its region and the dash before the story ("GRONINGEN , Netherlands 1996-08-30", "CARDIFF 1996-08-31",
+     * "BAGHDAD, Aug 20 -", "WASHINGTON (Reuters) -", "JACKSON, Miss. - U.S. District Judge"). Words in capitals
+     * and a dash alone open headlines as often ("SOCCER - WALES BEAT ...", "RUGBY UNION - All Blacks relive
+     * triumph", a wire's code "RTRS - Budget cuts ..."). Group 2 or 3 is the date.
      */
-    private static final Pattern DATELINE = Pattern.compile("^[ \\t]*(" + PLACE_IN_CAPITALS + ")[ \\t]*(?:,[^\\n]{0,40}?)??(?:("
-            + DATE + ")|\\(|" + DASH_THEN_TEXT + ")", Pattern.MULTILINE);
+    private static final Pattern DATELINE = Pattern.compile("^[ \\t]*(" + PLACE_IN_CAPITALS + ")[ \\t]*(?:("
+            + DATE + ")|\\(|,[^\\n]{0,40}?(?:(" + DATE + ")|\\(|" + DASH_THEN_TEXT + "))", Pattern.MULTILINE);
     /** How many lines from the top a dateline is looked for in. */
     private static final int DATELINE_LINES = 5;
 
@@ -488,7 +496,7 @@ final class EntityFinder {
             }
             Mention place = new Mention(span[0], span[1], m.start(1), m.end(1), "LOCATION", null);
             List<Mention> overlapping = overlapping(mentions, place);
-            if (m.group(2) == null && overlapping.isEmpty()) {
+            if (m.group(2) == null && m.group(3) == null && overlapping.isEmpty()) {
                 continue;
             }
             Gazetteer.Entry known = gazetteer.lookup(titleCase(m.group(1)));
@@ -552,9 +560,10 @@ final class EntityFinder {
     /**
      * Initials in brackets right after an organisation's name are that organisation ("the Budapest Stock Exchange
      * (BSE)", "the Human Rights National Observatory (ONDH)"), whatever their letters, which may be those of
-     * another language's name. CoreNLP reads most of them, not all.
+     * another language's name. CoreNLP reads most of them, not all. Not in lines in capitals, where a bracket
+     * holds other things ("GOVT BOND ( SEP ) 115.62").
      */
-    private static void acronymsInBrackets(List<Token> tokens, List<Mention> mentions) {
+    private static void acronymsInBrackets(List<Token> tokens, List<Mention> mentions, boolean[] shouting) {
         Mention[] at = new Mention[tokens.size()];
         for (Mention m : mentions) {
             for (int k = m.from(); k < m.to(); k++) {
@@ -563,7 +572,8 @@ final class EntityFinder {
         }
         for (Mention m : List.copyOf(mentions)) {
             int k = m.to();
-            if (!m.type().equals("ORGANIZATION") || k + 2 >= tokens.size() || !tokens.get(k).isPunct('(')
+            if (!m.type().equals("ORGANIZATION") || k + 2 >= tokens.size() || shouting[tokens.get(k).sentence()]
+                    || !tokens.get(k).isPunct('(')
                     || !tokens.get(k + 2).isPunct(')') || !INITIALS.matcher(tokens.get(k + 1).text()).matches()) {
                 continue;
             }
@@ -805,18 +815,15 @@ final class EntityFinder {
         return places;
     }
 
-    /** A year, which opens no name ("the 1979 Democracy Wall movement"), unlike other numbers ("3M", "20th Century Fox"). */
-    private static final Pattern YEAR = Pattern.compile("1[6-9]\\d\\d|20\\d\\d");
-
     /**
-     * Drops titles, possessives, pronouns, brackets, a year and lower-case words at the edges; null if nothing is
-     * left.
+     * Drops titles, possessives, pronouns, an opening bracket and lower-case words at the edges; null if nothing is
+     * left. A number stays ("3M", "1860 Munich").
      */
     private static Mention trim(List<Token> tokens, int from, int to, String tag) {
         while (from < to && (tag.equals("PERSON") && TITLES.contains(lower(tokens.get(from))) && to - from > 1
                 || !tag.equals("PERSON") && to - from > 1 && LEADING_NOT_NAME.contains(tokens.get(from).text())
                 || !tokens.get(from).capitalised() && !tokens.get(from).text().matches("al|el|bin|ibn|de|van|von")
-                        && !(Character.isDigit(tokens.get(from).text().charAt(0)) && !YEAR.matcher(tokens.get(from).text()).matches()))) {
+                        && !Character.isDigit(tokens.get(from).text().charAt(0)))) {
             from++;
         }
         while (to > from && (tokens.get(to - 1).pos().equals("POS") || tokens.get(to - 1).pos().equals("HYPH")

@@ -216,11 +216,17 @@ class EntityFinderTest {
                 WASHINGTON 1996-08-30
                 Factory orders rose in July and manufacturing grew , the government said on Friday .""",
                 Map.of("Glenn Somerville", "PERSON", "WASHINGTON", "LOCATION"));
-        // a headline's topic before its dash is no place, and a well-known organisation's seat stays the organisation
+        // a headline's topic or a wire's code before a dash is no place, and a well-known organisation's seat stays
+        // the organisation
         checkExactly("""
                 PRESS DIGEST - Kenyan newspapers - May 5 .
                 NAIROBI 1997-05-05
                 These are the leading stories in the Kenyan press on Monday .""", Map.of("NAIROBI", "LOCATION"), "PRESS DIGEST");
+        check("""
+                RTRS - Budget cuts to boost Australian exports .
+                CANBERRA 1996-08-20
+                The government said on Tuesday that budget cuts would boost exports .""",
+                Map.of("RTRS", "ORGANIZATION", "CANBERRA", "LOCATION"));
         check("""
                 UNITED NATIONS 1997-03-04
                 Security Council members voiced concern on Tuesday about the fighting .""",
@@ -228,11 +234,10 @@ class EntityFinderTest {
     }
 
     @Test
-    void aYearOrABracketBeforeANameIsNotPartOfIt() {
-        checkExactly("He was a veteran of the 1979 Democracy Wall movement, his lawyer said.",
-                Map.of("Democracy Wall", "ORGANIZATION"), "1979 Democracy Wall");
+    void anOpeningBracketIsNotPartOfANameANumberIs() {
         checkExactly("Hezbollah (Party of God) gunmen have fought Israeli troops for years.",
                 Map.of("Party of God", "ORGANIZATION"), "(Party of God");
+        checkExactly("1860 Munich beat Borussia Dortmund 3-1 on Saturday.", Map.of("1860 Munich", "ORGANIZATION"), "Munich");
     }
 
     @Test
@@ -246,11 +251,12 @@ class EntityFinderTest {
 
     @Test
     void aNameRightAfterANounForATeamIsThatTeam() {
-        // CoreNLP reads both teams as people
+        // CoreNLP reads the team as people
         mentions("Spanish first division team Deportivo Coruna will be without their midfielder for Saturday's game.",
                 "Deportivo Coruna", "ORGANIZATION", 1);
-        check("There were emphatic victories for champions Bath, 56-13 winners over Orrell.", Map.of("Bath", "ORGANIZATION"));
-        check("Olympic champion Michael Johnson won the race.", Map.of("Michael Johnson", "PERSON"));
+        // a plural noun names people as often
+        check("Olympic champions Michael Johnson and Donovan Bailey will race in Berlin on Friday.",
+                Map.of("Michael Johnson", "PERSON", "Donovan Bailey", "PERSON"));
     }
 
     @Test
@@ -261,6 +267,9 @@ class EntityFinderTest {
         check("An agreement to bring peace to the southern Philippines is set to be initialed on Friday.",
                 Map.of("Philippines", "LOCATION"));
         mentions("Neil Jordan defended his film. \"It is a story of its time,\" Jordan said.", "Neil Jordan", "PERSON", 2);
+        // a club named as its country stays the club
+        mentions("French striker Thierry Henry scored twice as Monaco beat Cannes 2-0 on Saturday. Monaco lead the league.",
+                "Monaco", "ORGANIZATION", 2);
         // China is a name the gazetteer knows, here inside a bank's
         checkExactly("He sought money from other sources, including the Bank of China, after his bankruptcies.",
                 Map.of("Bank of China", "ORGANIZATION"), "China");
