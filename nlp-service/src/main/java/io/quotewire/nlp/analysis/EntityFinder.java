@@ -143,6 +143,7 @@ final class EntityFinder {
         consistentTypes(doc, mentions);
         countriesArePlaces(doc, mentions);
         settingsArePlaces(doc.tokens, mentions);
+        possessiveNames(doc, mentions);
         namesInCapitals(doc, mentions, shouting);
         acronymsInBrackets(doc.tokens, mentions, shouting);
         repeatedNames(doc, mentions, shouting);
@@ -206,7 +207,8 @@ final class EntityFinder {
                     if (keep) {
                         continue; // a well-known name, or a person's
                     }
-                    String type = COUNTRIES.contains(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
+                    String team = doc.text.substring(m.start(g), m.end(g));
+                    String type = COUNTRIES.contains(team) && !CLUBS_NAMED_AS_COUNTRIES.contains(team) ? "LOCATION" : "ORGANIZATION";
                     replace(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken, replaced);
                 }
             }
@@ -412,6 +414,48 @@ final class EntityFinder {
                 && tokens.get(m.from() - 1).text().equals("In") && tokens.get(m.to()).isPunct(',')
                 && (m.from() == 1 || tokens.get(m.from() - 2).sentence() != tokens.get(m.from()).sentence())
                         ? new Mention(m.from(), m.to(), m.start(), m.end(), "LOCATION", m.known()) : m);
+    }
+
+    /** Words that never follow a possessive "'s" ("Lloyd's plans to", "Boatmen's was the prize"). */
+    private static final Set<String> NOT_AFTER_POSSESSIVE = Set.of("a", "an", "the", "to", "and", "or", "but", "is",
+            "was", "has", "had", "will", "would", "said", "says", "in", "on", "at", "for", "of", "that", "which", "who");
+
+    /**
+     * An organisation named in the possessive, "Lloyd's", "Moody's", "Boatmen's": where every mention of the name in
+     * the article has "'s" after it, and after one of those comes a word no possessive takes or a mark that ends a
+     * clause ("ordered Lloyd 's to give", "single-A - Moody 's ."; not a bracket or a quotation mark, as in "the
+     * Bank of Japan's (BOJ) policy", "MSNBC's “Morning Joe”"), the "'s" is part of the name, which CoreNLP and the
+     * trimming of possessives leave out.
+     */
+    private static final Set<String> CLAUSE_ENDS = Set.of(".", ",", ";", ":", "!", "?", ")");
+
+    private static void possessiveNames(Doc doc, List<Mention> mentions) {
+        List<Token> tokens = doc.tokens;
+        Map<String, Boolean> always = new HashMap<>();
+        Set<String> proven = new HashSet<>();
+        for (Mention m : mentions) {
+            String text = doc.span(m.start(), m.end());
+            boolean possessive = m.to() < tokens.size() && isPossessive(tokens, m);
+            always.merge(text, possessive && m.type().equals("ORGANIZATION") && m.known() == null, Boolean::logicalAnd);
+            if (possessive) {
+                Token after = m.to() + 1 < tokens.size() ? tokens.get(m.to() + 1) : null;
+                if (after == null || after.sentence() != tokens.get(m.to()).sentence()
+                        || CLAUSE_ENDS.contains(after.text()) || NOT_AFTER_POSSESSIVE.contains(after.text())) {
+                    proven.add(text);
+                }
+            }
+        }
+        mentions.replaceAll(m -> {
+            String text = doc.span(m.start(), m.end());
+            return always.get(text) && proven.contains(text)
+                    ? new Mention(m.from(), m.to() + 1, m.start(), tokens.get(m.to()).end(), m.type(), null) : m;
+        });
+    }
+
+    private static boolean isPossessive(List<Token> tokens, Mention m) {
+        Token next = tokens.get(m.to());
+        return next.start() == tokens.get(m.to() - 1).end() || next.start() == tokens.get(m.to() - 1).end() + 1
+                ? next.text().equals("'s") || next.text().equals("’s") : false;
     }
 
     /** The longest name, in words, looked for in capitals. */
@@ -718,13 +762,16 @@ final class EntityFinder {
         return tag.equals("PERSON") || tag.equals("ORGANIZATION") || tag.equals("LOCATION");
     }
 
-    /** A gazetteer match inside a longer CoreNLP name (America in South America, China in Bank of China) is not that entity. */
+    /**
+     * A gazetteer match inside a longer CoreNLP name (America in South America, China in Bank of China, the
+     * Netherlands in the Tour of the Netherlands) is not that entity.
+     */
     private static boolean insideLargerName(List<Token> tokens, int from, int to) {
         String tagBefore = from > 0 ? tokens.get(from - 1).ner() : "O";
         String tagAfter = to < tokens.size() ? tokens.get(to).ner() : "O";
         boolean before = !tagBefore.equals("O") && tagBefore.equals(tokens.get(from).ner())
                 && !tokens.get(from - 1).pos().equals("HYPH")
-                && (tokens.get(from - 1).capitalised() || tokens.get(from - 1).text().equals("of"));
+                && (tokens.get(from - 1).capitalised() || tokens.get(from - 1).text().matches("of|the"));
         boolean after = !tagAfter.equals("O") && tagAfter.equals(tokens.get(to - 1).ner())
                 && !tokens.get(to).pos().equals("HYPH") && tokens.get(to).capitalised();
         return before || after;
@@ -791,18 +838,52 @@ final class EntityFinder {
 
     /**
      * Whether the words {@code [from, to)} of mention {@code m} appear elsewhere in the text, as written or in
-     * capitals; {@code places} keeps where each form stands in the text, so the text is read once per form.
+     * capitals, as a name of their own: not inside a longer run of capitalised words ("Securities" in "National
+     * Association of Securities Dealers" or in a headline in capitals does not split "Securities and Exchange
+     * Commission"), though a legal form may follow ("Banc One Corp."). {@code places} keeps where each form stands in the text, so the text is read once per form.
      */
     private static boolean namedElsewhere(Doc doc, Mention m, int from, int to, Map<String, List<int[]>> places) {
         String name = doc.span(doc.tokens.get(from).start(), doc.tokens.get(to - 1).end());
         for (String form : List.of(name, name.toUpperCase(Locale.ROOT))) {
             for (int[] place : places.computeIfAbsent(form, f -> placesOf(doc.text, f))) {
-                if (place[1] <= m.start() || place[0] >= m.end()) {
+                if ((place[1] <= m.start() || place[0] >= m.end()) && !capitalisedWordBefore(doc.text, place[0])
+                        && !capitalisedWordAfter(doc.text, place[1])) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The word before {@code at} on its line starts with a capital and ends no sentence. */
+    private static boolean capitalisedWordBefore(String text, int at) {
+        int end = at;
+        while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start == end) {
+            return false;
+        }
+        char last = text.charAt(end - 1);
+        return Character.isUpperCase(text.charAt(start)) && ".!?:;\"”".indexOf(last) < 0;
+    }
+
+    /** The word after {@code at} on its line starts with a capital and is no legal form ("Banc One Corp."). */
+    private static boolean capitalisedWordAfter(String text, int at) {
+        int k = at;
+        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k++;
+        }
+        int end = k;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != ',') {
+            end++;
+        }
+        return k > at && k < text.length() && Character.isUpperCase(text.charAt(k))
+                && !ORGANISATION_ENDINGS.contains(text.substring(k, end));
     }
 
     /** Where a name stands in a text as whole words: each place's start and end. */

@@ -161,6 +161,10 @@ class EntityFinderTest {
                 Map.of("Nice", "ORGANIZATION", "Paris St Germain", "ORGANIZATION"), "Nice and Paris St Germain");
         checkExactly("Procter and Gamble said on Tuesday that its sales rose 5 percent in the quarter .",
                 Map.of("Procter and Gamble", "ORGANIZATION"), "Procter");
+        // "Securities" is named elsewhere only inside another name
+        checkExactly("The Securities and Exchange Commission approved the rules on Wednesday. The National Association of "
+                + "Securities Dealers agreed to them.", Map.of("Securities and Exchange Commission", "ORGANIZATION"),
+                "Exchange Commission");
     }
 
     @Test
@@ -270,9 +274,15 @@ class EntityFinderTest {
         // a club named as its country stays the club
         mentions("French striker Thierry Henry scored twice as Monaco beat Cannes 2-0 on Saturday. Monaco lead the league.",
                 "Monaco", "ORGANIZATION", 2);
+        check("""
+                French first division results on Friday:
+                Cannes 0 Monaco 2
+                Lens 3 Montpellier 2""", Map.of("Monaco", "ORGANIZATION", "Cannes", "ORGANIZATION"));
         // China is a name the gazetteer knows, here inside a bank's
         checkExactly("He sought money from other sources, including the Bank of China, after his bankruptcies.",
                 Map.of("Bank of China", "ORGANIZATION"), "China");
+        checkExactly("Olaf Ludwig won the fourth stage of the Tour of the Netherlands on Thursday, a time trial in Almere.",
+                Map.of("Olaf Ludwig", "PERSON"), "Netherlands");
     }
 
     @Test
@@ -284,6 +294,19 @@ class EntityFinderTest {
                 .filter(e -> e.name().equals("Montreal") && e.type().equals("LOCATION")).toList();
         assertEquals(1, places.size(), places.toString());
         assertEquals(1, places.get(0).mentions().size());
+    }
+
+    @Test
+    void anOrganisationNamedInThePossessiveKeepsItsS() {
+        // "Lloyd's a reprieve": no possessive takes "a", so the "'s" is the name's, in every mention
+        Analysis.Entity lloyds = analyzer.analyze("A U.S. appeals court gave Lloyd's a reprieve on Tuesday. Lloyd's plans to "
+                + "reinsure its liabilities, and Lloyd's chairman David Rowland welcomed the ruling.").entities().stream()
+                .filter(e -> e.type().equals("ORGANIZATION")).findFirst().orElseThrow();
+        assertEquals(List.of("Lloyd's", "Lloyd's", "Lloyd's"), lloyds.mentions().stream().map(Analysis.Span::text).toList());
+        // a possessive is not part of the name
+        Analysis.Entity boeing = analyzer.analyze("Boeing's shares fell on Tuesday. Boeing's chief executive said the "
+                + "company would recover.").entities().stream().filter(e -> e.name().equals("Boeing")).findFirst().orElseThrow();
+        assertEquals(List.of("Boeing", "Boeing"), boeing.mentions().stream().map(Analysis.Span::text).toList());
     }
 
     /** The entity of this name has this type and this many mentions. */
