@@ -387,14 +387,14 @@ final class EntityFinder {
         });
     }
 
+    /** Countries whose name is also a well-known club's or racing team's, as news writes them (AS Monaco, Jordan). */
+    private static final Set<String> CLUBS_NAMED_AS_COUNTRIES = Set.of("Monaco", "Jordan");
+
     /**
      * A country's name CoreNLP reads as an organisation is a place: its team ("Wales beat San Marino"), its
      * government ("Iran said") and its territory are one entity, as news annotation has them. A person of that
      * name stays one (Neil Jordan), and so does a club of that name that CoreNLP reads as an organisation.
      */
-    /** Countries whose name is also a well-known club's or racing team's, as news writes them (AS Monaco, Jordan). */
-    private static final Set<String> CLUBS_NAMED_AS_COUNTRIES = Set.of("Monaco", "Jordan");
-
     private static void countriesArePlaces(Doc doc, List<Mention> mentions) {
         mentions.replaceAll(m -> {
             String text = doc.span(m.start(), m.end());
@@ -420,6 +420,9 @@ final class EntityFinder {
     private static final Set<String> NOT_AFTER_POSSESSIVE = Set.of("a", "an", "the", "to", "and", "or", "but", "is",
             "was", "has", "had", "will", "would", "said", "says", "in", "on", "at", "for", "of", "that", "which", "who");
 
+    /** What ends a clause, after which a "'s" is no possessive ("- Moody 's ."). */
+    private static final Set<String> CLAUSE_ENDS = Set.of(".", ",", ";", ":", "!", "?", ")");
+
     /**
      * An organisation named in the possessive, "Lloyd's", "Moody's", "Boatmen's": where every mention of the name in
      * the article has "'s" after it, and after one of those comes a word no possessive takes or a mark that ends a
@@ -427,8 +430,6 @@ final class EntityFinder {
      * Bank of Japan's (BOJ) policy", "MSNBC's “Morning Joe”"), the "'s" is part of the name, which CoreNLP and the
      * trimming of possessives leave out.
      */
-    private static final Set<String> CLAUSE_ENDS = Set.of(".", ",", ";", ":", "!", "?", ")");
-
     private static void possessiveNames(Doc doc, List<Mention> mentions) {
         List<Token> tokens = doc.tokens;
         Map<String, Boolean> always = new HashMap<>();
@@ -452,10 +453,11 @@ final class EntityFinder {
         });
     }
 
+    /** The mention is followed by "'s", as written ("Lloyd's") or as tokenised text writes it ("Lloyd 's"). */
     private static boolean isPossessive(List<Token> tokens, Mention m) {
         Token next = tokens.get(m.to());
-        return next.start() == tokens.get(m.to() - 1).end() || next.start() == tokens.get(m.to() - 1).end() + 1
-                ? next.text().equals("'s") || next.text().equals("’s") : false;
+        int gap = next.start() - tokens.get(m.to() - 1).end();
+        return gap <= 1 && (next.text().equals("'s") || next.text().equals("’s"));
     }
 
     /** The longest name, in words, looked for in capitals. */
