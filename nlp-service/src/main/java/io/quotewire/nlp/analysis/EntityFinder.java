@@ -75,6 +75,11 @@ final class EntityFinder {
 
     /** A named mention: tokens {@code [from, to)}. */
     record Mention(int from, int to, int start, int end, String type, Gazetteer.Entry known) {
+
+        /** The same words as a name of another type. */
+        Mention withType(String type) {
+            return new Mention(from, to, start, end, type, known);
+        }
     }
 
     /** One entity of the text, with its mentions in text order. */
@@ -207,8 +212,7 @@ final class EntityFinder {
                     if (keep) {
                         continue; // a well-known name, or a person's
                     }
-                    String team = doc.text.substring(m.start(g), m.end(g));
-                    String type = COUNTRIES.contains(team) && !CLUBS_NAMED_AS_COUNTRIES.contains(team) ? "LOCATION" : "ORGANIZATION";
+                    String type = isCountry(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
                     replace(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken, replaced);
                 }
             }
@@ -296,7 +300,7 @@ final class EntityFinder {
     /** A name of two words or more ending in an organisation's last word is an organisation. */
     private static void organisationsByEnding(List<Token> tokens, List<Mention> mentions) {
         mentions.replaceAll(m -> m.known() == null && !m.type().equals("ORGANIZATION") && m.to() - m.from() >= 2
-                && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text()) ? asOrganisation(m) : m);
+                && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text()) ? m.withType("ORGANIZATION") : m);
     }
 
     /**
@@ -311,7 +315,7 @@ final class EntityFinder {
      */
     private static void teamsByTheirNoun(List<Token> tokens, List<Mention> mentions) {
         mentions.replaceAll(m -> m.known() == null && m.type().equals("PERSON") && m.from() > 0
-                && TEAM_NOUNS.contains(tokens.get(m.from() - 1).text()) ? asOrganisation(m) : m);
+                && TEAM_NOUNS.contains(tokens.get(m.from() - 1).text()) ? m.withType("ORGANIZATION") : m);
     }
 
     /**
@@ -334,7 +338,7 @@ final class EntityFinder {
         mentions.replaceAll(m -> {
             String word = tokens.get(m.from()).text().toLowerCase(Locale.ROOT);
             return m.known() == null && m.to() - m.from() == 1 && m.type().equals("PERSON") && orgFirstWords.contains(word)
-                    && !personWords.contains(word) ? asOrganisation(m) : m;
+                    && !personWords.contains(word) ? m.withType("ORGANIZATION") : m;
         });
     }
 
@@ -383,12 +387,17 @@ final class EntityFinder {
             if (!type.equals("PERSON") && m.to() - m.from() == 1 && surnames.contains(text) && !nonPersonFirstWords.contains(text)) {
                 type = "PERSON";
             }
-            return type.equals(m.type()) ? m : new Mention(m.from(), m.to(), m.start(), m.end(), type, null);
+            return type.equals(m.type()) ? m : m.withType(type);
         });
     }
 
     /** Countries whose name is also a well-known club's or racing team's, as news writes them (AS Monaco, Jordan). */
     private static final Set<String> CLUBS_NAMED_AS_COUNTRIES = Set.of("Monaco", "Jordan");
+
+    /** A country's name, and no club's or team's as well. */
+    private static boolean isCountry(String name) {
+        return COUNTRIES.contains(name) && !CLUBS_NAMED_AS_COUNTRIES.contains(name);
+    }
 
     /**
      * A country's name CoreNLP reads as an organisation is a place: its team ("Wales beat San Marino"), its
@@ -398,10 +407,8 @@ final class EntityFinder {
     private static void countriesArePlaces(Doc doc, List<Mention> mentions) {
         mentions.replaceAll(m -> {
             String text = doc.span(m.start(), m.end());
-            boolean country = (COUNTRIES.contains(text) || COUNTRIES.contains(titleCase(text)))
-                    && !CLUBS_NAMED_AS_COUNTRIES.contains(titleCase(text));
-            return country && m.type().equals("ORGANIZATION")
-                    ? new Mention(m.from(), m.to(), m.start(), m.end(), "LOCATION", m.known()) : m;
+            return m.type().equals("ORGANIZATION") && (isCountry(text) || isCountry(titleCase(text)))
+                    ? m.withType("LOCATION") : m;
         });
     }
 
@@ -413,7 +420,7 @@ final class EntityFinder {
         mentions.replaceAll(m -> m.type().equals("ORGANIZATION") && m.from() > 0 && m.to() < tokens.size()
                 && tokens.get(m.from() - 1).text().equals("In") && tokens.get(m.to()).isPunct(',')
                 && (m.from() == 1 || tokens.get(m.from() - 2).sentence() != tokens.get(m.from()).sentence())
-                        ? new Mention(m.from(), m.to(), m.start(), m.end(), "LOCATION", m.known()) : m);
+                        ? m.withType("LOCATION") : m);
     }
 
     /** Words that never follow a possessive "'s" ("Lloyd's plans to", "Boatmen's was the prize"). */
@@ -543,7 +550,7 @@ final class EntityFinder {
                 mentions.add(new Mention(k + 1, k + 2, t.start(), t.end(), "ORGANIZATION", null));
             } else if (initials.from() == k + 1 && initials.to() == k + 2 && initials.known() == null
                     && !initials.type().equals("ORGANIZATION")) {
-                mentions.set(mentions.indexOf(initials), asOrganisation(initials));
+                mentions.set(mentions.indexOf(initials), initials.withType("ORGANIZATION"));
             }
         }
     }
@@ -670,10 +677,6 @@ final class EntityFinder {
         return m.known() == null && doc.span(m.start(), m.end()).chars().anyMatch(Character::isLowerCase);
     }
 
-    private static Mention asOrganisation(Mention m) {
-        return new Mention(m.from(), m.to(), m.start(), m.end(), "ORGANIZATION", null);
-    }
-
     private static boolean isNameTag(String tag) {
         return tag.equals("PERSON") || tag.equals("ORGANIZATION") || tag.equals("LOCATION");
     }
@@ -756,7 +759,8 @@ final class EntityFinder {
      * Whether the words {@code [from, to)} of mention {@code m} appear elsewhere in the text, as written or in
      * capitals, as a name of their own: not inside a longer run of capitalised words ("Securities" in "National
      * Association of Securities Dealers" or in a headline in capitals does not split "Securities and Exchange
-     * Commission"), though a legal form may follow ("Banc One Corp."). {@code places} keeps where each form stands in the text, so the text is read once per form.
+     * Commission"), though a legal form may follow ("Banc One Corp."). {@code places} keeps where each form
+     * stands in the text, so the text is read once per form.
      */
     private static boolean namedElsewhere(Doc doc, Mention m, int from, int to, Map<String, List<int[]>> places) {
         String name = doc.span(doc.tokens.get(from).start(), doc.tokens.get(to - 1).end());
