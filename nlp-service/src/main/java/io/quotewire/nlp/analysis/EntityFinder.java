@@ -1,11 +1,9 @@
 package io.quotewire.nlp.analysis;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,11 +137,11 @@ final class EntityFinder {
             }
             i = j;
         }
-        teamsInResults(doc, mentions, taken);
-        entrantsOfResults(doc, mentions, taken);
+        SportsPageNames.teamsInResults(doc, mentions, taken);
+        SportsPageNames.entrantsOfResults(doc, mentions, taken);
         coordinatedNames(doc, mentions);
         organisationsByEnding(tokens, mentions);
-        teamsByTheirNoun(tokens, mentions);
+        SportsPageNames.teamsByTheirNoun(tokens, mentions);
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
         countriesArePlaces(doc, mentions);
@@ -157,120 +155,6 @@ final class EntityFinder {
         return group(doc, mentions);
     }
 
-    /**
-     * A team's name: capitalised words and the joining words inside one ("Heriot's F.P.", "Proleter (Z)", "Queen 's
-     * Park"). The loops are possessive (giving a word back could never let the number after the name match), so a
-     * line of thousands of capitalised words is matched in linear time without recursion (Java's regex engine
-     * recurses once per iteration of a backtracking group loop, and a worker thread's stack overflows).
-     */
-    private static final String TEAM_NAME = "\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*(?:[ \\t]+(?:\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*|'s|’s|of|de|del|la|\\([ \\t]?\\p{Lu}{1,3}[ \\t]?\\)))*+";
-    /** A result: two teams, each with its score ("Reading 2 Stoke 2"), maybe with a note in brackets. */
-    private static final Pattern RESULT = Pattern.compile("^[ \\t]*(" + TEAM_NAME + ")[ \\t]+\\d{1,3}[ \\t]+(" + TEAM_NAME
-            + ")[ \\t]+\\d{1,3}[ \\t]*(?:\\([^()\\n]*\\)[ \\t]*)?$", Pattern.MULTILINE);
-    /** A row of a league table: a team and five or more whole numbers (played, won, drawn, lost, ..., points). */
-    private static final Pattern STANDING = Pattern.compile("^[ \\t]*(" + TEAM_NAME + ")(?:[ \\t]+\\d{1,3}){5,}+[ \\t]*$",
-            Pattern.MULTILINE);
-    /** Countries by their English names: in results they are national teams, which news annotation keeps as places. */
-    private static final Set<String> COUNTRIES = countries();
-
-    private static Set<String> countries() {
-        Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "Ireland",
-                "Republic of Ireland", "U.S.", "USA", "United States", "Russia", "South Korea", "North Korea",
-                "Czech Republic", "Ivory Coast", "Congo", "Zaire", "Yugoslavia", "Holland", "Macedonia", "Bosnia"));
-        for (String code : Locale.getISOCountries()) {
-            names.add(new Locale("", code).getDisplayCountry(Locale.ENGLISH));
-        }
-        return names;
-    }
-
-    /**
-     * The teams of sports results ("Reading 2 Stoke 2") and league tables ("Stoke 4 3 1 0 7 4 10"), lines CoreNLP
-     * reads poorly (Stoke unnamed, Torino and Norwich as places, Currie as a person): each team is an organisation,
-     * a country a place (a national team). A well-known name keeps its entry, and a name CoreNLP reads as a person
-     * of two words or more stays one (a golfer's line of round scores). The mentions a team overlaps are found
-     * through {@code taken} (the mention of each token), so a page of thousands of results costs linear time.
-     */
-    private static void teamsInResults(Doc doc, List<Mention> mentions, Mention[] taken) {
-        // by identity: a team's mention may equal the one CoreNLP made of the same words, which it replaces
-        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Pattern pattern : List.of(RESULT, STANDING)) {
-            Matcher m = pattern.matcher(doc.text);
-            while (m.find()) {
-                for (int g = 1; g <= m.groupCount(); g++) {
-                    int[] span = tokenSpan(doc, m.start(g), m.end(g));
-                    if (span == null) {
-                        continue; // the tokens do not fit the name: leave it to CoreNLP
-                    }
-                    int from = span[0];
-                    int to = span[1];
-                    boolean keep = false;
-                    for (int k = from; k < to && !keep; k++) {
-                        Mention x = taken[k];
-                        keep = x != null && (x.known() != null
-                                || to - from >= 2 && x.from() == from && x.to() == to && x.type().equals("PERSON"));
-                    }
-                    if (keep) {
-                        continue; // a well-known name, or a person's
-                    }
-                    String type = isCountry(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
-                    replace(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken, replaced);
-                }
-            }
-        }
-        mentions.removeIf(replaced::contains);
-    }
-
-    /**
-     * An entrant of a results list: a line that starts with a rank or not, then a name and its country in brackets
-     * ("2. Venuste Niyongabo ( Burundi ) 3:51.01", "Guy Forget ( France ) beat ...").
-     */
-    private static final Pattern ENTRANT = Pattern.compile("^[ \\t]*(?:\\d{1,3}[ \\t]*[.)][ \\t]*)?(\\p{Lu}[\\p{L}.'’\\-]*+"
-            + "(?:[ \\t]+\\p{Lu}[\\p{L}.'’\\-]*+)*+)[ \\t]*\\([ \\t]*([^()\\n]+?)[ \\t]*\\)", Pattern.MULTILINE);
-
-    /**
-     * The entrants of results lists ("1. Noureddine Morceli ( Algeria )", "Guy Forget ( France ) beat"), where
-     * CoreNLP names a person in most of the article's entrants whose bracket holds a country: each such entrant is a
-     * person, whatever CoreNLP read in an uncommon name alone (Venuste Niyongabo as an organisation, Guy Forget
-     * unnamed, Hassane Lahssini of El Hassane Lahssini). A well-known name keeps its entry, and a list of clubs or
-     * teams (most entrants not people) is left as it is.
-     */
-    private static void entrantsOfResults(Doc doc, List<Mention> mentions, Mention[] taken) {
-        List<Token> tokens = doc.tokens;
-        List<int[]> entrants = new ArrayList<>();
-        int people = 0;
-        Matcher m = ENTRANT.matcher(doc.text);
-        while (m.find()) {
-            int[] span = COUNTRIES.contains(m.group(2)) ? tokenSpan(doc, m.start(1), m.end(1)) : null;
-            if (span == null) {
-                continue;
-            }
-            entrants.add(span);
-            boolean person = false;
-            for (int k = span[0]; k < span[1]; k++) {
-                person |= taken[k] != null && taken[k].type().equals("PERSON");
-            }
-            people += person ? 1 : 0;
-        }
-        if (people < 3 || people * 2 <= entrants.size()) {
-            return;
-        }
-        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int[] e : entrants) {
-            boolean keep = false;
-            for (int k = e[0]; k < e[1]; k++) {
-                Mention x = taken[k];
-                keep |= x != null && (x.known() != null || x.from() < e[0] || x.to() > e[1]
-                        || x.type().equals("PERSON") && x.from() == e[0] && x.to() == e[1]);
-            }
-            if (keep) {
-                continue; // a person already, a well-known name, or a name reaching past the entrant's
-            }
-            replace(new Mention(e[0], e[1], tokens.get(e[0]).start(), tokens.get(e[1] - 1).end(), "PERSON", null), mentions,
-                    taken, replaced);
-        }
-        mentions.removeIf(replaced::contains);
-    }
-
     /** The tokens {@code [from, to)} that are exactly the characters {@code [start, end)}, or null. */
     static int[] tokenSpan(Doc doc, int start, int end) {
         int from = doc.tokenAtOrAfter(start);
@@ -281,41 +165,10 @@ final class EntityFinder {
         return new int[] { from, to };
     }
 
-    /**
-     * Adds {@code m} in place of the mentions it overlaps, found through {@code taken}; they go into
-     * {@code replaced} (by identity), for the caller to remove from {@code mentions} once, at the end.
-     */
-    private static void replace(Mention m, List<Mention> mentions, Mention[] taken, Set<Mention> replaced) {
-        for (int k = m.from(); k < m.to(); k++) {
-            Mention x = taken[k];
-            if (x != null && replaced.add(x)) {
-                for (int t = x.from(); t < x.to(); t++) {
-                    taken[t] = null;
-                }
-            }
-        }
-        add(m, mentions, taken);
-    }
-
     /** A name of two words or more ending in an organisation's last word is an organisation. */
     private static void organisationsByEnding(List<Token> tokens, List<Mention> mentions) {
         mentions.replaceAll(m -> m.known() == null && !m.type().equals("ORGANIZATION") && m.to() - m.from() >= 2
                 && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text()) ? m.withType("ORGANIZATION") : m);
-    }
-
-    /**
-     * Nouns for a team that name it right after them ("division team Deportivo Coruna"); not plural ones, which
-     * name people as often ("Olympic champions Michael Johnson and Donovan Bailey").
-     */
-    private static final Set<String> TEAM_NOUNS = Set.of("team", "side", "club");
-
-    /**
-     * A name CoreNLP reads as a person right after a noun for a team is that team ("Spanish first division team
-     * Deportivo Coruna"); a place there stays a place, as a national team does.
-     */
-    private static void teamsByTheirNoun(List<Token> tokens, List<Mention> mentions) {
-        mentions.replaceAll(m -> m.known() == null && m.type().equals("PERSON") && m.from() > 0
-                && TEAM_NOUNS.contains(tokens.get(m.from() - 1).text()) ? m.withType("ORGANIZATION") : m);
     }
 
     /**
@@ -391,14 +244,6 @@ final class EntityFinder {
         });
     }
 
-    /** Countries whose name is also a well-known club's or racing team's, as news writes them (AS Monaco, Jordan). */
-    private static final Set<String> CLUBS_NAMED_AS_COUNTRIES = Set.of("Monaco", "Jordan");
-
-    /** A country's name, and no club's or team's as well. */
-    private static boolean isCountry(String name) {
-        return COUNTRIES.contains(name) && !CLUBS_NAMED_AS_COUNTRIES.contains(name);
-    }
-
     /**
      * A country's name CoreNLP reads as an organisation is a place: its team ("Wales beat San Marino"), its
      * government ("Iran said") and its territory are one entity, as news annotation has them. A person of that
@@ -407,7 +252,7 @@ final class EntityFinder {
     private static void countriesArePlaces(Doc doc, List<Mention> mentions) {
         mentions.replaceAll(m -> {
             String text = doc.span(m.start(), m.end());
-            return m.type().equals("ORGANIZATION") && (isCountry(text) || isCountry(titleCase(text)))
+            return m.type().equals("ORGANIZATION") && (Gazetteer.isCountry(text) || Gazetteer.isCountry(titleCase(text)))
                     ? m.withType("LOCATION") : m;
         });
     }
@@ -867,7 +712,7 @@ final class EntityFinder {
         return true;
     }
 
-    private static void add(Mention m, List<Mention> mentions, Mention[] taken) {
+    static void add(Mention m, List<Mention> mentions, Mention[] taken) {
         mentions.add(m);
         for (int k = m.from(); k < m.to(); k++) {
             taken[k] = m;

@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Well-known places, organisations and groups with their aliases ({@code quotewire/gazetteer.tsv}), matched
@@ -135,5 +138,29 @@ final class Gazetteer {
             }
         }
         return true;
+    }
+
+    /**
+     * Countries by their English names. A country's team, government and territory are one place, as news annotation
+     * has them (national teams in results, "Iran said").
+     */
+    static final Set<String> COUNTRIES = countries();
+
+    private static Set<String> countries() {
+        Set<String> names = new HashSet<>(Set.of("England", "Scotland", "Wales", "Northern Ireland", "Ireland",
+                "Republic of Ireland", "U.S.", "USA", "United States", "Russia", "South Korea", "North Korea",
+                "Czech Republic", "Ivory Coast", "Congo", "Zaire", "Yugoslavia", "Holland", "Macedonia", "Bosnia"));
+        for (String code : Locale.getISOCountries()) {
+            names.add(new Locale("", code).getDisplayCountry(Locale.ENGLISH));
+        }
+        return names;
+    }
+
+    /** Countries whose name is also a well-known club's or racing team's, as news writes them (AS Monaco, Jordan). */
+    private static final Set<String> CLUBS_NAMED_AS_COUNTRIES = Set.of("Monaco", "Jordan");
+
+    /** A country's name, and no club's or team's as well. */
+    static boolean isCountry(String name) {
+        return COUNTRIES.contains(name) && !CLUBS_NAMED_AS_COUNTRIES.contains(name);
     }
 }
