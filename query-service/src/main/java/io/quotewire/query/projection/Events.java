@@ -234,12 +234,22 @@ public final class Events {
         }
         Map<String, Double> entities = new HashMap<>();
         Set<String> leads = new TreeSet<>();
+        Set<String> places = new TreeSet<>();
+        Set<String> ledePlaces = new TreeSet<>();
         for (JsonNode entity : n.path("entities")) {
             String id = text(entity, "id");
             if (id != null) {
                 entities.merge(id, Math.max(0, entity.path("salience").asDouble(0)), Math::max);
-                if (entity.path("lead").asBoolean(false) && Profile.leadType(entity.path("type").asText(""))) {
+                String type = entity.path("type").asText("");
+                boolean lead = entity.path("lead").asBoolean(false);
+                if (lead && Profile.leadType(type)) {
                     leads.add(id);
+                }
+                if (Profile.placeType(type)) {
+                    places.add(id);
+                    if (lead) {
+                        ledePlaces.add(id);
+                    }
                 }
             }
         }
@@ -250,7 +260,7 @@ public final class Events {
             }
         }
         return new Profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), dated,
-                embedding, entities, quoteIds, cut(text(n, "summary"), MAX_SUMMARY_CHARS), leads);
+                embedding, entities, quoteIds, cut(text(n, "summary"), MAX_SUMMARY_CHARS), leads, places, ledePlaces);
     }
 
     static Quotes quotes(ObjectMapper json, JsonNode n, OffsetDateTime recordTime) {

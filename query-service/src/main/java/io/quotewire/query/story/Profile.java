@@ -18,9 +18,12 @@ import java.util.Set;
  * @param quoteIds  the ids of its direct quotes
  * @param summary   the first sentence of its news, or null
  * @param leads     the people and organisations among {@code entities} that its lede names: what the news is about
+ * @param places    the places among {@code entities}
+ * @param ledePlaces the places among {@code entities} that its lede names: where the news is
  */
 public record Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
-        Map<String, Double> entities, Set<String> quoteIds, String summary, Set<String> leads) {
+        Map<String, Double> entities, Set<String> quoteIds, String summary, Set<String> leads, Set<String> places,
+        Set<String> ledePlaces) {
 
     /**
      * Whether an entity of this type that the lede names is one of the {@code leads}: people and organisations, not
@@ -30,10 +33,21 @@ public record Profile(String articleId, String revision, long seq, Instant time,
         return "PERSON".equals(type) || "ORGANIZATION".equals(type);
     }
 
-    /** A profile whose lede names none of its entities. */
+    /** A profile whose entities include no place. */
+    public Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
+            Map<String, Double> entities, Set<String> quoteIds, String summary, Set<String> leads) {
+        this(articleId, revision, seq, time, dated, embedding, entities, quoteIds, summary, leads, Set.of(), Set.of());
+    }
+
+    /** A profile whose lede names none of its entities, none of which is a place. */
     public Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
             Map<String, Double> entities, Set<String> quoteIds, String summary) {
         this(articleId, revision, seq, time, dated, embedding, entities, quoteIds, summary, Set.of());
+    }
+
+    /** Whether an entity of this type is a place, as {@code places} counts them. */
+    public static boolean placeType(String type) {
+        return "LOCATION".equals(type);
     }
 
     /** The embedding's size (all-MiniLM-L6-v2); an event without one of this size is compared by entities and quotes only. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -108,7 +109,7 @@ public class Stories {
             row.put("last_at", st.last == null ? null : st.last.toString());
             row.put("central", st.central);
             row.put("summary", st.summary);
-            row.put("state", write(state(st)));
+            row.put("state", stateOf(st));
             storyRows.add(row);
         }
         List<Map<String, Object>> articleRows = new ArrayList<>();
@@ -145,19 +146,25 @@ public class Stories {
                 .map(x -> done.stream().map(StoryIndex.Assignment::articleId).toList());
     }
 
-    private Map<String, Object> state(Story st) {
+    /** What assignment needs of a story beyond its columns, as the JSON of {@code story.state}. */
+    String stateOf(Story st) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("sum", vector(st.sum));
         state.put("centralEmbedding", st.centralEmbedding == null ? null : vector(st.centralEmbedding));
         state.put("entities", st.entities);
+        state.put("places", new TreeSet<>(st.places));
         state.put("keys", st.keys);
         state.put("datedFirst", st.datedFirst == null ? null : st.datedFirst.toString());
         state.put("datedLast", st.datedLast == null ? null : st.datedLast.toString());
-        return state;
+        return write(state);
     }
 
+    /**
+     * A story as {@code story} stores it: id, first_seq, last_seq, article_count, first_at, last_at,
+     * central_article_id, state, summary.
+     */
     @SuppressWarnings("unchecked")
-    private Story story(Object[] r) {
+    Story story(Object[] r) {
         Map<String, Object> state;
         try {
             state = json.readValue((String) r[7], STATE);
@@ -168,13 +175,15 @@ public class Stories {
         ((Map<String, Number>) state.get("entities")).forEach((k, v) -> entities.put(k, v.doubleValue()));
         Map<String, Long> keys = new HashMap<>();
         ((Map<String, Number>) state.get("keys")).forEach((k, v) -> keys.put(k, v.longValue()));
+        // a story saved before places were kept has none: it is held to no place until an article joins it
+        Set<String> places = new HashSet<>((List<String>) state.getOrDefault("places", List.of()));
         String central = (String) state.get("centralEmbedding");
         String datedFirst = (String) state.get("datedFirst"), datedLast = (String) state.get("datedLast");
         return new Story((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).intValue(),
                 vector((String) state.get("sum")), (String) r[6], central == null ? null : vector(central), (String) r[8],
                 r[4] == null ? null : ((OffsetDateTime) r[4]).toInstant(), r[5] == null ? null : ((OffsetDateTime) r[5]).toInstant(),
                 datedFirst == null ? null : Instant.parse(datedFirst), datedLast == null ? null : Instant.parse(datedLast),
-                entities, keys);
+                entities, places, keys);
     }
 
     /** A vector as Base64 of its little-endian floats: exact, so a reloaded index scores as the live one did. */

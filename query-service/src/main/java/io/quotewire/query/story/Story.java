@@ -2,11 +2,13 @@ package io.quotewire.query.story;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A story as assignment keeps it: the sum of its articles' embeddings (the centroid's direction), its entities'
- * summed salience, the entities and quotes that find it (each with the position of the last article that had
+ * summed salience and which of them are places, the entities and quotes that find it (each with the position of the last article that had
  * it), and its most central article so far (the one closest to the centroid when it joined).
  */
 public final class Story {
@@ -29,11 +31,13 @@ public final class Story {
     Instant datedFirst;
     Instant datedLast;
     final Map<String, Double> entities;
+    /** The places among {@code entities}. */
+    final Set<String> places;
     final Map<String, Long> keys;
 
     Story(String id, long firstSeq, long lastSeq, int articles, float[] sum, String central, float[] centralEmbedding,
             String summary, Instant first, Instant last, Instant datedFirst, Instant datedLast, Map<String, Double> entities,
-            Map<String, Long> keys) {
+            Set<String> places, Map<String, Long> keys) {
         this.id = id;
         this.firstSeq = firstSeq;
         this.lastSeq = lastSeq;
@@ -47,13 +51,14 @@ public final class Story {
         this.datedFirst = datedFirst;
         this.datedLast = datedLast;
         this.entities = entities;
+        this.places = places;
         this.keys = keys;
     }
 
     /** A story of one article. Its id is derived from the article's: the same in every rebuild and on every instance. */
     static Story of(Profile p) {
         return new Story(idFor(p.articleId()), p.seq(), p.seq(), 0, new float[p.embedding().length], null, null,
-                null, p.time(), p.time(), null, null, new HashMap<>(), new HashMap<>());
+                null, p.time(), p.time(), null, null, new HashMap<>(), new HashSet<>(), new HashMap<>());
     }
 
     public static String idFor(String articleId) {

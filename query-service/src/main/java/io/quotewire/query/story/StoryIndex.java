@@ -183,10 +183,27 @@ public final class StoryIndex {
         return t != null && first != null && (t.isBefore(first.minus(window)) || t.isAfter(last.plus(window)));
     }
 
+    /**
+     * What places say against the article joining the story: the rules' place penalty when its lede names places and
+     * the story names places, none of them (a like event somewhere else: another earthquake, another shooting), unless
+     * time vouches for it (a dated article within the story's days pays none). {@code timeCost}: its {@link #timeCost}.
+     */
+    private double placeCost(Profile p, Story s, double timeCost) {
+        if (rules.placePenalty() == 0 || p.ledePlaces().isEmpty() || s.places.isEmpty() || p.dated() && timeCost == 0) {
+            return 0;
+        }
+        for (String place : p.ledePlaces()) {
+            if (s.places.contains(place)) {
+                return 0;
+            }
+        }
+        return rules.placePenalty();
+    }
+
     /** The story's score for the article, {@code timeCost} its {@link #timeCost} (finite). */
     private double score(Profile p, Story s, double timeCost) {
         Map<String, Double> entities = p.entities();
-        double score = cosine(p.embedding(), s.sum) - timeCost;
+        double score = cosine(p.embedding(), s.sum) - timeCost - placeCost(p, s, timeCost);
         if (rules.entityWeight() != 0 && !entities.isEmpty() && !s.entities.isEmpty()) {
             double dot = 0, a = 0, b = 0;
             for (var e : entities.entrySet()) {
@@ -234,7 +251,9 @@ public final class StoryIndex {
             s.keys.put(key, p.seq());
         }
         // bounded, so a story's state costs the same to keep at 10 articles or 10,000
+        s.places.addAll(p.places());
         keepTop(s.entities, MAX_STORY_ENTITIES, Map.Entry.<String, Double>comparingByValue().reversed());
+        s.places.retainAll(s.entities.keySet());
         keepTop(s.keys, MAX_STORY_KEYS, Map.Entry.<String, Long>comparingByValue().reversed());
         // the central article: the one closest to the centroid as it joined (ties: the earlier)
         if (s.central == null || cosine(p.embedding(), s.sum) > cosine(s.centralEmbedding, s.sum)) {

@@ -66,17 +66,23 @@ class EventsTest {
         }
     }
 
-    /** What an article is about, for follow-ups: the people and organisations its lede names; absent means none. */
+    /**
+     * What an article is about, for follow-ups: the people and organisations its lede names; absent means none. Where
+     * it is: the places among its entities, and those its lede names.
+     */
     @Test
-    void aProfilesLeadsAreThePeopleAndOrganisationsItsLedeNames() {
+    void aProfilesLeadsAreThePeopleAndOrganisationsItsLedeNamesAndItsPlacesTheLedesToo() {
         var p = Events.profile(Events.parse(JSON, """
                 {"articleId": "a1", "revision": "r1", "analyzedAt": "2026-12-01T11:59:59Z", "quoteIds": [],
                  "entities": [{"id": "e-person", "type": "PERSON", "salience": 0.3, "lead": true},
                               {"id": "e-org", "type": "ORGANIZATION", "salience": 0.2, "lead": true},
                               {"id": "e-city", "type": "LOCATION", "salience": 0.2, "lead": true},
                               {"id": "e-other", "type": "PERSON", "salience": 0.1, "lead": false},
-                              {"id": "e-older", "type": "PERSON", "salience": 0.1}]}"""), 7, RECORD_TIME);
+                              {"id": "e-older", "type": "PERSON", "salience": 0.1},
+                              {"id": "e-country", "type": "LOCATION", "salience": 0.1}]}"""), 7, RECORD_TIME);
         assertEquals(java.util.Set.of("e-person", "e-org"), p.leads());
-        assertEquals(5, p.entities().size());
+        assertEquals(java.util.Set.of("e-city", "e-country"), p.places());
+        assertEquals(java.util.Set.of("e-city"), p.ledePlaces());
+        assertEquals(6, p.entities().size());
     }
 }

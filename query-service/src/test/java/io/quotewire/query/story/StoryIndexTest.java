@@ -43,8 +43,10 @@ class StoryIndexTest {
         for (int[] o : order) {
             int e = o[0];
             Map<String, Double> entities = Map.of("e-event" + e, 0.4, "e-place" + e, 0.3, "e-common", 0.1);
+            // each event where it happened, which its reports' ledes name
             out.add(new Profile("a" + e + "-" + o[1], "r", seq++, DAY.plus(Duration.ofHours(e % 48)), true,
-                    unit(r, centres.get(e), 0.5f), entities, Set.of(), null));
+                    unit(r, centres.get(e), 0.5f), entities, Set.of(), null, Set.of(), Set.of("e-place" + e),
+                    Set.of("e-place" + e)));
         }
         return out;
     }
@@ -192,6 +194,41 @@ class StoryIndexTest {
         assertEquals(within.storyId(), assignAfter(strict, feed, sameDays).storyId());
     }
 
+    @Test
+    void anArticleWhoseLedeNamesOnlyPlacesTheStoryDoesNotPaysThePlacePenaltyUnlessItsDateVouches() {
+        List<Profile> feed = feed(3, 3, 2);
+        Profile report = feed.get(0);
+        StoryRules rules = StoryRules.DEFAULT;
+        Set<String> here = report.ledePlaces();
+        Set<String> elsewhere = Set.of("e-another-place");
+        Set<String> leads = eventLead(report);
+        // undated (ingested weeks later), its lede naming the story's place, then only another place
+        StoryIndex.Assignment within = assignAfter(rules, feed, new Profile("again", "r", 1000, report.time(), true,
+                report.embedding(), report.entities(), report.quoteIds(), null, leads, here, here));
+        Instant later = report.time().plus(Duration.ofDays(60));
+        StoryIndex.Assignment sameplace = assignAfter(rules, feed, new Profile("again", "r", 1000, later, false,
+                report.embedding(), report.entities(), report.quoteIds(), null, leads, here, here));
+        StoryIndex.Assignment otherPlace = assignAfter(rules, feed, new Profile("again", "r", 1000, later, false,
+                report.embedding(), report.entities(), report.quoteIds(), null, leads, elsewhere, elsewhere));
+        assertTrue(rules.placePenalty() > 0);
+        assertEquals(within.storyId(), sameplace.storyId());
+        assertEquals(within.score() - rules.timePenalty(), sameplace.score(), 1e-9);
+        assertEquals(within.score() - rules.timePenalty() - rules.placePenalty(), otherPlace.score(), 1e-9);
+        // a lede that names the story's place among others pays nothing for the others
+        Set<String> both = Set.of("e-another-place", here.iterator().next());
+        assertEquals(sameplace.score(), assignAfter(rules, feed, new Profile("again", "r", 1000, later, false,
+                report.embedding(), report.entities(), report.quoteIds(), null, leads, both, both)).score(), 1e-9);
+        // dated within the story's days, the date vouches for it: no place penalty
+        assertEquals(within.score(), assignAfter(rules, feed, new Profile("again", "r", 1000, report.time(), true,
+                report.embedding(), report.entities(), report.quoteIds(), null, leads, elsewhere, elsewhere)).score(), 1e-9);
+        // and a story that names no place holds no article to one
+        List<Profile> placeless = feed.stream().map(p -> new Profile(p.articleId(), p.revision(), p.seq(), p.time(),
+                p.dated(), p.embedding(), p.entities(), p.quoteIds(), null, p.leads())).toList();
+        assertEquals(within.score() - rules.timePenalty(), assignAfter(rules, placeless, new Profile("again", "r", 1000,
+                later, false, report.embedding(), report.entities(), report.quoteIds(), null, leads, elsewhere, elsewhere))
+                .score(), 1e-9);
+    }
+
     /** As the lede of a report of the feed's event names it: the event's own entity. */
     private static Set<String> eventLead(Profile report) {
         return Set.of(report.entities().keySet().stream().filter(id -> id.startsWith("e-event")).findFirst().orElseThrow());
@@ -207,10 +244,11 @@ class StoryIndexTest {
     void theSameOrderGivesTheSameStoriesWhateverTheBatchesAndReloads() {
         // a third of the articles without a stated date
         List<Profile> feed = feed(120, 4, 3).stream().map(p -> p.seq() % 3 != 0 ? p : new Profile(p.articleId(),
-                p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds(), p.summary())).toList();
+                p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds(), p.summary(), p.leads(),
+                p.places(), p.ledePlaces())).toList();
         // a small index, so that stories leave it while the feed runs
         StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7, 14,
-                Double.POSITIVE_INFINITY, 0);
+                Double.POSITIVE_INFINITY, 0, 0.1);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
 
         Map<String, String> reloaded = new HashMap<>();
@@ -224,7 +262,14 @@ class StoryIndexTest {
                 reloaded.put(feed.get(i).articleId(), index.assign(feed.get(i)).storyId());
             }
             // what Stories writes after a batch, and reads back as another instance or after a restart
-            index.drainTouched().forEach(s -> stored.put(s.id, copy(s)));
+            index.drainTouched().forEach(s -> {
+                Story back = copy(s);
+                assertEquals(s.entities, back.entities);
+                assertEquals(s.places, back.places);
+                assertEquals(s.keys, back.keys);
+                assertTrue(!back.places.isEmpty(), "every event of the feed has its place");
+                stored.put(s.id, back);
+            });
             long applied = index.appliedSeq();
             index = StoryIndex.of(rules, stored.values().stream()
                     .sorted(java.util.Comparator.comparingLong((Story s) -> s.lastSeq).reversed()).limit(rules.capacity())
@@ -234,10 +279,15 @@ class StoryIndexTest {
         assertTrue(Set.copyOf(once.values()).size() > rules.capacity(), "stories left the index on the way");
     }
 
-    /** A story through its stored form (vectors as Base64, as Stories writes them). */
+    private static final Stories STORIES = new Stories(new com.fasterxml.jackson.databind.ObjectMapper());
+
+    /** A story through its stored form: the row and state Stories writes, read back as Stories reads them. */
     private static Story copy(Story s) {
-        return new Story(s.id, s.firstSeq, s.lastSeq, s.articles, Stories.vector(Stories.vector(s.sum)), s.central,
-                s.centralEmbedding == null ? null : Stories.vector(Stories.vector(s.centralEmbedding)), s.summary, s.first, s.last,
-                s.datedFirst, s.datedLast, new HashMap<>(s.entities), new HashMap<>(s.keys));
+        return STORIES.story(new Object[] { s.id, s.firstSeq, s.lastSeq, s.articles, at(s.first), at(s.last), s.central,
+                STORIES.stateOf(s), s.summary });
+    }
+
+    private static java.time.OffsetDateTime at(Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -51,28 +51,42 @@ public final class TuneStories {
 
         /**
          * As query-service reads nlp-service's event: the 20 most salient entities, the people and organisations among
-         * them the lede names, the quote ids.
+         * them the lede names, the places among them and those the lede names, the quote ids.
          */
         Profile profile(long seq) {
             Map<String, Double> entities = new HashMap<>();
             Set<String> leads = new TreeSet<>();
+            Set<String> places = new TreeSet<>();
+            Set<String> ledePlaces = new TreeSet<>();
             for (ArticleProfiled.Entity e : ArticleProfiled.entities(analysis, named)) {
                 entities.put(e.id(), e.salience());
                 if (e.lead() && Profile.leadType(e.type())) {
                     leads.add(e.id());
                 }
+                if (Profile.placeType(e.type())) {
+                    places.add(e.id());
+                    if (e.lead()) {
+                        ledePlaces.add(e.id());
+                    }
+                }
             }
             return new Profile(doc, "r", seq, time, dated, embedding, entities,
-                    new TreeSet<>(ArticleProfiled.quoteIds(analysis)), null, leads);
+                    new TreeSet<>(ArticleProfiled.quoteIds(analysis)), null, leads, places, ledePlaces);
         }
     }
 
     record Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, int spanDays,
-            double threshold, double followUpPenalty, double strangerPenalty) {
+            double threshold, double followUpPenalty, double strangerPenalty, double placePenalty) {
+
+        Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, int spanDays,
+                double threshold, double followUpPenalty, double strangerPenalty) {
+            this(entityWeight, quoteWeight, timePenalty, windowDays, spanDays, threshold, followUpPenalty,
+                    strangerPenalty, 0);
+        }
 
         StoryRules rules() {
             return StoryRules.DEFAULT.with(entityWeight, quoteWeight, timePenalty, threshold, windowDays, spanDays,
-                    followUpPenalty, strangerPenalty);
+                    followUpPenalty, strangerPenalty, placePenalty);
         }
 
         boolean followUps() {
@@ -80,15 +94,17 @@ public final class TuneStories {
         }
 
         /**
-         * As {@code E/Q/P/W/S/T[/F/X]}: weights, time penalty (inf: a hard window), window, span (-: none),
-         * threshold, and the follow-up and stranger penalties where there are follow-ups.
+         * As {@code E/Q/P/W/S/T[/F/X[/L]]}: weights, time penalty (inf: a hard window), window, span (-: none),
+         * threshold, the follow-up and stranger penalties where there are follow-ups, and the place penalty where
+         * there is one.
          */
         @Override
         public String toString() {
-            return String.format("%.2f/%.1f/%s/%d/%s/%.2f%s", entityWeight, quoteWeight,
+            return String.format("%.2f/%.1f/%s/%d/%s/%.2f%s%s", entityWeight, quoteWeight,
                     timePenalty == Double.POSITIVE_INFINITY ? "inf" : String.format("%.1f", timePenalty), windowDays,
                     spanDays == NO_SPAN ? "-" : Integer.toString(spanDays), threshold,
-                    followUps() ? String.format("/%.1f/%.1f", followUpPenalty, strangerPenalty) : "");
+                    followUps() ? String.format("/%.1f/%.1f", followUpPenalty, strangerPenalty) : "",
+                    placePenalty != 0 ? String.format("/%.2f", placePenalty) : "");
         }
 
         static Setting parse(String s) {
@@ -97,7 +113,7 @@ public final class TuneStories {
                     w[2].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(w[2]), Integer.parseInt(w[3]),
                     w[4].equals("-") ? NO_SPAN : Integer.parseInt(w[4]), Double.parseDouble(w[5]),
                     w.length > 6 ? Double.parseDouble(w[6]) : Double.POSITIVE_INFINITY,
-                    w.length > 7 ? Double.parseDouble(w[7]) : 0);
+                    w.length > 7 ? Double.parseDouble(w[7]) : 0, w.length > 8 ? Double.parseDouble(w[8]) : 0);
         }
     }
 
@@ -117,6 +133,11 @@ public final class TuneStories {
     private static final double[] FOLLOW_UP_PENALTIES = { 0.1, 0.2, 0.3 };
     /** With follow-ups: what an article whose lede names none of a story's people pays on top of the time penalty. */
     private static final double[] STRANGER_PENALTIES = { 0, 0.2 };
+    /**
+     * With follow-ups at the lowest penalty and the stranger penalty: what an article whose lede names places, none
+     * of the story's, pays unless it is dated within the story's days.
+     */
+    private static final double[] PLACE_PENALTIES = { 0.05, 0.07, 0.1 };
     private static final int SYNTHETIC = 300;
     /**
      * As many synthetic articles as the scale-out system test sends. It requires at least 10 stories, none of a
@@ -197,6 +218,11 @@ public final class TuneStories {
                                             grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, followUp,
                                                     stranger));
                                         }
+                                        for (double place : followUp == FOLLOW_UP_PENALTIES[0] ? PLACE_PENALTIES
+                                                : new double[0]) {
+                                            grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, followUp,
+                                                    STRANGER_PENALTIES[1], place));
+                                        }
                                     }
                                 }
                             }
@@ -243,7 +269,7 @@ public final class TuneStories {
         }
         System.out.printf("%n%d-fold cross-validation over topics (seed %d): settings chosen on the other folds, scored on each%n",
                 folds, seed);
-        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T[/F/X]) |");
+        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T[/F/X[/L]]) |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (boolean only : new boolean[] { false, true }) {
             // every setting keeps dated articles outside the window apart, but for follow-ups in the last two rows;
@@ -262,7 +288,9 @@ public final class TuneStories {
                     scores, folds);
             crossValidate("the same, and dated follow-ups at a penalty", grid, g -> g.strangerPenalty() == 0, only,
                     eligible, f1, scores, folds);
-            crossValidate("the same, and a penalty for a lede naming none of the story's people", grid, g -> true, only,
+            crossValidate("the same, and a penalty for a lede naming none of the story's people", grid,
+                    g -> g.placePenalty() == 0, only, eligible, f1, scores, folds);
+            crossValidate("the same, and a penalty for a lede naming places, none of the story's", grid, g -> true, only,
                     eligible, f1, scores, folds);
         }
         int best = -1;
@@ -276,13 +304,13 @@ public final class TuneStories {
             return;
         }
         Setting chosen = grid.get(best);
-        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T[/F/X]): %s; mean fold BCubed F1 %.3f; largest "
+        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T[/F/X[/L]]): %s; mean fold BCubed F1 %.3f; largest "
                 + "synthetic story %d of %d%n", chosen, mean(f1[best], -1), largest[best], SYNTHETIC);
         StoryRules shipped = StoryRules.DEFAULT;
         System.out.println("shipped: " + shipped + "; on the whole file, one stream:");
         System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(),
                 shipped.timePenalty(), shipped.windowDays(), shipped.spanDays(), shipped.threshold(),
-                shipped.followUpPenalty(), shipped.strangerPenalty())));
+                shipped.followUpPenalty(), shipped.strangerPenalty(), shipped.placePenalty())));
     }
 
     /** The ids of the listed entities the lede names, as nlp-service marks them. */
@@ -333,7 +361,7 @@ public final class TuneStories {
         }
     }
 
-    /** {@code --synthetic E/Q/P/W/S/T[/F/X] ...}: the samples and the synthetic articles alone, for the settings given. */
+    /** {@code --synthetic E/Q/P/W/S/T[/F/X[/L]] ...}: the samples and the synthetic articles alone, for the settings given. */
     private static void synthetic(String[] args) {
         Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
         Embedder embedder = new Embedder();
