@@ -35,6 +35,10 @@ public final class Sql {
                     || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.ConnectException) {
                 return true;
             }
+            // no connection free within the pool's wait (every one held by a statement the database does not answer)
+            if (t instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(t.getMessage())) {
+                return true;
+            }
         }
         return false;
     }
