@@ -250,10 +250,10 @@ public final class StoryIndex {
         for (String key : keys) {
             s.keys.put(key, p.seq());
         }
-        // bounded, so a story's state costs the same to keep at 10 articles or 10,000
         s.places.addAll(p.places());
+        // bounded, so a story's state costs the same to keep at 10 articles or 10,000
         keepTop(s.entities, MAX_STORY_ENTITIES, Map.Entry.<String, Double>comparingByValue().reversed());
-        s.places.retainAll(s.entities.keySet());
+        s.places.retainAll(s.entities.keySet()); // the places among the entities kept
         keepTop(s.keys, MAX_STORY_KEYS, Map.Entry.<String, Long>comparingByValue().reversed());
         // the central article: the one closest to the centroid as it joined (ties: the earlier)
         if (s.central == null || cosine(p.embedding(), s.sum) > cosine(s.centralEmbedding, s.sum)) {
