@@ -6,9 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -232,25 +230,12 @@ public final class Events {
                 embedding[i] = (float) e.get(i).asDouble(0);
             }
         }
-        Map<String, Double> entities = new HashMap<>();
-        Set<String> leads = new TreeSet<>();
-        Set<String> places = new TreeSet<>();
-        Set<String> ledePlaces = new TreeSet<>();
+        Profile.Entities entities = new Profile.Entities();
         for (JsonNode entity : n.path("entities")) {
             String id = text(entity, "id");
             if (id != null) {
-                entities.merge(id, Math.max(0, entity.path("salience").asDouble(0)), Math::max);
-                String type = entity.path("type").asText("");
-                boolean lead = entity.path("lead").asBoolean(false);
-                if (lead && Profile.leadType(type)) {
-                    leads.add(id);
-                }
-                if (Profile.placeType(type)) {
-                    places.add(id);
-                    if (lead) {
-                        ledePlaces.add(id);
-                    }
-                }
+                entities.add(id, entity.path("type").asText(""), Math.max(0, entity.path("salience").asDouble(0)),
+                        entity.path("lead").asBoolean(false));
             }
         }
         Set<String> quoteIds = new TreeSet<>();
@@ -259,8 +244,8 @@ public final class Events {
                 quoteIds.add(q.asText());
             }
         }
-        return new Profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), dated,
-                embedding, entities, quoteIds, cut(text(n, "summary"), MAX_SUMMARY_CHARS), leads, places, ledePlaces);
+        return entities.profile(articleId, revisionOf(n), seq, time.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                dated, embedding, quoteIds, cut(text(n, "summary"), MAX_SUMMARY_CHARS));
     }
 
     static Quotes quotes(ObjectMapper json, JsonNode n, OffsetDateTime recordTime) {

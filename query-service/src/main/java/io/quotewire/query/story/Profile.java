@@ -1,8 +1,10 @@
 package io.quotewire.query.story;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What story assignment knows of one article: its {@code ArticleProfiled} event.
@@ -25,14 +27,6 @@ public record Profile(String articleId, String revision, long seq, Instant time,
         Map<String, Double> entities, Set<String> quoteIds, String summary, Set<String> leads, Set<String> places,
         Set<String> ledePlaces) {
 
-    /**
-     * Whether an entity of this type that the lede names is one of the {@code leads}: people and organisations, not
-     * places (a city sees many unrelated events).
-     */
-    public static boolean leadType(String type) {
-        return "PERSON".equals(type) || "ORGANIZATION".equals(type);
-    }
-
     /** A profile whose entities include no place. */
     public Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
             Map<String, Double> entities, Set<String> quoteIds, String summary, Set<String> leads) {
@@ -45,9 +39,38 @@ public record Profile(String articleId, String revision, long seq, Instant time,
         this(articleId, revision, seq, time, dated, embedding, entities, quoteIds, summary, Set.of());
     }
 
-    /** Whether an entity of this type is a place, as {@code places} counts them. */
-    public static boolean placeType(String type) {
-        return "LOCATION".equals(type);
+    /**
+     * An event's entities as a profile reads them, added one at a time: each one's salience (an id listed twice keeps
+     * the higher), and by its type and whether the lede names it, the {@code leads}, {@code places} and
+     * {@code ledePlaces}. People and organisations the lede names are what the news is about; a place is not (a city
+     * sees many unrelated events), it is where the news is.
+     */
+    public static final class Entities {
+
+        private final Map<String, Double> salience = new HashMap<>();
+        private final Set<String> leads = new TreeSet<>();
+        private final Set<String> places = new TreeSet<>();
+        private final Set<String> ledePlaces = new TreeSet<>();
+
+        public void add(String id, String type, double salience, boolean lead) {
+            this.salience.merge(id, salience, Math::max);
+            if (lead && ("PERSON".equals(type) || "ORGANIZATION".equals(type))) {
+                leads.add(id);
+            }
+            if ("LOCATION".equals(type)) {
+                places.add(id);
+                if (lead) {
+                    ledePlaces.add(id);
+                }
+            }
+        }
+
+        /** The profile of an article with these entities. */
+        public Profile profile(String articleId, String revision, long seq, Instant time, boolean dated,
+                float[] embedding, Set<String> quoteIds, String summary) {
+            return new Profile(articleId, revision, seq, time, dated, embedding, salience, quoteIds, summary, leads,
+                    places, ledePlaces);
+        }
     }
 
     /** The embedding's size (all-MiniLM-L6-v2); an event without one of this size is compared by entities and quotes only. */

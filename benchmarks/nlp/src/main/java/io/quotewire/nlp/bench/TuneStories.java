@@ -54,24 +54,12 @@ public final class TuneStories {
          * them the lede names, the places among them and those the lede names, the quote ids.
          */
         Profile profile(long seq) {
-            Map<String, Double> entities = new HashMap<>();
-            Set<String> leads = new TreeSet<>();
-            Set<String> places = new TreeSet<>();
-            Set<String> ledePlaces = new TreeSet<>();
+            Profile.Entities entities = new Profile.Entities();
             for (ArticleProfiled.Entity e : ArticleProfiled.entities(analysis, named)) {
-                entities.put(e.id(), e.salience());
-                if (e.lead() && Profile.leadType(e.type())) {
-                    leads.add(e.id());
-                }
-                if (Profile.placeType(e.type())) {
-                    places.add(e.id());
-                    if (e.lead()) {
-                        ledePlaces.add(e.id());
-                    }
-                }
+                entities.add(e.id(), e.type(), e.salience(), e.lead());
             }
-            return new Profile(doc, "r", seq, time, dated, embedding, entities,
-                    new TreeSet<>(ArticleProfiled.quoteIds(analysis)), null, leads, places, ledePlaces);
+            return entities.profile(doc, "r", seq, time, dated, embedding, new TreeSet<>(ArticleProfiled.quoteIds(analysis)),
+                    null);
         }
     }
 
