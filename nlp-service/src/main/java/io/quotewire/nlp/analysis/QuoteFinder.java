@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * Direct quotes in raw text: curly, straight, low-9 and guillemet marks, mismatched pairs (“...")
- * (not inch marks after a number, nor the values of markup attributes left in a page's text),
- * quotes of several sentences, and quotes that run over paragraphs by the news convention (a paragraph
- * that ends inside a quote and a next one that opens again). A quote that is still open at the end of
- * its paragraph, with no continuation, ends there.
+ * (not inch marks after a number, nor the values of markup attributes left in a page's text, nor a straight
+ * mark that can only close: after a word, before a space), quotes of several sentences, quotes within a quote
+ * written with double marks (“... he calls “hell” than ...”: the inner pair does not end the outer quote), and
+ * quotes that run over paragraphs by the news convention (a paragraph that ends inside a quote and a next one
+ * that opens again). A quote that is still open at the end of its paragraph, with no continuation, ends there.
  */
 final class QuoteFinder {
 
@@ -35,6 +36,7 @@ final class QuoteFinder {
     static List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
         int open = -1;
+        int nested = 0; // quotes opened within the open one and not closed yet
         int segmentStart = -1;
         StringBuilder words = new StringBuilder();
         int i = 0;
@@ -50,8 +52,13 @@ final class QuoteFinder {
                     i++; // inches (6'3", a 12" screen), not a quote
                     continue;
                 }
+                if (c == '"' && onlyCloses(text, i)) {
+                    i++; // the end of a quote whose opening mark the text lost ("a review of [his] systems" including)
+                    continue;
+                }
                 if (isOpener(c) || c == '\u201D' && opensHere(text, i)) {
                     open = i;
+                    nested = 0;
                     segmentStart = i + 1;
                     words.setLength(0);
                 }
@@ -65,6 +72,7 @@ final class QuoteFinder {
                 if (next < n && isOpener(text.charAt(next)) && !segment.isBlank()) {
                     words.append(segment.strip()).append('\n');
                     segmentStart = next + 1;
+                    nested = 0;
                     i = next + 1;
                     continue;
                 }
@@ -73,8 +81,15 @@ final class QuoteFinder {
                 i++;
                 continue;
             }
+            if (c == '\u201C' && opensWithin(text, i)) {
+                nested++;
+                i++;
+                continue;
+            }
             boolean closes = isCloser(c) || c == '\u201C' && closesHere(text, i);
-            if (closes) {
+            if (closes && nested > 0 && c != '"') {
+                nested--; // the end of the quote within
+            } else if (closes) {
                 emit(found, text, open, segmentStart, i, i, words);
                 open = -1;
             }
@@ -103,6 +118,18 @@ final class QuoteFinder {
     private static boolean opensHere(String text, int i) {
         return (i == 0 || Character.isWhitespace(text.charAt(i - 1))) && i + 1 < text.length()
                 && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** A left mark within an open quote that opens another: after a space or a bracket, before a letter or digit. */
+    private static boolean opensWithin(String text, int i) {
+        return i > 0 && (Character.isWhitespace(text.charAt(i - 1)) || "([—–-".indexOf(text.charAt(i - 1)) >= 0)
+                && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** A straight mark that can only close a quote: after a letter or a sentence's punctuation, before a space or the end. */
+    private static boolean onlyCloses(String text, int i) {
+        return i > 0 && (Character.isLetter(text.charAt(i - 1)) || ".,;:!?".indexOf(text.charAt(i - 1)) >= 0)
+                && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)));
     }
 
     /** A left mark used as a closer: after a letter or punctuation, before a space, punctuation or the end. */

@@ -32,4 +32,22 @@ class QuoteFinderTest {
         assertEquals(List.of("We rate it Mostly True."),
                 quotes("<tweet tweet-author=\"PolitiFact\" tweet-date=\"2016-09-26\"> \"We rate it Mostly True.\""));
     }
+
+    @Test
+    void aQuoteWithinAQuoteInDoubleMarksDoesNotEndIt() {
+        assertEquals(List.of("I'd rather live in what he calls “hell” than live in a world where he is president."),
+                quotes("“I'd rather live in what he calls “hell” than live in a world where he is president.” ― A. R."));
+        assertEquals(List.of("It comes across as “too loud” or “too shrill.”"),
+                quotes("She said: \"It comes across as “too loud” or “too shrill.”\" Then she left."));
+        // the inner quote of a paragraph ends with it: the next paragraph's quote stands alone
+        assertEquals(List.of("He shouted “Go!” at them.", "We went."),
+                quotes("“He shouted “Go!” at them.” She nodded.\n\n“We went.”"));
+    }
+
+    @Test
+    void aStraightMarkAfterAWordBeforeASpaceOpensNoQuote() {
+        // the text lost the mark that opened "[his] systems": its closing mark must not open a quote
+        assertEquals(List.of("medical records"),
+                quotes("Oz took Trump through a review of [his] systems\" including his health. The only \"medical records\" were a letter."));
+    }
 }
