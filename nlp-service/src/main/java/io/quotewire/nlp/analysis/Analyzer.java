@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -108,13 +109,19 @@ public class Analyzer {
         }
     }
 
-    /** A text's quotes (within the limit), tokens and entities: what the attribution works on. */
-    private record Prepared(List<QuoteFinder.Found> found, int omittedQuotes, Doc doc, EntityFinder.Result entities) {
+    /**
+     * A text's quotes (within the limit), the titles in quotation marks it has besides, its tokens and entities:
+     * what the attribution works on.
+     */
+    private record Prepared(List<QuoteFinder.Found> found, List<QuoteFinder.Found> titles, int omittedQuotes, Doc doc,
+            EntityFinder.Result entities) {
     }
 
     private Prepared prepare(Parts p, String text) {
         // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone
-        List<QuoteFinder.Found> found = QuoteFinder.find(text).stream().filter(q -> !Attributor.isTitle(q.text())).toList();
+        Map<Boolean, List<QuoteFinder.Found>> byTitle = QuoteFinder.find(text).stream()
+                .collect(Collectors.partitioningBy(q -> Attributor.isTitle(q.text())));
+        List<QuoteFinder.Found> found = byTitle.get(false);
         int omittedQuotes = Math.max(0, found.size() - MAX_QUOTES);
         if (omittedQuotes > 0) {
             found = found.subList(0, MAX_QUOTES);
@@ -124,7 +131,7 @@ public class Analyzer {
         checkTime();
         EntityFinder.Result entities = p.entityFinder().find(doc);
         checkTime();
-        return new Prepared(found, omittedQuotes, doc, entities);
+        return new Prepared(found, byTitle.get(true), omittedQuotes, doc, entities);
     }
 
     /**
@@ -138,7 +145,7 @@ public class Analyzer {
         Prepared prepared = prepare(p, text);
         Doc doc = prepared.doc();
         return speaker -> {
-            List<Attributor.Read> read = p.attributor().read(doc, prepared.entities(), prepared.found(),
+            List<Attributor.Read> read = p.attributor().read(doc, prepared.entities(), prepared.found(), prepared.titles(),
                     speaker == null ? Attributor.RULES : Attributor.highest(speaker));
             List<SpeakerCandidates> result = new ArrayList<>();
             for (int i = 0; i < read.size(); i++) {
@@ -165,7 +172,7 @@ public class Analyzer {
         Doc doc = prepared.doc();
         EntityFinder.Result entities = prepared.entities();
         Attributor attributor = p.attributor();
-        List<Attributor.Attributed> attributions = attributor.attribute(doc, entities, found);
+        List<Attributor.Attributed> attributions = attributor.attribute(doc, entities, found, prepared.titles());
         checkTime();
 
         List<Quote> quotes = new ArrayList<>();

@@ -51,11 +51,12 @@ final class Attributor {
     }
 
     /**
-     * What the rules read of the whole article: its tokens and entities, which tokens are quoted, which sentences
-     * are captions, which tokens a dateline, and the mentions of its most mentioned person.
+     * What the rules read of the whole article: its tokens and entities, which tokens are quoted, which are the
+     * title of a work in quotation marks (“Face the Nation”: no one in it speaks), which sentences are captions,
+     * which tokens a dateline, and the mentions of its most mentioned person.
      */
-    record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] caption, boolean[] dateline,
-            int topPersonMentions) {
+    record Context(Doc doc, EntityFinder.Result entities, boolean[] inQuote, boolean[] inTitle, boolean[] caption,
+            boolean[] dateline, int topPersonMentions) {
     }
 
     /** A speaker that one of the rules proposes for a quote. */
@@ -121,8 +122,9 @@ final class Attributor {
      * Each quote's speaker, the candidate the speaker model scores highest, chosen in the order of the quotes
      * (a quote continuing another inherits the speaker chosen for it); and whether it is a quote.
      */
-    List<Attributed> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
-        List<Read> read = read(doc, entities, quotes, highest(model.speaker()));
+    List<Attributed> attribute(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes,
+            List<QuoteFinder.Found> titles) {
+        List<Read> read = read(doc, entities, quotes, titles, highest(model.speaker()));
         List<Attributed> result = new ArrayList<>(quotes.size());
         for (int i = 0; i < quotes.size(); i++) {
             Read r = read.get(i);
@@ -136,8 +138,9 @@ final class Attributor {
      * Each quote's candidates and what the models read of them and of the quote, in the order of the quotes,
      * with the speaker {@code chooser} picks for each: the one a quote continuing it inherits.
      */
-    List<Read> read(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes, Chooser chooser) {
-        Context ctx = context(doc, entities, quotes);
+    List<Read> read(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes, List<QuoteFinder.Found> titles,
+            Chooser chooser) {
+        Context ctx = context(doc, entities, quotes, titles);
         List<List<Proposal>> proposals = new ArrayList<>(quotes.size());
         for (QuoteFinder.Found q : quotes) {
             proposals.add(direct(ctx, q));
@@ -158,17 +161,24 @@ final class Attributor {
         return read;
     }
 
-    private Context context(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes) {
-        boolean[] inQuote = new boolean[doc.tokens.size()];
+    private Context context(Doc doc, EntityFinder.Result entities, List<QuoteFinder.Found> quotes,
+            List<QuoteFinder.Found> titles) {
+        int topPersonMentions = entities.clusters().stream().filter(c -> c.type.equals("PERSON"))
+                .mapToInt(c -> c.mentions.size()).max().orElse(0);
+        return new Context(doc, entities, marked(doc, quotes), marked(doc, titles), captions(doc), datelines(doc),
+                topPersonMentions);
+    }
+
+    /** The tokens within the marks of {@code quotes}. */
+    private static boolean[] marked(Doc doc, List<QuoteFinder.Found> quotes) {
+        boolean[] marked = new boolean[doc.tokens.size()];
         for (QuoteFinder.Found q : quotes) {
             int close = q.afterClose();
             for (int k = doc.tokenAtOrAfter(q.openMark()); k < doc.tokens.size() && doc.tokens.get(k).start() < close; k++) {
-                inQuote[k] = true;
+                marked[k] = true;
             }
         }
-        int topPersonMentions = entities.clusters().stream().filter(c -> c.type.equals("PERSON"))
-                .mapToInt(c -> c.mentions.size()).max().orElse(0);
-        return new Context(doc, entities, inQuote, captions(doc), datelines(doc), topPersonMentions);
+        return marked;
     }
 
     /**
@@ -287,7 +297,7 @@ final class Attributor {
         Cluster[] byToken = ctx.entities.byToken();
         for (int k = from; k < to; k++) {
             Token t = tokens.get(k);
-            if (ctx.inQuote[k] || ctx.caption[t.sentence()]) {
+            if (ctx.inQuote[k] || ctx.inTitle[k] || ctx.caption[t.sentence()]) {
                 continue;
             }
             Cluster c = byToken[k];
@@ -637,7 +647,7 @@ final class Attributor {
         List<Token> tokens = ctx.doc.tokens;
         Cluster[] byToken = ctx.entities.byToken();
         for (int k = from; k < cue; k++) {
-            if (ctx.inQuote[k] || ctx.dateline[k]) {
+            if (ctx.inQuote[k] || ctx.inTitle[k] || ctx.dateline[k]) {
                 continue;
             }
             Cluster c = byToken[k];

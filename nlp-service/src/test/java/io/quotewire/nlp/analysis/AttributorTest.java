@@ -324,6 +324,14 @@ class AttributorTest {
                 "“Orange is the New Black” star Selenis Leyva opened up about Hollywood.");
         check("a slogan introduced by a noun",
                 "Yes, the “law and order” issue helped propel the Republicans to the White House.");
+        // no one in a title speaks: the name in it is no candidate for the quote after it
+        String show = "On “Face the Nation,” Sen. Bernie Sanders of Vermont, who lost the primaries to Clinton, "
+                + "talked about young voters. “The younger people are sick and tired of discrimination and racism.”";
+        List<SpeakerCandidates.Option> options = onlyQuote(show).options();
+        assertTrue(options.stream().map(o -> mention(show, o)).noneMatch(m -> m.contains("Nation")),
+                "the candidates: " + options.stream().map(o -> mention(show, o)).toList());
+        check("a quote after a sentence that names a show", show,
+                q("The younger people are sick and tired of discrimination and racism.", "Bernie Sanders", "who"));
     }
 
     /** The passage's one quote, its candidates as the rules propose them. */
