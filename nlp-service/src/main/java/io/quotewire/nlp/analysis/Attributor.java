@@ -289,7 +289,7 @@ final class Attributor {
 
     /**
      * The persons, organisations, personal pronouns and relative "who" among tokens {@code [from, to)}, outside
-     * quotes and captions, each with the nearest cue within three tokens: proposed by {@code rule}, or by
+     * quotes, titles and captions, each with the nearest cue within three tokens: proposed by {@code rule}, or by
      * {@code rule + ".cue"} when it has a cue.
      */
     private void mentions(Context ctx, int from, int to, String rule, List<Proposal> proposals) {
