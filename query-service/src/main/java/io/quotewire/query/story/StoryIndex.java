@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -192,12 +193,7 @@ public final class StoryIndex {
         if (rules.placePenalty() == 0 || p.ledePlaces().isEmpty() || s.places.isEmpty() || p.dated() && timeCost == 0) {
             return 0;
         }
-        for (String place : p.ledePlaces()) {
-            if (s.places.contains(place)) {
-                return 0;
-            }
-        }
-        return rules.placePenalty();
+        return Collections.disjoint(p.ledePlaces(), s.places) ? rules.placePenalty() : 0;
     }
 
     /** The story's score for the article, {@code timeCost} its {@link #timeCost} (finite). */
