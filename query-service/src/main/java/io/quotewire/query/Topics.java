@@ -12,7 +12,7 @@ public final class Topics {
     public static final String PROFILES = io.quotewire.contract.Topics.PROFILES;
     public static final String PROFILES_DLQ = io.quotewire.contract.Topics.PROFILES_DLQ;
 
-    /** Channels reading the four topics (consumer group {@code query-service}). */
+    /** Channels reading the four topics, each in its group: {@link io.quotewire.contract.ConsumerGroups#query(String)}. */
     public static final String ARTICLES_IN = "articles-in";
     public static final String ENTITIES_IN = "entities-in";
     public static final String QUOTES_IN = "quotes-in";

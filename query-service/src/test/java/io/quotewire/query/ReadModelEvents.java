@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quotewire.contract.ConsumerGroups;
 import io.quotewire.contract.Fixtures;
 import io.quotewire.embedded.testing.TestInfrastructure;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -107,7 +108,7 @@ final class ReadModelEvents {
         return id;
     }
 
-    /** Until query-service's consumer group has committed everything on the three topics. */
+    /** Until query-service's consumer groups have committed everything on the four topics. */
     static void awaitDrained() {
         List<TopicPartition> partitions = new ArrayList<>();
         kafka().topics().describe(Topics.ARTICLES, Topics.ENTITIES, Topics.QUOTES, Topics.PROFILES).forEach((topic, d) -> d.partitions()
@@ -115,7 +116,8 @@ final class ReadModelEvents {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         await().atMost(WAIT).until(() -> {
-            Map<TopicPartition, OffsetAndMetadata> committed = kafka().consumerGroups().offsets("query-service");
+            Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+            ConsumerGroups.QUERY_TOPICS.forEach(t -> committed.putAll(kafka().consumerGroups().offsets(ConsumerGroups.query(t))));
             return kafka().offsets().list(latest).entrySet().stream().allMatch(e -> e.getValue().offset() == 0
                     || committed.containsKey(e.getKey()) && committed.get(e.getKey()).offset() >= e.getValue().offset());
         });

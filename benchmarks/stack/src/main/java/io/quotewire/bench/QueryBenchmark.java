@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quotewire.contract.ConsumerGroups;
 import io.quotewire.contract.Topics;
 import io.quotewire.embedded.EmbeddedKafka;
 import io.quotewire.embedded.EmbeddedPostgresServer;
@@ -293,8 +294,11 @@ public final class QueryBenchmark implements Callable<Integer> {
             double[] tenth = null;
             double[] nineTenths = null;
             while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("query-service")
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+                for (String topic : ConsumerGroups.QUERY_TOPICS) {
+                    committed.putAll(admin.listConsumerGroupOffsets(ConsumerGroups.query(topic))
+                            .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS));
+                }
                 long profilesDone = committed.containsKey(profiles) ? committed.get(profiles).offset() : 0;
                 if (tenth == null && profilesDone >= profilesTotal / 10) {
                     tenth = assignment(base);
