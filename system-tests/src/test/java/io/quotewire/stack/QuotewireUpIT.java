@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -123,8 +126,26 @@ class QuotewireUpIT {
             assertTrue(status.output().contains(service + " ") && status.output().contains("pid " + first.service(service).pid()),
                     status.output());
         }
-        assertEquals(3, java.util.regex.Pattern.compile(" ready$", java.util.regex.Pattern.MULTILINE)
+        assertEquals(3, Pattern.compile(" ready$", Pattern.MULTILINE)
                 .matcher(status.output()).results().count(), "three services ready: " + status.output());
+        // and each consumer group's backlog, down to nothing once what was ingested is analysed and projected (a
+        // group that read under another name would stay behind by everything on its topic)
+        Pattern backlog = Pattern.compile("(?m)^  backlog: nlp-service (\\d+) articles; "
+                + "query-service articles (\\d+), entities (\\d+), quotes (\\d+), profiles (\\d+)$");
+        String seen = status.output();
+        long backlogDeadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            Matcher m = backlog.matcher(seen);
+            assertTrue(m.find(), "a backlog line: " + seen);
+            if (IntStream.rangeClosed(1, 5).allMatch(g -> m.group(g).equals("0"))) {
+                break;
+            }
+            assertTrue(System.nanoTime() < backlogDeadline, "no backlog within 90 s: " + seen);
+            Thread.sleep(1000);
+            Launch again = launcher.start(env, "status");
+            assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
+            seen = again.output();
+        }
 
         // ./quotewire down from another terminal stops it as Ctrl-C does (Ctrl-C itself, and its exit status 0: every
         // other system test ends its stack that way, see Launch.stop)

@@ -46,7 +46,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
-import io.quotewire.contract.ConsumerGroups;
 import io.quotewire.contract.Fixtures;
 import io.quotewire.stack.Launcher.Launch;
 import io.quotewire.bench.Browser;
@@ -362,38 +361,18 @@ class SystemIT {
         return snapshot;
     }
 
-    /** Until nlp-service's and query-service's consumer groups have committed everything on their topics. */
+    /** Until nlp-service's and query-service's consumer groups have read everything on their topics. */
     private void awaitNoLag() throws Exception {
         try (Admin admin = admin()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Map<String, Long> lag = Map.of();
-            while (System.nanoTime() < deadline) {
-                lag = new TreeMap<>();
-                List<String> groups = new ArrayList<>(List.of(ConsumerGroups.NLP));
-                ConsumerGroups.QUERY_TOPICS.forEach(t -> groups.add(ConsumerGroups.query(t)));
-                for (String group : groups) {
-                    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                            .get(30, TimeUnit.SECONDS);
-                    if (committed.isEmpty()) { // every topic has records here: a group that committed none has read none
-                        lag.put(group, -1L);
-                        continue;
-                    }
-                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                    var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                    for (var e : committed.entrySet()) {
-                        long behind = end.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset());
-                        if (behind > 0) {
-                            lag.put(group + "/" + e.getKey(), behind);
-                        }
-                    }
-                }
-                if (lag.isEmpty()) {
-                    return;
+            Map<String, Long> backlog = StackControl.backlog(admin);
+            while (backlog.values().stream().anyMatch(n -> n > 0)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("consumer groups still behind after 60 s: " + backlog);
                 }
                 Thread.sleep(250);
+                backlog = StackControl.backlog(admin);
             }
-            throw new AssertionError("consumer groups still behind after 60 s: " + lag);
         }
     }
 

@@ -140,9 +140,11 @@ public final class LocalStack implements AutoCloseable {
                     NLP_JVM_OPTIONS, nlpEnv));
         }
         services.add(startService("ingest-service", "ingest-service", config.ingestPort(), config.ingestHeap(), "", kafkaEnv));
+        // noted as soon as the services run, with their pids: while they start, status shows them not ready yet (not
+        // as left over by a launcher that did not stop), and down stops them through this launcher
+        noteLauncher();
         awaitReady();
         out.printf("All services ready in %.1f s%n", seconds(t1));
-        noteLauncher();
     }
 
     /**

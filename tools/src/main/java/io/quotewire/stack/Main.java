@@ -103,7 +103,7 @@ public final class Main {
     }
 
     @Command(name = "status", exitCodeOnInvalidInput = USAGE, description = "What runs of the stack of this "
-            + "QUOTEWIRE_HOME: pids, ports, readiness. Exit 0 when all of it is ready, 1 when something is not, 3 when it "
+            + "QUOTEWIRE_HOME: pids, ports, readiness, and the records each consumer group has still to read. Exit 0 when all of it is ready, 1 when something is not, 3 when it "
             + "is not running.")
     static final class Status implements Callable<Integer> {
         @Override

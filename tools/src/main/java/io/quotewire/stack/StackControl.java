@@ -5,12 +5,24 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import io.quotewire.contract.ConsumerGroups;
+import io.quotewire.contract.Topics;
 import io.quotewire.embedded.Ports;
 
 /**
@@ -64,7 +76,71 @@ public final class StackControl {
         allReady &= pgUp;
         out.printf("  %-15s pid %-8s localhost:%d  %s%n", "PostgreSQL", pg.map(h -> String.valueOf(h.pid())).orElse("-"),
                 pgPort, pgUp ? "listening" : "NOT LISTENING");
+        if (kafkaUp) {
+            out.println("  " + backlog(kafkaPort));
+        }
         return allReady ? 0 : 1;
+    }
+
+    /**
+     * How many records each consumer group has still to read (its backlog): "backlog: nlp-service 0 articles;
+     * query-service articles 0, entities 0, quotes 0, profiles 0", or why it cannot be read. A backlog is no failure:
+     * it is work still to do.
+     */
+    static String backlog(int kafkaPort) {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            Map<String, Long> behind = backlog(admin);
+            StringBuilder line = new StringBuilder("backlog: ").append(ConsumerGroups.NLP).append(' ')
+                    .append(behind.get(ConsumerGroups.NLP)).append(" articles; query-service");
+            String separator = " ";
+            for (String topic : ConsumerGroups.QUERY_TOPICS) {
+                line.append(separator).append(topic).append(' ').append(behind.get(ConsumerGroups.query(topic)));
+                separator = ", ";
+            }
+            return line.toString();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            return "backlog: unknown (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "backlog: unknown (interrupted)";
+        }
+    }
+
+    /**
+     * The records each consumer group of the stack has still to read, by group: the end of its topic's partitions
+     * less what it committed there, or less their start where it committed nothing.
+     */
+    static Map<String, Long> backlog(Admin admin) throws ExecutionException, TimeoutException, InterruptedException {
+        Map<String, Long> groups = new LinkedHashMap<>();
+        groups.put(ConsumerGroups.NLP, behind(admin, ConsumerGroups.NLP, Topics.ARTICLES));
+        for (String topic : ConsumerGroups.QUERY_TOPICS) {
+            groups.put(ConsumerGroups.query(topic), behind(admin, ConsumerGroups.query(topic), topic));
+        }
+        return groups;
+    }
+
+    private static long behind(Admin admin, String group, String topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        partitions.forEach(tp -> {
+            latest.put(tp, OffsetSpec.latest());
+            earliest.put(tp, OffsetSpec.earliest());
+        });
+        var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        var starts = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
+        long behind = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata c = committed.get(tp);
+            behind += Math.max(0, ends.get(tp).offset() - (c != null ? c.offset() : starts.get(tp).offset()));
+        }
+        return behind;
     }
 
     /**
