@@ -146,6 +146,12 @@ class QuotewireUpIT {
             assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
             seen = again.output();
         }
+        // and the dead letters: the probe record above is no article (not JSON), so it is dead-lettered with its reason
+        Matcher deadLetters = Pattern.compile("(?m)^  dead letters: articles.dlq (\\d+), entities.dlq (\\d+), "
+                + "quotes.dlq (\\d+), profiles.dlq (\\d+) ").matcher(seen);
+        assertTrue(deadLetters.find(), "a dead letters line: " + seen);
+        assertTrue(Integer.parseInt(deadLetters.group(1)) >= 1, "the probe on articles.dlq: " + seen);
+        assertEquals("0 0 0", deadLetters.group(2) + " " + deadLetters.group(3) + " " + deadLetters.group(4), seen);
 
         // ./quotewire down from another terminal stops it as Ctrl-C does (Ctrl-C itself, and its exit status 0: every
         // other system test ends its stack that way, see Launch.stop)

@@ -82,10 +82,13 @@ public final class StackControl {
         return allReady ? 0 : 1;
     }
 
+    private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.ARTICLES_DLQ, Topics.ENTITIES_DLQ, Topics.QUOTES_DLQ,
+            Topics.PROFILES_DLQ);
+
     /**
      * How many records each consumer group has still to read (its backlog): "backlog: nlp-service 0 articles;
-     * query-service articles 0, entities 0, quotes 0, profiles 0", or why it cannot be read. A backlog is no failure:
-     * it is work still to do.
+     * query-service articles 0, entities 0, quotes 0, profiles 0", or why it cannot be read (a backlog is no failure:
+     * it is work still to do); then the records each dead-letter topic holds.
      */
     static String backlog(int kafkaPort) {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
@@ -99,7 +102,13 @@ public final class StackControl {
                 line.append(separator).append(topic).append(' ').append(behind.get(ConsumerGroups.query(topic)));
                 separator = ", ";
             }
-            return line.toString();
+            line.append("\n  dead letters:");
+            separator = " ";
+            for (String topic : DEAD_LETTER_TOPICS) {
+                line.append(separator).append(topic).append(' ').append(records(admin, topic));
+                separator = ", ";
+            }
+            return line.append(" (their reason in the dead-letter-reason header)").toString();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             return "backlog: unknown (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")";
         } catch (InterruptedException e) {
@@ -121,10 +130,16 @@ public final class StackControl {
         return groups;
     }
 
+    /** The records {@code topic} holds: the end of its partitions less their start. */
+    private static long records(Admin admin, String topic) throws ExecutionException, TimeoutException, InterruptedException {
+        return behind(admin, "", topic);
+    }
+
+    /** What {@code group} has still to read of {@code topic}; the group "" has read nothing. */
     private static long behind(Admin admin, String group, String topic)
             throws ExecutionException, TimeoutException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed = group.isEmpty() ? Map.of()
+                : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                 .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
