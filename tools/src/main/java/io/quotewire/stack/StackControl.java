@@ -33,6 +33,8 @@ public final class StackControl {
 
     /** Exit status of {@code status} when no stack runs (as LSB's "program is not running"). */
     static final int NOT_RUNNING = 3;
+    private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.ARTICLES_DLQ, Topics.ENTITIES_DLQ, Topics.QUOTES_DLQ,
+            Topics.PROFILES_DLQ);
     private static final Duration STOP_WAIT = Duration.ofSeconds(150);
 
     private StackControl() {
@@ -77,20 +79,17 @@ public final class StackControl {
         out.printf("  %-15s pid %-8s localhost:%d  %s%n", "PostgreSQL", pg.map(h -> String.valueOf(h.pid())).orElse("-"),
                 pgPort, pgUp ? "listening" : "NOT LISTENING");
         if (kafkaUp) {
-            out.println("  " + backlog(kafkaPort));
+            out.println("  " + backlogAndDeadLetters(kafkaPort));
         }
         return allReady ? 0 : 1;
     }
 
-    private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.ARTICLES_DLQ, Topics.ENTITIES_DLQ, Topics.QUOTES_DLQ,
-            Topics.PROFILES_DLQ);
-
     /**
-     * How many records each consumer group has still to read (its backlog): "backlog: nlp-service 0 articles;
-     * query-service articles 0, entities 0, quotes 0, profiles 0", or why it cannot be read (a backlog is no failure:
-     * it is work still to do); then the records each dead-letter topic holds.
+     * Two lines: how many records each consumer group has still to read (its backlog: "backlog: nlp-service 0
+     * articles; query-service articles 0, entities 0, quotes 0, profiles 0"; no failure, work still to do), and how
+     * many each dead-letter topic holds; or why Kafka cannot tell.
      */
-    static String backlog(int kafkaPort) {
+    static String backlogAndDeadLetters(int kafkaPort) {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
@@ -105,7 +104,7 @@ public final class StackControl {
             line.append("\n  dead letters:");
             separator = " ";
             for (String topic : DEAD_LETTER_TOPICS) {
-                line.append(separator).append(topic).append(' ').append(records(admin, topic));
+                line.append(separator).append(topic).append(' ').append(behind(admin, Map.of(), topic));
                 separator = ", ";
             }
             return line.append(" (their reason in the dead-letter-reason header)").toString();
@@ -123,23 +122,24 @@ public final class StackControl {
      */
     static Map<String, Long> backlog(Admin admin) throws ExecutionException, TimeoutException, InterruptedException {
         Map<String, Long> groups = new LinkedHashMap<>();
-        groups.put(ConsumerGroups.NLP, behind(admin, ConsumerGroups.NLP, Topics.ARTICLES));
+        groups.put(ConsumerGroups.NLP, behind(admin, committed(admin, ConsumerGroups.NLP), Topics.ARTICLES));
         for (String topic : ConsumerGroups.QUERY_TOPICS) {
-            groups.put(ConsumerGroups.query(topic), behind(admin, ConsumerGroups.query(topic), topic));
+            groups.put(ConsumerGroups.query(topic), behind(admin, committed(admin, ConsumerGroups.query(topic)), topic));
         }
         return groups;
     }
 
-    /** The records {@code topic} holds: the end of its partitions less their start. */
-    private static long records(Admin admin, String topic) throws ExecutionException, TimeoutException, InterruptedException {
-        return behind(admin, "", topic);
+    private static Map<TopicPartition, OffsetAndMetadata> committed(Admin admin, String group)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
     }
 
-    /** What {@code group} has still to read of {@code topic}; the group "" has read nothing. */
-    private static long behind(Admin admin, String group, String topic)
+    /**
+     * The records of {@code topic} after these committed offsets: from the start of a partition where none is
+     * committed (with none at all, every record the topic holds).
+     */
+    private static long behind(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed, String topic)
             throws ExecutionException, TimeoutException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = group.isEmpty() ? Map.of()
-                : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
         List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                 .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
