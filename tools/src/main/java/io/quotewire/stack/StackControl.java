@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +95,10 @@ public final class StackControl {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-            Map<String, Long> behind = backlog(admin);
+            List<String> topics = new ArrayList<>(ConsumerGroups.QUERY_TOPICS);
+            topics.addAll(DEAD_LETTER_TOPICS);
+            Extent extent = Extent.of(admin, topics);
+            Map<String, Long> behind = backlog(admin, extent);
             StringBuilder line = new StringBuilder("backlog: ").append(ConsumerGroups.NLP).append(' ')
                     .append(behind.get(ConsumerGroups.NLP)).append(" articles; query-service");
             String separator = " ";
@@ -104,7 +109,7 @@ public final class StackControl {
             line.append("\n  dead letters:");
             separator = " ";
             for (String topic : DEAD_LETTER_TOPICS) {
-                line.append(separator).append(topic).append(' ').append(behind(admin, Map.of(), topic));
+                line.append(separator).append(topic).append(' ').append(extent.after(Map.of(), topic));
                 separator = ", ";
             }
             return line.append(" (their reason in the dead-letter-reason header)").toString();
@@ -121,10 +126,16 @@ public final class StackControl {
      * less what it committed there, or less their start where it committed nothing.
      */
     static Map<String, Long> backlog(Admin admin) throws ExecutionException, TimeoutException, InterruptedException {
+        return backlog(admin, Extent.of(admin, ConsumerGroups.QUERY_TOPICS));
+    }
+
+    /** {@link #backlog(Admin)} with the topics' partitions and offsets read already. */
+    private static Map<String, Long> backlog(Admin admin, Extent extent)
+            throws ExecutionException, TimeoutException, InterruptedException {
         Map<String, Long> groups = new LinkedHashMap<>();
-        groups.put(ConsumerGroups.NLP, behind(admin, committed(admin, ConsumerGroups.NLP), Topics.ARTICLES));
+        groups.put(ConsumerGroups.NLP, extent.after(committed(admin, ConsumerGroups.NLP), Topics.ARTICLES));
         for (String topic : ConsumerGroups.QUERY_TOPICS) {
-            groups.put(ConsumerGroups.query(topic), behind(admin, committed(admin, ConsumerGroups.query(topic)), topic));
+            groups.put(ConsumerGroups.query(topic), extent.after(committed(admin, ConsumerGroups.query(topic)), topic));
         }
         return groups;
     }
@@ -134,28 +145,43 @@ public final class StackControl {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
     }
 
-    /**
-     * The records of {@code topic} after these committed offsets: from the start of a partition where none is
-     * committed (with none at all, every record the topic holds).
-     */
-    private static long behind(Admin admin, Map<TopicPartition, OffsetAndMetadata> committed, String topic)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        partitions.forEach(tp -> {
-            latest.put(tp, OffsetSpec.latest());
-            earliest.put(tp, OffsetSpec.earliest());
-        });
-        var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-        var starts = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
-        long behind = 0;
-        for (TopicPartition tp : partitions) {
-            OffsetAndMetadata c = committed.get(tp);
-            behind += Math.max(0, ends.get(tp).offset() - (c != null ? c.offset() : starts.get(tp).offset()));
+    /** The partitions of some topics with their first and next offsets, read in one request each. */
+    private record Extent(Map<String, List<TopicPartition>> partitions, Map<TopicPartition, Long> starts,
+            Map<TopicPartition, Long> ends) {
+
+        static Extent of(Admin admin, Collection<String> topics)
+                throws ExecutionException, TimeoutException, InterruptedException {
+            Map<String, List<TopicPartition>> partitions = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, d) -> partitions.put(topic,
+                    d.partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList()));
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.values().forEach(list -> list.forEach(tp -> {
+                earliest.put(tp, OffsetSpec.earliest());
+                latest.put(tp, OffsetSpec.latest());
+            }));
+            return new Extent(partitions, offsets(admin, earliest), offsets(admin, latest));
         }
-        return behind;
+
+        private static Map<TopicPartition, Long> offsets(Admin admin, Map<TopicPartition, OffsetSpec> specs)
+                throws ExecutionException, TimeoutException, InterruptedException {
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            admin.listOffsets(specs).all().get(10, TimeUnit.SECONDS).forEach((tp, info) -> offsets.put(tp, info.offset()));
+            return offsets;
+        }
+
+        /**
+         * The records of {@code topic} after these committed offsets: from the start of a partition where none is
+         * committed (with none at all, every record the topic holds).
+         */
+        long after(Map<TopicPartition, OffsetAndMetadata> committed, String topic) {
+            long behind = 0;
+            for (TopicPartition tp : partitions.get(topic)) {
+                OffsetAndMetadata c = committed.get(tp);
+                behind += Math.max(0, ends.get(tp) - (c != null ? c.offset() : starts.get(tp)));
+            }
+            return behind;
+        }
     }
 
     /**
