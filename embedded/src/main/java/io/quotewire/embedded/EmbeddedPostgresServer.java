@@ -44,6 +44,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    // a commit returns once it is on disk, as PostgreSQL's default has it (the library turns it off
+                    // for speed): the projection commits its Kafka offsets after the database has committed, so a
+                    // commit that a database crash could still lose would be lost for good
+                    .setServerConfig("synchronous_commit", "on")
                     // the projection writes in bulk (tens of MB of WAL a second while catching up): room for the
                     // WAL between checkpoints (fewer full-page images) and for WAL records before they are written
                     .setServerConfig("shared_buffers", "256MB")

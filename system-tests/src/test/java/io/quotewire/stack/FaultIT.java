@@ -1,6 +1,7 @@
 package io.quotewire.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -27,9 +28,10 @@ import io.quotewire.stack.Launcher.Launch;
 
 /**
  * Faults, on the whole stack as {@code ./quotewire up} starts it: a poison article, articles at the limits of
- * the contract, malformed requests, and a frozen database. Whatever ingest accepts becomes queryable, no
- * request gets a 5xx, and nothing is restarted by hand. Each scenario prints what it measured. The frozen
- * database and broker come first: they are mostly waiting, which the system test running beside this one uses.
+ * the contract, malformed requests, a frozen database and broker, a killed database. Whatever ingest accepts
+ * becomes queryable, no request gets a 5xx, and nothing is restarted by hand. Each scenario prints what it
+ * measured. The frozen database and broker come first: they are mostly waiting, which the system test running
+ * beside this one uses.
  */
 @Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -271,6 +273,45 @@ class FaultIT {
         }
     }
 
+    /**
+     * The PostgreSQL postmaster killed (SIGKILL, as an out-of-memory kill or a crash of its host does): the
+     * launcher starts it again on its data, as Kubernetes restarts its pod, and it recovers from its write-ahead
+     * log. query-service holds its events meanwhile; everything accepted before, during and after becomes
+     * queryable, once, with no service restarted.
+     */
+    @Test
+    @Order(6)
+    void aKilledDatabaseIsStartedAgainAndLosesNothing() throws Exception {
+        long queryPid = stack.service("query-service").pid();
+        for (int i = 0; i < 5; i++) {
+            postQuote("before the database died " + i);
+        }
+        api.await("the articles before the kill", VISIBLE, "/api/quotes?q=" + Api.encode("before the database died"),
+                page -> page.path("total").asInt() == 5);
+        ProcessHandle postmaster = postmaster();
+        new ProcessBuilder("kill", "-KILL", String.valueOf(postmaster.pid())).inheritIO().start().waitFor();
+        long killed = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            postQuote("while the database was down " + i);
+        }
+        Launcher.awaitOutput(stack, "PostgreSQL restarted", Duration.ofSeconds(60));
+        double restartedIn = (System.nanoTime() - killed) / 1e9;
+        for (int i = 0; i < 5; i++) {
+            postQuote("after the database came back " + i);
+        }
+        for (String phrase : List.of("before the database died", "while the database was down", "after the database came back")) {
+            JsonNode page = api.await(phrase, VISIBLE, "/api/quotes?q=" + Api.encode(phrase), p -> p.path("total").asInt() == 5);
+            for (JsonNode quote : page.path("items")) {
+                assertEquals(1, quote.path("occurrenceCount").asInt(), "each article once: " + quote);
+            }
+        }
+        System.out.printf("[fault] database killed: started again %.1f s after the kill; all 15 articles queryable "
+                + "%.1f s after it%n", restartedIn, (System.nanoTime() - killed) / 1e9);
+        assertNotEquals(postmaster.pid(), postmaster().pid(), "a new postmaster");
+        assertEquals(queryPid, stack.service("query-service").pid(), "query-service was not restarted");
+        api.awaitReadiness("query", true, Duration.ofSeconds(30));
+    }
+
     private String postQuote(String phrase) throws Exception {
         return api.postText("/api/articles?source=fault-" + run, "Mayor Ada Quill of Oslo said: \"We said " + phrase
                 + " of run " + run + ".\"", 202).path("id").asText();
@@ -289,9 +330,7 @@ class FaultIT {
      * stop, all are let go again before the failure is reported, so the tests after this one find a database.
      */
     private List<ProcessHandle> freezePostgres() throws Exception {
-        Path pidFile = Path.of(stack.env().get("QUOTEWIRE_HOME"), "postgres", "postmaster.pid");
-        ProcessHandle postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8)
-                .get(0).trim())).orElseThrow();
+        ProcessHandle postmaster = postmaster();
         List<ProcessHandle> all = new ArrayList<>(List.of(postmaster));
         try {
             signal("STOP", List.of(postmaster));
@@ -303,6 +342,13 @@ class FaultIT {
             throw e;
         }
         return all;
+    }
+
+    /** The running PostgreSQL postmaster, by its pid file. */
+    private ProcessHandle postmaster() throws Exception {
+        Path pidFile = Path.of(stack.env().get("QUOTEWIRE_HOME"), "postgres", "postmaster.pid");
+        return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim()))
+                .orElseThrow(() -> new AssertionError("PostgreSQL is not running"));
     }
 
     /**

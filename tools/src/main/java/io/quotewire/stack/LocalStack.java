@@ -55,6 +55,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration SERVICE_GRACE = Duration.ofSeconds(30);
     private static final int MAX_RESTARTS = 3;
     private static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+    /** How long the launcher tries to start an exited PostgreSQL again before it stops the stack. */
+    private static final Duration DATABASE_RESTART = Duration.ofMinutes(2);
 
     private final StackConfig config;
     private final PrintStream out;
@@ -64,6 +66,8 @@ public final class LocalStack implements AutoCloseable {
     /** In start order: query-service (the read side) first, ingest-service (the front door) last. */
     private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Deque<Long>> restarts = new HashMap<>();
+    /** When PostgreSQL's exit was noticed ({@link System#nanoTime}), -1 while it runs. */
+    private long databaseDownSince = -1;
     private boolean closed;
 
     private LocalStack(StackConfig config, PrintStream out) {
@@ -338,34 +342,86 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Restarts every service that has exited on its own (a crash, an out-of-memory exit, a kill), as
-     * Kubernetes restarts a pod: the others go on, and Kafka hands the service's partitions back to it.
-     * Returns why the stack cannot go on when a service keeps exiting ({@value #MAX_RESTARTS} restarts
+     * Kubernetes restarts a pod: the others go on, and Kafka hands the service's partitions back to it; and
+     * PostgreSQL likewise ({@link #superviseDatabase}). Returns why the stack cannot go on when one keeps exiting ({@value #MAX_RESTARTS} restarts
      * within {@link #RESTART_WINDOW}); the caller then stops everything.
      */
     public synchronized Optional<String> supervise() {
         if (closed) {
             return Optional.empty();
         }
+        Optional<String> database = superviseDatabase();
+        if (database.isPresent()) {
+            return database;
+        }
         for (int i = 0; i < services.size(); i++) {
             ServiceProcess s = services.get(i);
             if (s.isAlive()) {
                 continue;
             }
-            Deque<Long> recent = restarts.computeIfAbsent(s.name(), k -> new ArrayDeque<>());
-            long now = System.nanoTime();
-            while (!recent.isEmpty() && now - recent.peekFirst() > RESTART_WINDOW.toNanos()) {
-                recent.removeFirst();
-            }
-            if (recent.size() >= MAX_RESTARTS) {
+            if (tooManyRestarts(s.name())) {
                 return Optional.of(s.name() + " exited with status " + s.exitValue() + ", its " + (MAX_RESTARTS + 1)
                         + "th exit within " + RESTART_WINDOW.toMinutes() + " minutes. The end of " + s.log() + ":\n"
                         + s.logTail(25));
             }
-            recent.addLast(now);
             out.printf("%s exited with status %d; restarting it (log: %s)%n", s.name(), s.exitValue(), s.log());
             services.set(i, remember(s.restart()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Restarts PostgreSQL when its postmaster has gone (killed, or out of memory), as Kubernetes restarts its
+     * pod: on its data, which it recovers from its write-ahead log as after any crash, and on its port, where
+     * query-service's connection pool finds it again (meanwhile query-service holds its events and answers
+     * 503). Its other processes outlive the postmaster for a moment and hold its shared memory; a start while
+     * they do fails, and is tried again at the next call, for up to {@link #DATABASE_RESTART}.
+     */
+    private Optional<String> superviseDatabase() {
+        if (postgres == null || postgresPid(config).isPresent()) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        if (databaseDownSince < 0) {
+            if (tooManyRestarts("PostgreSQL")) {
+                return Optional.of("PostgreSQL exited, its " + (MAX_RESTARTS + 1) + "th exit within "
+                        + RESTART_WINDOW.toMinutes() + " minutes");
+            }
+            databaseDownSince = now;
+            out.printf("PostgreSQL exited; restarting it on its data in %s%n", config.postgresData());
+            try {
+                postgres.close(); // its stop fails, as it has exited; this releases its lock on the data folder
+            } catch (RuntimeException e) {
+                // nothing left to stop
+            }
+        }
+        try {
+            postgres = EmbeddedPostgresServer.start(config.postgresData(), config.postgresBinaries(),
+                    config.postgresPort(), INFRA_STARTUP);
+            out.printf("PostgreSQL restarted, %.1f s after its exit was noticed%n", seconds(databaseDownSince));
+            databaseDownSince = -1;
+        } catch (RuntimeException e) {
+            if (now - databaseDownSince > DATABASE_RESTART.toNanos()) {
+                return Optional.of("PostgreSQL exited and did not start again within " + DATABASE_RESTART.toSeconds()
+                        + " s: " + e.getMessage());
+            }
+            out.println("PostgreSQL did not start yet, trying again: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /** Notes a restart of {@code name}; true when it already restarted {@value #MAX_RESTARTS} times of late. */
+    private boolean tooManyRestarts(String name) {
+        Deque<Long> recent = restarts.computeIfAbsent(name, k -> new ArrayDeque<>());
+        long now = System.nanoTime();
+        while (!recent.isEmpty() && now - recent.peekFirst() > RESTART_WINDOW.toNanos()) {
+            recent.removeFirst();
+        }
+        if (recent.size() >= MAX_RESTARTS) {
+            return true;
+        }
+        recent.addLast(now);
+        return false;
     }
 
     /** What a user needs to know once the stack is up. */
