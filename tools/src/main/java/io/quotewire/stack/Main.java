@@ -75,11 +75,22 @@ public final class Main {
                 routeInfrastructureLogs(config.logs());
                 stack = LocalStack.create(config, out);
                 LocalStack started = stack;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    out.println("\nStopping Quotewire...");
-                    started.close();
-                    out.println("Stopped.");
-                }, "quotewire-stop"));
+                java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+                Runnable stop = () -> {
+                    if (stopping.compareAndSet(false, true)) {
+                        out.println("\nStopping Quotewire...");
+                        started.close();
+                        out.println("Stopped.");
+                    }
+                };
+                // SIGTERM (how Ctrl-C, a closed terminal and ./quotewire down reach the launcher) stops the stack in
+                // order before the JVM's shutdown hooks run: the embedded PostgreSQL's library has a hook of its own,
+                // which would stop the database at once, while the services still write to it
+                sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> {
+                    stop.run();
+                    System.exit(128 + 15);
+                });
+                Runtime.getRuntime().addShutdownHook(new Thread(stop, "quotewire-stop"));
                 stack.start(fresh);
             } catch (StackException e) {
                 System.err.println("quotewire: " + e.getMessage());
