@@ -288,6 +288,11 @@ public final class LocalStack implements AutoCloseable {
 
     private static void stopLeftover(String name, ProcessHandle process, PrintStream out) {
         out.printf("Stopping %s (pid %d), left running by a launcher that did not stop%n", name, process.pid());
+        stop(process);
+    }
+
+    /** SIGTERM, and SIGKILL if it has not exited within {@link #SERVICE_GRACE}. */
+    private static void stop(ProcessHandle process) {
         process.destroy();
         try {
             process.onExit().get(SERVICE_GRACE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
@@ -343,8 +348,8 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Restarts every service that has exited on its own (a crash, an out-of-memory exit, a kill), as
      * Kubernetes restarts a pod: the others go on, and Kafka hands the service's partitions back to it; and
-     * PostgreSQL likewise ({@link #superviseDatabase}). Returns why the stack cannot go on when one keeps exiting ({@value #MAX_RESTARTS} restarts
-     * within {@link #RESTART_WINDOW}); the caller then stops everything.
+     * PostgreSQL likewise ({@link #superviseDatabase}). Returns why the stack cannot go on when one keeps
+     * exiting ({@value #MAX_RESTARTS} restarts within {@link #RESTART_WINDOW}); the caller then stops everything.
      */
     public synchronized Optional<String> supervise() {
         if (closed) {
@@ -375,10 +380,16 @@ public final class LocalStack implements AutoCloseable {
      * pod: on its data, which it recovers from its write-ahead log as after any crash, and on its port, where
      * query-service's connection pool finds it again (meanwhile query-service holds its events and answers
      * 503). Its other processes outlive the postmaster for a moment and hold its shared memory; a start while
-     * they do fails, and is tried again at the next call, for up to {@link #DATABASE_RESTART}.
+     * they do fails, and is tried again at the next call, for up to {@link #DATABASE_RESTART}. A start that
+     * gives up waiting while the server still recovers leaves it running: it counts as started, and
+     * {@link #close} stops it by its pid.
      */
     private Optional<String> superviseDatabase() {
-        if (postgres == null || postgresPid(config).isPresent()) {
+        if (postgres == null) {
+            return Optional.empty();
+        }
+        if (postgresPid(config).isPresent()) {
+            databaseDownSince = -1;
             return Optional.empty();
         }
         long now = System.nanoTime();
@@ -460,6 +471,8 @@ public final class LocalStack implements AutoCloseable {
         }
         if (postgres != null) {
             runQuietly("PostgreSQL", postgres::close);
+            // one this launcher started again but holds no handle on (its start gave up waiting while it recovered)
+            postgresPid(config).ifPresent(p -> runQuietly("PostgreSQL", () -> stop(p)));
         }
         deleteQuietly(runDir().resolve(LAUNCHER_PID_FILE));
         deleteQuietly(runDir().resolve(PORTS_FILE));
