@@ -1,6 +1,8 @@
 package io.quotewire.contract;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The Kafka topics of a Quotewire installation: the three event topics and a dead-letter topic beside each input. */
@@ -31,6 +33,21 @@ public final class Topics {
     /** How many partitions {@code topic} has in an installation whose topics have {@code partitions}: {@link #PROFILES} has one. */
     public static int partitions(String topic, int partitions) {
         return topic.equals(PROFILES) ? 1 : partitions;
+    }
+
+    /**
+     * How long {@code topic} keeps its records, as topic configuration: the analysis topics are compacted (the latest
+     * analysis of every article stays, so the read model, stories included, can always be rebuilt from offset 0;
+     * compaction leaves the last hour alone), {@link #ARTICLES} keeps 7 days (what nlp-service has yet to read, or
+     * would read again), a dead-letter topic 30 days. The local stack creates its topics with this; the Kubernetes
+     * topics ({@code deploy/kubernetes/components/kafka-topics}) declare the same, which their test checks.
+     */
+    public static Map<String, String> retention(String topic) {
+        if (topic.equals(ENTITIES) || topic.equals(QUOTES) || topic.equals(PROFILES)) {
+            return Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", String.valueOf(Duration.ofHours(1).toMillis()));
+        }
+        Duration kept = topic.endsWith(".dlq") ? Duration.ofDays(30) : Duration.ofDays(7);
+        return Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(kept.toMillis()));
     }
 
     /**

@@ -10,17 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
@@ -150,14 +156,35 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /**
      * Creates each topic that does not exist yet with {@code partitions} partitions (one for a topic the
-     * contract keeps in one partition: {@code Topics.partitions}).
+     * contract keeps in one partition: {@code Topics.partitions}) and the broker's default configuration.
      */
     public List<String> createTopics(Set<String> names, int partitions) {
+        return createTopics(names, partitions, name -> Map.of());
+    }
+
+    /**
+     * Creates each topic that does not exist yet, as {@link #createTopics(Set, int)} does, with the configuration
+     * {@code config} gives it ({@code Topics.retention}); a topic that exists gets that configuration set (a
+     * topic created before it was configured, by an older version, is brought in line).
+     */
+    public List<String> createTopics(Set<String> names, int partitions, Function<String, Map<String, String>> config) {
         List<String> created = new ArrayList<>();
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+            for (String name : names) {
+                if (existing.contains(name) && !config.apply(name).isEmpty()) {
+                    changes.put(new ConfigResource(ConfigResource.Type.TOPIC, name), config.apply(name).entrySet().stream()
+                            .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                            .toList());
+                }
+            }
+            if (!changes.isEmpty()) {
+                admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+            }
             List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n))
-                    .map(n -> new NewTopic(n, io.quotewire.contract.Topics.partitions(n, partitions), (short) 1)).toList();
+                    .map(n -> new NewTopic(n, io.quotewire.contract.Topics.partitions(n, partitions), (short) 1)
+                            .configs(config.apply(n))).toList();
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
@@ -172,7 +199,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot list topics", e);
+            throw new IllegalStateException("cannot list or configure topics", e);
         }
         return created;
     }

@@ -20,9 +20,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+
+import io.quotewire.contract.Topics;
 
 /** The embedded servers are real, and what they hold survives a restart on the same directory. */
 class EmbeddedInfrastructureTest {
@@ -62,6 +65,28 @@ class EmbeddedInfrastructureTest {
                 assertTrue(got != null, "the record written before the restart is read after it");
                 assertEquals("k1", got.key());
                 assertEquals("hello", got.value());
+            }
+        }
+    }
+
+    /**
+     * The local stack's topics keep what the contract says (the analysis topics compacted, so the read model can be
+     * rebuilt however old the articles are), and an existing topic created with the broker's default retention (7
+     * days, deleted) is brought in line.
+     */
+    @Test
+    void topicsGetTheContractsRetentionWhetherNewOrExisting() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(ROOT.resolve("kafka-" + System.nanoTime()), Ports.freePort(), STARTUP)) {
+            kafka.createTopics(Set.of(Topics.QUOTES), 2);
+            assertEquals(List.of(Topics.ENTITIES, Topics.ARTICLES_DLQ).stream().sorted().toList(),
+                    kafka.createTopics(Set.of(Topics.QUOTES, Topics.ENTITIES, Topics.ARTICLES_DLQ), 2, Topics::retention)
+                            .stream().sorted().toList());
+            try (var admin = kafka.admin()) {
+                for (String topic : List.of(Topics.QUOTES, Topics.ENTITIES, Topics.ARTICLES_DLQ)) {
+                    var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                    var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+                    Topics.retention(topic).forEach((key, value) -> assertEquals(value, config.get(key).value(), topic + " " + key));
+                }
             }
         }
     }

@@ -121,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("infrastructure did not start: " + e.getCause().getMessage(), e.getCause());
         }
         postgres.createDatabase(StackConfig.DATABASE);
-        List<String> created = kafka.createTopics(TOPICS, config.partitions());
+        List<String> created = kafka.createTopics(TOPICS, config.partitions(), io.quotewire.contract.Topics::retention);
         out.printf("Kafka on localhost:%d and PostgreSQL on localhost:%d ready in %.1f s%s%n",
                 config.kafkaPort(), config.postgresPort(), seconds(t0),
                 created.isEmpty() ? "" : " (created topics " + String.join(", ", created.stream().sorted().toList()) + ")");

@@ -160,6 +160,22 @@ class ManifestsTest {
         }
     }
 
+    /** Each topic keeps its records as the contract says, as the local stack's topics do ({@code Topics.retention}). */
+    @Test
+    void topicsKeepTheirRecordsAsTheContractSays() throws Exception {
+        for (String overlay : Manifests.OVERLAYS) {
+            Set<String> declared = new TreeSet<>();
+            for (JsonNode t : kind(Manifests.render(overlay), "KafkaTopic")) {
+                String topic = t.path("spec").path("topicName").asText();
+                declared.add(topic);
+                JsonNode config = t.path("spec").path("config");
+                io.quotewire.contract.Topics.retention(topic).forEach((key, value) -> assertEquals(value,
+                        config.path(key).asText(), overlay + ": " + topic + " " + key));
+            }
+            assertEquals(new TreeSet<>(io.quotewire.contract.Topics.ALL), declared, overlay);
+        }
+    }
+
     @Test
     void configMapKeysAreConfigurationNamesOfTheirService() throws Exception {
         for (String overlay : Manifests.OVERLAYS) {
