@@ -75,12 +75,16 @@ public final class Main {
                 routeInfrastructureLogs(config.logs());
                 stack = LocalStack.create(config, out);
                 LocalStack started = stack;
-                java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+                // once; a second caller (the shutdown hook after the signal's stop) waits until the first has finished
                 Runnable stop = () -> {
-                    if (stopping.compareAndSet(false, true)) {
-                        out.println("\nStopping Quotewire...");
-                        started.close();
-                        out.println("Stopped.");
+                    synchronized (stopped) {
+                        if (!stopped.get()) {
+                            out.println("\nStopping Quotewire...");
+                            started.close();
+                            out.println("Stopped.");
+                            stopped.set(true);
+                        }
                     }
                 };
                 // SIGTERM (how Ctrl-C, a closed terminal and ./quotewire down reach the launcher) stops the stack in
