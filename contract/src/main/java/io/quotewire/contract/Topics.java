@@ -26,6 +26,9 @@ public final class Topics {
     public static final String QUOTES_DLQ = QUOTES + ".dlq";
     public static final String PROFILES_DLQ = PROFILES + ".dlq";
 
+    /** The dead-letter topics, in the order of the topics beside which they stand. */
+    public static final List<String> DEAD_LETTERS = List.of(ARTICLES_DLQ, ENTITIES_DLQ, QUOTES_DLQ, PROFILES_DLQ);
+
     /** Every topic, in a stable order. */
     public static final Set<String> ALL = new java.util.LinkedHashSet<>(List.of(ARTICLES, ENTITIES, QUOTES, PROFILES,
             ARTICLES_DLQ, ENTITIES_DLQ, QUOTES_DLQ, PROFILES_DLQ));
@@ -46,7 +49,7 @@ public final class Topics {
         if (topic.equals(ENTITIES) || topic.equals(QUOTES) || topic.equals(PROFILES)) {
             return Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", String.valueOf(Duration.ofHours(1).toMillis()));
         }
-        Duration kept = topic.endsWith(".dlq") ? Duration.ofDays(30) : Duration.ofDays(7);
+        Duration kept = DEAD_LETTERS.contains(topic) ? Duration.ofDays(30) : Duration.ofDays(7);
         return Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(kept.toMillis()));
     }
 

@@ -173,8 +173,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
             for (String name : names) {
-                if (existing.contains(name) && !config.apply(name).isEmpty()) {
-                    changes.put(new ConfigResource(ConfigResource.Type.TOPIC, name), config.apply(name).entrySet().stream()
+                Map<String, String> wanted = config.apply(name);
+                if (existing.contains(name) && !wanted.isEmpty()) {
+                    changes.put(new ConfigResource(ConfigResource.Type.TOPIC, name), wanted.entrySet().stream()
                             .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                             .toList());
                 }

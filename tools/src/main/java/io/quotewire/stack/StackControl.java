@@ -35,8 +35,6 @@ public final class StackControl {
 
     /** Exit status of {@code status} when no stack runs (as LSB's "program is not running"). */
     static final int NOT_RUNNING = 3;
-    private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.ARTICLES_DLQ, Topics.ENTITIES_DLQ, Topics.QUOTES_DLQ,
-            Topics.PROFILES_DLQ);
     private static final Duration STOP_WAIT = Duration.ofSeconds(150);
 
     private StackControl() {
@@ -96,7 +94,7 @@ public final class StackControl {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
             List<String> topics = new ArrayList<>(ConsumerGroups.QUERY_TOPICS);
-            topics.addAll(DEAD_LETTER_TOPICS);
+            topics.addAll(Topics.DEAD_LETTERS);
             Extent extent = Extent.of(admin, topics);
             Map<String, Long> behind = backlog(admin, extent);
             StringBuilder line = new StringBuilder("backlog: ").append(ConsumerGroups.NLP).append(' ')
@@ -108,7 +106,7 @@ public final class StackControl {
             }
             line.append("\n  dead letters:");
             separator = " ";
-            for (String topic : DEAD_LETTER_TOPICS) {
+            for (String topic : Topics.DEAD_LETTERS) {
                 line.append(separator).append(topic).append(' ').append(extent.after(Map.of(), topic));
                 separator = ", ";
             }

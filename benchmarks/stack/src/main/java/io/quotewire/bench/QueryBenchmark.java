@@ -80,7 +80,7 @@ public final class QueryBenchmark implements Callable<Integer> {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(home.resolve("kafka"), Ports.freePort(), Duration.ofSeconds(90));
                 EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(home.resolve("postgres"),
                         home.resolve("postgres-binaries"), Ports.freePort(), Duration.ofSeconds(90))) {
-            kafka.createTopics(LocalStack.TOPICS, 6, io.quotewire.contract.Topics::retention);
+            kafka.createTopics(LocalStack.TOPICS, 6, Topics::retention);
             pg.createDatabase("quotewire");
             // the topics are written first, so the projection is measured alone (as when the read model is
             // rebuilt from the topics), not competing for the CPU with this generator

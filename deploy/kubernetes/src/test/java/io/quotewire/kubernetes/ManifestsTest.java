@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quotewire.contract.Topics;
+
 /** Every overlay renders, every object in it is valid, and the deployment invariants hold. */
 class ManifestsTest {
 
@@ -169,10 +171,10 @@ class ManifestsTest {
                 String topic = t.path("spec").path("topicName").asText();
                 declared.add(topic);
                 JsonNode config = t.path("spec").path("config");
-                io.quotewire.contract.Topics.retention(topic).forEach((key, value) -> assertEquals(value,
+                Topics.retention(topic).forEach((key, value) -> assertEquals(value,
                         config.path(key).asText(), overlay + ": " + topic + " " + key));
             }
-            assertEquals(new TreeSet<>(io.quotewire.contract.Topics.ALL), declared, overlay);
+            assertEquals(new TreeSet<>(Topics.ALL), declared, overlay);
         }
     }
 
