@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The contract's fixtures and the sample articles, from the classpath. Fixtures: {@code article-submitted.v1.json}
@@ -27,8 +26,6 @@ public final class Fixtures {
     public static final String QUOTES_EXTRACTED_SCHEMA = "quotes-extracted.v1.schema.json";
     public static final String ARTICLE_PROFILED_SCHEMA = "article-profiled.v1.schema.json";
 
-    private static final Pattern DATE_LINE = Pattern.compile("\\A\\s*date\\s+\\d{4}-\\d{2}-\\d{2}\\s+");
-
     private Fixtures() {
     }
 
@@ -49,7 +46,7 @@ public final class Fixtures {
 
     /** A sample article's text without its date line. */
     public static String sampleText(String name) {
-        return DATE_LINE.matcher(sample(name)).replaceFirst("");
+        return DateLines.strip(sample(name));
     }
 
     private static String read(String path) {

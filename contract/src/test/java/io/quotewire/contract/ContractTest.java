@@ -1,6 +1,7 @@
 package io.quotewire.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -65,5 +66,17 @@ class ContractTest {
             assertTrue(Fixtures.sampleText(sample).length() > 1000 && !Fixtures.sampleText(sample).contains("date 2020"),
                     sample);
         }
+    }
+
+    @Test
+    void aDateLineIsReadOnlyWhereATextOpensWithIt() {
+        assertEquals(new DateLines.Split("2020-08-20", "President Trump met him."),
+                DateLines.leading(" date 2020-08-20 President Trump met him."));
+        assertEquals(new DateLines.Split("2020-08-20", "The meeting"), DateLines.leading("date 2020-08-20\nThe meeting"));
+        assertEquals("", DateLines.strip("date 2020-08-20"));
+        assertNull(DateLines.leading("The date 2020-08-20 was set."));
+        assertNull(DateLines.leading("date 2020-08-20, the meeting"));
+        assertNull(DateLines.leading("dated 2020-08-20 letters"));
+        assertEquals("updated 2020-08-20", DateLines.strip("updated 2020-08-20"));
     }
 }

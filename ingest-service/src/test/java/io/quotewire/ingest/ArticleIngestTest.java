@@ -68,6 +68,38 @@ class ArticleIngestTest {
         }
     }
 
+    /**
+     * A sample file's content sent as JSON or as a batch line (a feed exporter, a data set's text field) is the same
+     * article as sent as plain text: the same id, its date line taken out of the text and made its publishedAt,
+     * unless the object has a publishedAt of its own.
+     */
+    @Test
+    void aDateLineInJsonTextIsTheArticlesDateAsInPlainText() throws Exception {
+        // as a sample file is written (the samples themselves are another test's)
+        String file = " date 2020-08-20 The prime minister met the president in Washington.\n\n“We are allies,” he said.\n";
+        String asText = given().contentType("text/plain; charset=utf-8").body(file.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/articles").then().statusCode(202).extract().path("id");
+        String asJson = given().contentType(ContentType.JSON).body(JSON.createObjectNode().put("text", file).toString())
+                .when().post("/api/articles").then().statusCode(202).extract().path("id");
+        assertEquals(asText, asJson);
+        String line = JSON.createObjectNode().put("text", file).toString() + "\n"
+                + JSON.createObjectNode().put("text", "date 2020-08-21 A dated line about Mosul.").put("publishedAt", "2019-01-02")
+                        .toString() + "\n";
+        var batch = given().contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/articles/batch").then().statusCode(200).body("accepted", hasSize(2));
+        assertEquals(asText, batch.extract().path("accepted[0].id"));
+        for (ConsumerRecord<String, String> record : ArticlesTopic.await(asText, 3, WAIT)) {
+            JsonNode value = JSON.readTree(record.value());
+            assertEquals("2020-08-20", value.get("publishedAt").asText());
+            assertEquals("The prime minister met the president in Washington.\n\n“We are allies,” he said.", value.get("text").asText());
+        }
+        JsonNode own = JSON.readTree(ArticlesTopic.await(batch.extract().path("accepted[1].id"), 1, WAIT).get(0).value());
+        assertEquals("2019-01-02", own.get("publishedAt").asText(), "the object's own publishedAt wins");
+        assertEquals("A dated line about Mosul.", own.get("text").asText());
+        problem(given().contentType(ContentType.JSON).body("{\"text\": \"date 2020-13-45 A month that is none.\"}"), 400,
+                "publishedAt");
+    }
+
     @Test
     void jsonArticleIsKeyedByItsCanonicalUrl() throws Exception {
         String article = """

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Story quality through the running stack ({@code ./quotewire bench stories DATA.jsonl}): the articles of a
- * gold file (lines of {@code doc}, {@code event}, {@code text}, such as ECB+'s) posted to ingest-service in one
+ * gold file (lines of {@code doc}, {@code event}, {@code text}, such as ECB+'s, and any of the article's {@code title},
+ * {@code url}, {@code source}, {@code publishedAt}, ..., sent as they are) posted to ingest-service in one
  * seeded shuffled order, each article's {@code storyId} read back from query-service, and the stories scored
  * against the gold events (BCubed and pairwise, as {@code story_score.py} does). Writes the system's stories
  * as {@code doc}/{@code story} lines for that scorer. Run it on a fresh stack: stories already there are
@@ -35,7 +36,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "stories", mixinStandardHelpOptions = true, description = "Story quality through the running stack: a gold file's articles posted in a shuffled order, their stories read back and scored (BCubed, pairwise).")
 public final class StoryBenchmark implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "GOLD_JSONL", description = "lines of doc, event, text (ECB+: SHARED/data/ecbplus/ecbplus_dev.jsonl)")
+    @Parameters(index = "0", paramLabel = "GOLD_JSONL", description = "lines of doc, event, text, and optionally title, url, source, publishedAt (ECB+: SHARED/data/ecbplus/ecbplus_dev.jsonl)")
     Path gold;
     @Option(names = "--seed", defaultValue = "1", description = "the order the articles are posted in (${DEFAULT-VALUE})")
     long seed;
@@ -46,6 +47,9 @@ public final class StoryBenchmark implements Callable<Integer> {
     @Mixin
     StackAddresses stack;
 
+    /** What a gold line may say of its article besides doc, event and text, sent as it is (ingest's JSON fields). */
+    private static final List<String> ARTICLE_FIELDS = List.of("text", "title", "url", "source", "author", "language",
+            "publishedAt");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,7 +72,12 @@ public final class StoryBenchmark implements Callable<Integer> {
             List<JsonNode> batch = docs.subList(from, Math.min(docs.size(), from + 100));
             StringBuilder body = new StringBuilder();
             for (JsonNode d : batch) {
-                ObjectNode article = JSON.createObjectNode().put("text", d.get("text").asText()).put("source", "gold-" + d.get("doc").asText());
+                ObjectNode article = JSON.createObjectNode().put("source", "gold-" + d.get("doc").asText());
+                for (String field : ARTICLE_FIELDS) {
+                    if (d.path(field).isTextual()) {
+                        article.put(field, d.get(field).asText());
+                    }
+                }
                 body.append(JSON.writeValueAsString(article)).append('\n');
             }
             JsonNode answer = send(HttpRequest.newBuilder(stack.ingest().resolve("/api/articles/batch"))

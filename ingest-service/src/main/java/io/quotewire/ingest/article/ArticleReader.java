@@ -12,8 +12,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quotewire.contract.ArticleIds;
 import io.quotewire.contract.ArticleLimits;
+import io.quotewire.contract.DateLines;
 import io.quotewire.contract.http.ProblemException;
 import io.quotewire.ingest.IngestConfig;
 
@@ -34,8 +33,6 @@ import io.quotewire.ingest.IngestConfig;
 @ApplicationScoped
 public class ArticleReader {
 
-    /** A leading {@code date YYYY-MM-DD} line prefix, as in the seed files. */
-    private static final Pattern DATE_PREFIX = Pattern.compile("\\A\\s*date\\s+(\\d{4}-\\d{2}-\\d{2})(?:\\s+|\\z)");
     private static final java.util.Set<String> FIELDS = java.util.Set.of(
             "text", "title", "url", "source", "author", "language", "publishedAt");
 
@@ -51,7 +48,10 @@ public class ArticleReader {
         return fromJson(decode(body, null));
     }
 
-    /** One JSON object with at least {@code text}; fields of the wrong type are errors, unknown fields are ignored. */
+    /**
+     * One JSON object with at least {@code text}; fields of the wrong type are errors, unknown fields are ignored. A
+     * leading {@code date YYYY-MM-DD} in the text is taken out of it, and is the publishedAt unless the object has one.
+     */
     public Article fromJson(String body) {
         JsonNode node;
         try {
@@ -73,20 +73,24 @@ public class ArticleReader {
                         + field.getValue().getNodeType().toString().toLowerCase());
             }
         }
-        return article(string(node, "text"), string(node, "title"), string(node, "url"), string(node, "source"),
-                string(node, "author"), string(node, "language"), string(node, "publishedAt"));
+        String text = string(node, "text");
+        String publishedAt = string(node, "publishedAt");
+        DateLines.Split dateLine = text == null ? null : DateLines.leading(text);
+        if (dateLine != null) {
+            // as in plain text; a publishedAt of its own wins over the text's
+            text = dateLine.rest();
+            publishedAt = publishedAt != null && !publishedAt.isBlank() ? publishedAt : dateLine.date();
+        }
+        return article(text, string(node, "title"), string(node, "url"), string(node, "source"),
+                string(node, "author"), string(node, "language"), publishedAt);
     }
 
-    /** Plain text; an optional leading {@code date YYYY-MM-DD} sets publishedAt and is removed. */
+    /** Plain text; an optional leading {@code date YYYY-MM-DD} ({@link DateLines}) sets publishedAt and is removed. */
     public Article fromText(byte[] body, String charset) {
         String text = decode(body, charset);
-        String publishedAt = null;
-        Matcher m = DATE_PREFIX.matcher(text);
-        if (m.find()) {
-            publishedAt = m.group(1);
-            text = text.substring(m.end());
-        }
-        return article(text, null, null, null, null, null, publishedAt);
+        DateLines.Split dateLine = DateLines.leading(text);
+        return dateLine == null ? article(text, null, null, null, null, null, null)
+                : article(dateLine.rest(), null, null, null, null, null, dateLine.date());
     }
 
     /** HTML: the readable text of the article and its metadata, by a real HTML parser. */

@@ -72,7 +72,8 @@ public class ArticleResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one article as JSON",
-            description = "{\"text\": required, \"title\", \"url\", \"source\", \"author\", \"language\", \"publishedAt\"}")
+            description = "{\"text\": required, \"title\", \"url\", \"source\", \"author\", \"language\", \"publishedAt\"}. "
+                    + "A leading 'date YYYY-MM-DD' in the text is removed from it and is the publishedAt unless one is given.")
     @APIResponse(responseCode = "202", description = "written to the articles topic and acknowledged by Kafka")
     public Uni<Response> postJson(byte[] body, @QueryParam("source") String source, @QueryParam("url") String url,
             @QueryParam("title") String title) {
@@ -104,7 +105,7 @@ public class ArticleResource {
     @Consumes(NDJSON)
     @Operation(summary = "Submit many articles, one JSON object a line",
             description = "Every line is validated; the good ones are published. Lines are numbered from 1. "
-                    + "source: the source of the lines that name none.")
+                    + "source: the source of the lines that name none. Each line is read as a JSON article is.")
     public Uni<BatchResult> postBatch(byte[] body, @QueryParam("source") String source) {
         if (body.length > batchMaxBytes) {
             throw ProblemException.tooLarge("the batch is " + body.length + " bytes; the limit is " + batchMaxBytes

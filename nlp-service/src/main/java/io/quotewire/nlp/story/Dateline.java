@@ -10,8 +10,11 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quotewire.contract.DateLines;
+
 /**
- * The publication date an article's text states at its top: a dateline ("July 13, 2009 12:49 PM EDT",
+ * The publication date an article's text states at its top: the {@code date YYYY-MM-DD} it may open with
+ * ({@link DateLines}; ingest-service takes it out, another Kafka client may not), a dateline ("July 13, 2009 12:49 PM EDT",
  * "Posted: Friday, March 8, 2013", "12 January 2010", "2013-09-26", "Updated 4/11/2007") or the date in its
  * link's path ({@code /2012/12/23/}, {@code /2013/may/03/}, {@code /20070503/}). Story assignment places an article
  * in time by its {@code publishedAt}, else by this date, else by when it was ingested: an archived article whose
@@ -77,6 +80,14 @@ public final class Dateline {
 
     /** The stated publication date, or null. */
     public static LocalDate of(String text) {
+        DateLines.Split dateLine = DateLines.leading(text); // a record another client wrote as the sample files are
+        if (dateLine != null) {
+            String[] ymd = dateLine.date().split("-");
+            LocalDate date = date(ymd[0], ymd[1], ymd[2]);
+            if (date != null) {
+                return date;
+            }
+        }
         int seen = 0;
         for (String line : text.split("\n", 64)) {
             String l = line.strip();

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quotewire.contract.DateLines;
 import io.quotewire.nlp.analysis.Analysis;
 
 /**
@@ -28,7 +29,6 @@ public record Lede(String title, List<String> lines) {
     private static final int HEAD_LINES = 16;
 
     private static final Pattern WORDS = Pattern.compile("\\s+");
-    private static final Pattern SAMPLE_DATE = Pattern.compile("(?i)^date \\d{4}-\\d\\d-\\d\\d$");
     /** A sentence's end: ., ! or ?, closing quotes or brackets, a space, then what starts a sentence. */
     private static final Pattern END = Pattern.compile("([.!?])[\"”’')\\]]*\\s+(?=[\"“‘(\\[]?[\\p{Lu}\\d])");
     /** Words a full stop follows without ending a sentence ("Mr. Trump", "Gen. Votel", "U.S. troops"). */
@@ -39,9 +39,9 @@ public record Lede(String title, List<String> lines) {
     /** The lede of an article with this title (or none) and text. */
     public static Lede of(String title, String text) {
         List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n", HEAD_LINES + 1)) {
+        for (String line : DateLines.strip(text).split("\n", HEAD_LINES + 1)) {
             String l = line.strip();
-            if (!l.isEmpty() && !Dateline.isLink(l) && !SAMPLE_DATE.matcher(l).matches() && !Dateline.isDateLine(l)) {
+            if (!l.isEmpty() && !Dateline.isLink(l) && !Dateline.isDateLine(l)) {
                 lines.add(l.length() > 2_000 ? l.substring(0, 2_000) : l);
             }
         }

@@ -33,6 +33,8 @@ class DatelineTest {
             http://articles.latimes.com/2013/may/03/local/la-me-lohan-rehab\\nLohan checks   | 2013-05-03
             http://www.presstelegram.com/technology/20070503/judge-sentences-orozco\\nJudge  | 2007-05-03
             http://www.itv.com/news/westcountry/story/2013-07-21/wellington-fire/\\nFire     | 2013-07-21
+            ' date 2020-08-20 President Donald Trump has reaffirmed his plan'               | 2020-08-20
+            date 2013-05-03\\nhttp://www.example.com/2012/12/23/other\\nThe starlet       | 2013-05-03
             """)
     void readsDatelines(String text, String date) {
         assertEquals(LocalDate.parse(date), Dateline.of(text.replace("\\n", "\n")));
@@ -48,6 +50,7 @@ class DatelineTest {
             Title\\nThe meeting\\nthat\\nhad\\nfive\\nlines\\nJuly 13, 2009
             http://www.mlbtraderumors.com/2008/12/red-sox-make-1.html\\nThe Red Sox
             Title\\nUpdated 13/14/2013\\nNo such month
+            Title\\ndate 2020-08-20 is when the minister said it
             """)
     void ignoresDatesTheStoryTells(String text) {
         assertNull(Dateline.of(text.replace("\\n", "\n")), text);

@@ -50,6 +50,9 @@ class LedeTest {
         // without the title, the headline line is the news's first line
         assertEquals("Obama names a surgeon general", Lede.of(null, text).summary());
         assertNull(Lede.of(null, "http://www.example.com/only-a-link\n\n2013-09-26").summary());
+        // the date a record another Kafka client wrote may open with, as the sample files do
+        assertEquals("President Donald Trump has met the prime minister.",
+                Lede.of(null, " date 2020-08-20 President Donald Trump has met the prime minister. He said so.").summary());
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quotewire.bench.StoryScores;
 import io.quotewire.bench.SyntheticArticles;
+import io.quotewire.contract.DateLines;
 import io.quotewire.contract.Fixtures;
 import io.quotewire.nlp.analysis.Analysis;
 import io.quotewire.nlp.analysis.Analyzer;
@@ -153,18 +156,25 @@ public final class TuneStories {
         for (String line : Files.readAllLines(data)) {
             if (!line.isBlank()) {
                 JsonNode n = json.readTree(line);
+                // as ingest-service reads a JSON article: a leading date line is its publishedAt unless it has one
                 String text = n.get("text").asText();
+                DateLines.Split dateLine = DateLines.leading(text);
+                text = dateLine == null ? text : dateLine.rest();
+                String published = n.path("publishedAt").isTextual() ? n.get("publishedAt").asText()
+                        : dateLine == null ? null : dateLine.date();
+                String title = n.path("title").isTextual() ? n.get("title").asText() : null;
                 Analysis analysis = analyzer.analyze(text);
                 long t0 = cpu();
-                Lede lede = Lede.of(null, text);
+                Lede lede = Lede.of(title, text);
                 float[] embedding = embedder.embed(lede);
                 cpu += cpu() - t0;
-                // ECB+ gives no publication dates: an article is placed by the date its text states, else by when
-                // it was ingested (the whole file at once), as query-service does
-                LocalDate dateline = Dateline.of(text);
-                docs.add(new Doc(n.get("doc").asText(), n.get("topic").asInt(), n.get("event").asText(), analysis,
-                        embedding, dateline == null ? INGESTED : dateline.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        dateline != null, named(lede, analysis)));
+                // ECB+ gives no publication dates: an article is placed by its publishedAt, else by the date its text
+                // states, else by when it was ingested (the whole file at once), as query-service does
+                LocalDate date = published != null ? LocalDate.parse(published.substring(0, 10)) : Dateline.of(text);
+                String event = n.get("event").asText();
+                docs.add(new Doc(n.get("doc").asText(), n.has("topic") ? n.get("topic").asInt() : topicOf(event), event,
+                        analysis, embedding, date == null ? INGESTED : date.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        date != null, named(lede, analysis)));
             }
         }
         System.out.printf("%d articles (%d with a stated date), %d topics, %d events; lede of %d words: %.1f ms CPU per "
@@ -299,6 +309,12 @@ public final class TuneStories {
         System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(),
                 shipped.timePenalty(), shipped.windowDays(), shipped.spanDays(), shipped.threshold(),
                 shipped.followUpPenalty(), shipped.strangerPenalty(), shipped.placePenalty())));
+    }
+
+    /** A line without a topic: its event's leading number (ECB+'s events are the topic's number and a suffix), else the event. */
+    private static int topicOf(String event) {
+        Matcher m = Pattern.compile("^\\d+").matcher(event);
+        return m.find() ? Integer.parseInt(m.group()) : event.hashCode();
     }
 
     /** The ids of the listed entities the lede names, as nlp-service marks them. */
