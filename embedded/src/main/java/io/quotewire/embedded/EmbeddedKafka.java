@@ -48,7 +48,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         // at least that Kafka did it and where the reason is.
         Exit.setHaltProcedure((status, message) -> {
             System.err.printf("Kafka stopped this process after a fatal fault (status %d)%s; Kafka's log (for the "
-                    + "launcher, logs/infrastructure.log) says why%n", status, message == null ? "" : ": " + message);
+                    + "local stack, logs/kafka.log) says why%n", status, message == null ? "" : ": " + message);
             Runtime.getRuntime().halt(status);
         });
     }
@@ -133,6 +133,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a broker answers on {@code bootstrapServers} with its cluster's nodes within two seconds (a broker
+     * that is not up yet, or is recovering its logs, does not).
+     */
+    public static boolean isReady(String bootstrapServers) {
+        try (Admin admin = admin(bootstrapServers)) {
+            return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
@@ -168,8 +183,14 @@ public final class EmbeddedKafka implements AutoCloseable {
      * topic created before it was configured, by an older version, is brought in line).
      */
     public List<String> createTopics(Set<String> names, int partitions, Function<String, Map<String, String>> config) {
+        return createTopics(bootstrapServers(), names, partitions, config);
+    }
+
+    /** {@link #createTopics(Set, int, Function)} on the broker at {@code bootstrapServers}. */
+    public static List<String> createTopics(String bootstrapServers, Set<String> names, int partitions,
+            Function<String, Map<String, String>> config) {
         List<String> created = new ArrayList<>();
-        try (Admin admin = admin()) {
+        try (Admin admin = admin(bootstrapServers)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
             for (String name : names) {
@@ -207,8 +228,13 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** An admin client for this broker; the caller closes it. */
     public Admin admin() {
+        return admin(bootstrapServers());
+    }
+
+    /** An admin client for the broker at {@code bootstrapServers}; the caller closes it. */
+    public static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     }

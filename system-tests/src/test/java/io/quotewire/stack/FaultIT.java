@@ -28,7 +28,7 @@ import io.quotewire.stack.Launcher.Launch;
 
 /**
  * Faults, on the whole stack as {@code ./quotewire up} starts it: a poison article, articles at the limits of
- * the contract, malformed requests, a frozen database and broker, a killed database. Whatever ingest accepts
+ * the contract, malformed requests, a frozen database and broker, a killed database and broker. Whatever ingest accepts
  * becomes queryable, no request gets a 5xx, and nothing is restarted by hand. Each scenario prints what it
  * measured. The frozen database and broker come first: they are mostly waiting, which the system test running
  * beside this one uses.
@@ -212,8 +212,7 @@ class FaultIT {
     }
 
     /**
-     * The Kafka broker frozen (SIGSTOP on the launcher's JVM, which runs it; nothing answers, as with a hung
-     * broker or a partition) for {@code quotewire.fault.broker-seconds} (60 by default; the full scenario is 120).
+     * The Kafka broker frozen (SIGSTOP on its JVM; nothing answers, as with a hung broker or a partition) for {@code quotewire.fault.broker-seconds} (60 by default; the full scenario is 120).
      * ingest answers 503 with Retry-After within 10 s instead of reporting accepted what it could not confirm,
      * readiness goes DOWN, and after SIGCONT everything accepted before and after becomes queryable, once, with
      * no service restarted.
@@ -226,7 +225,7 @@ class FaultIT {
         for (String service : LocalStack.SERVICES) {
             pids.put(service, stack.service(service).pid());
         }
-        ProcessHandle broker = stack.launcherJvm();
+        ProcessHandle broker = stack.broker();
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             accepted.add(postQuote("before the broker froze " + i));
@@ -310,6 +309,66 @@ class FaultIT {
         assertNotEquals(postmaster.pid(), postmaster().pid(), "a new postmaster");
         assertEquals(queryPid, stack.service("query-service").pid(), "query-service was not restarted");
         api.awaitReadiness("query", true, Duration.ofSeconds(30));
+    }
+
+    /**
+     * The Kafka broker killed (SIGKILL, as an out-of-memory kill or a crash of its node does): the launcher starts
+     * it again on its data, as Kubernetes restarts a broker's pod. Meanwhile ingest refuses with 503 what it cannot
+     * have acknowledged (never reporting it accepted), and the services reconnect without a restart of their own.
+     * Every article accepted before, while and after it was down is queryable, once.
+     */
+    @Test
+    @Order(7)
+    void aKilledBrokerIsStartedAgainAndLosesNothing() throws Exception {
+        Map<String, Long> pids = new java.util.TreeMap<>();
+        for (String service : LocalStack.SERVICES) {
+            pids.put(service, stack.service(service).pid());
+        }
+        List<String> phrases = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            phrases.add("before the broker died " + i);
+            postQuote(phrases.get(phrases.size() - 1));
+        }
+        ProcessHandle broker = stack.broker();
+        new ProcessBuilder("kill", "-KILL", String.valueOf(broker.pid())).inheritIO().start().waitFor();
+        long killed = System.nanoTime();
+        int refused = 0;
+        for (int i = 0; i < 5; i++) {
+            String phrase = "while the broker was down " + i;
+            HttpResponse<String> r = api.raw("ingest", HttpRequest.newBuilder()
+                    .header("Content-Type", "text/plain; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(
+                            "Mayor Ada Quill of Oslo said: \"We said " + phrase + " of run " + run + ".\"")), "/api/articles");
+            if (r.statusCode() == 202) {
+                phrases.add(phrase); // accepted: Kafka acknowledged it, so it must become queryable
+            } else {
+                assertEquals(503, r.statusCode(), r.body());
+                assertTrue(r.headers().firstValue("Retry-After").isPresent());
+                refused++;
+            }
+        }
+        Launcher.awaitOutput(stack, "Kafka restarted", Duration.ofSeconds(90));
+        double restartedIn = (System.nanoTime() - killed) / 1e9;
+        api.awaitReadiness("ingest", true, Duration.ofSeconds(60));
+        for (int i = 0; i < 5; i++) {
+            phrases.add("after the broker came back " + i);
+            postQuote(phrases.get(phrases.size() - 1));
+        }
+        for (String phrase : phrases) {
+            JsonNode page = api.await(phrase, VISIBLE, "/api/quotes?q=" + Api.encode(phrase + " of run " + run),
+                    p -> p.path("total").asInt() >= 1);
+            assertEquals(1, page.path("total").asInt(), phrase + " once: " + page);
+            assertEquals(1, page.at("/items/0/occurrenceCount").asInt(), phrase + " once: " + page);
+        }
+        System.out.printf("[fault] broker killed: answering again %.1f s after the kill; %d articles accepted, %d refused "
+                + "with 503 while it was down; all accepted queryable %.1f s after the kill%n", restartedIn,
+                phrases.size(), refused, (System.nanoTime() - killed) / 1e9);
+        assertNotEquals(broker.pid(), stack.broker().pid(), "a new broker");
+        for (var e : pids.entrySet()) {
+            assertEquals(e.getValue(), stack.service(e.getKey()).pid(), e.getKey() + " was not restarted");
+        }
+        for (String service : List.of("query", "nlp")) {
+            api.awaitReadiness(service, true, Duration.ofSeconds(60));
+        }
     }
 
     private String postQuote(String phrase) throws Exception {

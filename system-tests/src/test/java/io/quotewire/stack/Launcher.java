@@ -87,10 +87,17 @@ final class Launcher implements AutoCloseable {
             }
         }
 
-        /** The launcher's JVM, which runs Kafka: the java child of the script (a service runs quarkus-run.jar). */
+        /** The launcher's JVM: the java child of the script (a service runs quarkus-run.jar, the broker its own class). */
         ProcessHandle launcherJvm() {
-            return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("quotewire-tools.jar"))
+            return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("quotewire-tools.jar")
+                    && !p.info().commandLine().orElse("").contains(ServiceProcess.BROKER_MAIN))
                     .findFirst().orElseThrow(() -> new AssertionError("the launcher is not running"));
+        }
+
+        /** The Kafka broker's JVM, a child of the launcher. */
+        ProcessHandle broker() {
+            return process.descendants().filter(p -> p.info().commandLine().orElse("").contains(ServiceProcess.BROKER_MAIN))
+                    .findFirst().orElseThrow(() -> new AssertionError("Kafka is not running"));
         }
 
         /** The running JVM of one service ({@code nlp-service}, ...), a descendant of the launcher. */

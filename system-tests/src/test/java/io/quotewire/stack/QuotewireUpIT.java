@@ -126,6 +126,8 @@ class QuotewireUpIT {
             assertTrue(status.output().contains(service + " ") && status.output().contains("pid " + first.service(service).pid()),
                     status.output());
         }
+        assertTrue(Pattern.compile("(?m)^  Kafka +pid " + first.broker().pid() + " +localhost:\\d+  listening$")
+                .matcher(status.output()).find(), "the broker's own process: " + status.output());
         assertEquals(3, Pattern.compile(" ready$", Pattern.MULTILINE)
                 .matcher(status.output()).results().count(), "three services ready: " + status.output());
         // and each consumer group's backlog, down to nothing once what was ingested is analysed and projected (a
@@ -156,7 +158,7 @@ class QuotewireUpIT {
         // ./quotewire down from another terminal stops it as Ctrl-C does (Ctrl-C itself, and its exit status 0: every
         // other system test ends its stack that way, see Launch.stop)
         List<ProcessHandle> tree = first.processes();
-        assertTrue(tree.size() >= 5, "launcher, three services and PostgreSQL: " + tree);
+        assertTrue(tree.size() >= 6, "launcher, Kafka, three services and PostgreSQL: " + tree);
         Launch down = launcher.start(env, "down");
         assertTrue(down.process().waitFor(180, TimeUnit.SECONDS), "down finished");
         assertEquals(0, down.process().exitValue(), down.output());

@@ -321,9 +321,9 @@ class SystemIT {
     }
 
     /**
-     * The launcher killed without its stop (kill -9; Kafka, which runs in it, goes with it) leaves its services and
-     * PostgreSQL running in their own sessions: the next {@code up} on the same data stops them before it starts,
-     * and the read model and the topics are as they were.
+     * The launcher killed without its stop (kill -9) leaves its services, Kafka and PostgreSQL running in their own
+     * sessions: the next {@code up} on the same data stops them before it starts, and the read model and the topics
+     * are as they were.
      */
     @Test
     @Order(6)
@@ -333,13 +333,17 @@ class SystemIT {
         Map<TopicPartition, List<Long>> topics = topicOffsets();
 
         long nlpPid = stack.service("nlp-service").pid();
+        long brokerPid = stack.broker().pid();
         new ProcessBuilder("kill", "-KILL", String.valueOf(stack.launcherJvm().pid())).start().waitFor();
         assertTrue(stack.process().waitFor(30, TimeUnit.SECONDS), "the script ends with its launcher");
         assertTrue(ProcessHandle.of(nlpPid).isPresent(), "nlp-service outlived its launcher");
+        assertTrue(ProcessHandle.of(brokerPid).isPresent(), "Kafka outlived its launcher");
 
         stack = launcher.up(env);
         assertTrue(stack.output().contains("Stopping nlp-service (pid " + nlpPid + "), left running"), stack.output());
+        assertTrue(stack.output().contains("Stopping Kafka (pid " + brokerPid + "), left running"), stack.output());
         assertFalse(ProcessHandle.of(nlpPid).map(ProcessHandle::isAlive).orElse(false), "the old nlp-service is gone");
+        assertFalse(ProcessHandle.of(brokerPid).map(ProcessHandle::isAlive).orElse(false), "the old broker is gone");
         assertEquals(readModel, readModelSnapshot(), "the read model after the restart");
         Thread.sleep(5_000); // time for the consumers to rejoin their groups; nothing may be re-published
         assertEquals(topics, topicOffsets(), "first and end offsets of every partition after the restart");

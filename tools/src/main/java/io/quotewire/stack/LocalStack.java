@@ -28,8 +28,8 @@ import io.quotewire.embedded.EmbeddedPostgresServer;
 import io.quotewire.embedded.Ports;
 
 /**
- * The whole system on one machine: a Kafka broker (in this JVM), a PostgreSQL server, the topics,
- * and the three services as separate JVMs. {@link #close()} stops everything in order: the services
+ * The whole system on one machine: a Kafka broker, a PostgreSQL server, the topics, and the three
+ * services, each its own process. {@link #close()} stops everything in order: the services
  * that take input first, the infrastructure last.
  */
 public final class LocalStack implements AutoCloseable {
@@ -61,13 +61,15 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final PrintStream out;
     private FileChannel lockChannel;
-    private EmbeddedKafka kafka;
+    private ServiceProcess kafka;
     private EmbeddedPostgresServer postgres;
     /** In start order: query-service (the read side) first, ingest-service (the front door) last. */
     private final List<ServiceProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Deque<Long>> restarts = new HashMap<>();
     /** When PostgreSQL's exit was noticed ({@link System#nanoTime}), -1 while it runs. */
     private long databaseDownSince = -1;
+    /** When the broker's exit was noticed ({@link System#nanoTime}), -1 once it answers again. */
+    private long brokerDownSince = -1;
     private boolean closed;
 
     private LocalStack(StackConfig config, PrintStream out) {
@@ -104,30 +106,30 @@ public final class LocalStack implements AutoCloseable {
         long t0 = System.nanoTime();
         CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer
                 .start(config.postgresData(), config.postgresBinaries(), config.postgresPort(), INFRA_STARTUP));
-        CompletableFuture<EmbeddedKafka> broker = CompletableFuture.supplyAsync(
-                () -> EmbeddedKafka.start(config.kafkaData(), config.kafkaPort(), INFRA_STARTUP));
+        kafka = remember(ServiceProcess.startBroker(config.kafkaData(), config.kafkaPort(), config.logs().resolve(KAFKA_LOG)));
         try {
+            awaitBroker();
             postgres = pg.join();
-            kafka = broker.join();
             if (isClosed()) {
-                kafka.close();
-                postgres.close();
                 throw new StackException("stopped while starting");
             }
         } catch (CompletionException e) {
-            // keep whichever did start, so that close() stops it
+            // keep it if it did start, so that close() stops it
             postgres = pg.isCompletedExceptionally() ? null : pg.join();
-            kafka = broker.isCompletedExceptionally() ? null : broker.join();
             throw new StackException("infrastructure did not start: " + e.getCause().getMessage(), e.getCause());
+        } catch (StackException e) {
+            postgres = pg.exceptionally(failed -> null).join();
+            throw e;
         }
         postgres.createDatabase(StackConfig.DATABASE);
-        List<String> created = kafka.createTopics(TOPICS, config.partitions(), io.quotewire.contract.Topics::retention);
+        List<String> created = EmbeddedKafka.createTopics(bootstrapServers(), TOPICS, config.partitions(),
+                io.quotewire.contract.Topics::retention);
         out.printf("Kafka on localhost:%d and PostgreSQL on localhost:%d ready in %.1f s%s%n",
                 config.kafkaPort(), config.postgresPort(), seconds(t0),
                 created.isEmpty() ? "" : " (created topics " + String.join(", ", created.stream().sorted().toList()) + ")");
 
         long t1 = System.nanoTime();
-        Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
         Map<String, String> queryEnv = new LinkedHashMap<>(kafkaEnv);
         queryEnv.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(StackConfig.DATABASE));
         queryEnv.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(StackConfig.DATABASE));
@@ -150,6 +152,28 @@ public final class LocalStack implements AutoCloseable {
         awaitReady();
         out.printf("All services ready in %.1f s%n", seconds(t1));
     }
+
+    private String bootstrapServers() {
+        return "localhost:" + config.kafkaPort();
+    }
+
+    /** Until the broker answers; fails if its process exits first or it takes longer than {@link #INFRA_STARTUP}. */
+    private void awaitBroker() {
+        long deadline = System.nanoTime() + INFRA_STARTUP.toNanos();
+        while (!EmbeddedKafka.isReady(bootstrapServers())) {
+            if (!kafka.isAlive()) {
+                throw new StackException("Kafka exited with status " + kafka.exitValue() + " before it was ready. The end of "
+                        + kafka.log() + ":\n" + kafka.logTail(25));
+            }
+            if (System.nanoTime() > deadline || isClosed()) {
+                throw new StackException(isClosed() ? "stopped while starting" : "Kafka was not ready within "
+                        + INFRA_STARTUP.toSeconds() + " s. The end of " + kafka.log() + ":\n" + kafka.logTail(25));
+            }
+            sleep(200);
+        }
+    }
+
+    static final String KAFKA_LOG = "kafka.log";
 
     /**
      * Notes this launcher's pid and the stack's ports in {@code $QUOTEWIRE_HOME/run/}, for {@code ./quotewire
@@ -246,6 +270,12 @@ public final class LocalStack implements AutoCloseable {
             }
             deleteQuietly(pidFile);
         }
+        Optional<ProcessHandle> broker = kafkaPid(config);
+        if (broker.isPresent()) {
+            stopLeftover("Kafka", broker.get(), out);
+            any = true;
+        }
+        deleteQuietly(runDir(config).resolve(KAFKA_PID_FILE));
         Optional<ProcessHandle> pg = postgresPid(config);
         if (pg.isPresent()) {
             stopLeftover("PostgreSQL", pg.get(), out);
@@ -269,6 +299,14 @@ public final class LocalStack implements AutoCloseable {
         String jar = serviceJar(config.root(), serviceOf(instance)).toString();
         return readPid(runDir(config).resolve(instance + ".pid"))
                 .filter(p -> p.info().commandLine().orElse("").contains(jar));
+    }
+
+    static final String KAFKA_PID_FILE = "Kafka.pid";
+
+    /** The running Kafka broker noted in the run folder, if it is the broker. */
+    static Optional<ProcessHandle> kafkaPid(StackConfig config) {
+        return readPid(runDir(config).resolve(KAFKA_PID_FILE))
+                .filter(p -> p.info().commandLine().orElse("").contains(ServiceProcess.BROKER_MAIN));
     }
 
     static Optional<ProcessHandle> postgresPid(StackConfig config) {
@@ -359,6 +397,10 @@ public final class LocalStack implements AutoCloseable {
         if (database.isPresent()) {
             return database;
         }
+        Optional<String> broker = superviseBroker();
+        if (broker.isPresent()) {
+            return broker;
+        }
         for (int i = 0; i < services.size(); i++) {
             ServiceProcess s = services.get(i);
             if (s.isAlive()) {
@@ -421,6 +463,34 @@ public final class LocalStack implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Restarts the Kafka broker when its process has exited (killed, out of memory, a fatal fault), as Kubernetes
+     * restarts a broker's pod: on its data, and on its port, where the services' clients find it again (meanwhile
+     * ingest answers 503 and the consumers wait). Says when it answers again.
+     */
+    private Optional<String> superviseBroker() {
+        if (kafka == null) {
+            return Optional.empty();
+        }
+        if (kafka.isAlive()) {
+            if (brokerDownSince >= 0 && EmbeddedKafka.isReady(bootstrapServers())) {
+                out.printf("Kafka restarted, %.1f s after its exit was noticed%n", seconds(brokerDownSince));
+                brokerDownSince = -1;
+            }
+            return Optional.empty();
+        }
+        if (tooManyRestarts(kafka.name())) {
+            return Optional.of("Kafka exited with status " + kafka.exitValue() + ", its " + (MAX_RESTARTS + 1)
+                    + "th exit within " + RESTART_WINDOW.toMinutes() + " minutes. The end of " + kafka.log() + ":\n"
+                    + kafka.logTail(25));
+        }
+        out.printf("Kafka exited with status %d; restarting it on its data in %s (log: %s)%n", kafka.exitValue(),
+                config.kafkaData(), kafka.log());
+        brokerDownSince = System.nanoTime();
+        kafka = remember(kafka.restart());
+        return Optional.empty();
+    }
+
     /** Notes a restart of {@code name}; true when it already restarted {@value #MAX_RESTARTS} times of late. */
     private boolean tooManyRestarts(String name) {
         Deque<Long> recent = restarts.computeIfAbsent(name, k -> new ArrayDeque<>());
@@ -467,7 +537,9 @@ public final class LocalStack implements AutoCloseable {
             out.printf("Stopped %s (%.1f s)%n", s.name(), took.toMillis() / 1000.0);
         }
         if (kafka != null) {
-            runQuietly("Kafka", kafka::close);
+            Duration took = kafka.stop(SERVICE_GRACE);
+            deleteQuietly(runDir().resolve(KAFKA_PID_FILE));
+            out.printf("Stopped Kafka (%.1f s)%n", took.toMillis() / 1000.0);
         }
         if (postgres != null) {
             runQuietly("PostgreSQL", postgres::close);

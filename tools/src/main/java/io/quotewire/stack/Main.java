@@ -136,14 +136,22 @@ public final class Main {
         }
     }
 
-    /** Kafka and PostgreSQL run in or under this JVM; their logs go to a file, not to the terminal. */
+    /** The embedded PostgreSQL's library and the Kafka clients log in this JVM: to a file, not to the terminal. */
     private static void routeInfrastructureLogs(Path logs) {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new StackException("cannot create the log folder " + logs + ": " + e.getMessage(), e);
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("infrastructure.log").toString());
+        logTo(logs.resolve("infrastructure.log").toString());
+    }
+
+    /**
+     * This JVM's log ({@code target}: a file, or {@code System.out}), with times; Kafka's warnings and errors only
+     * (its information is a line for each of many internal steps).
+     */
+    static void logTo(String target) {
+        System.setProperty("org.slf4j.simpleLogger.logFile", target);
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSS");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");

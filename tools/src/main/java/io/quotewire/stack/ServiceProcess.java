@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One Quotewire service running as its own JVM, its output appended to a log file. */
+/** One process of the local stack (a Quotewire service, or the Kafka broker) running as its own JVM, its output appended to a log file. */
 public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -27,15 +27,17 @@ public final class ServiceProcess {
     private final Process process;
     private final List<String> command;
     private final Map<String, String> env;
+    private final Path directory;
 
     private ServiceProcess(String name, int port, Path log, Process process, List<String> command,
-            Map<String, String> env) {
+            Map<String, String> env, Path directory) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
         this.command = command;
         this.env = env;
+        this.directory = directory;
     }
 
     /**
@@ -73,28 +75,57 @@ public final class ServiceProcess {
         command.add(jar.toString());
         Map<String, String> environment = new java.util.LinkedHashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return launch(name, port, log, List.copyOf(command), Map.copyOf(environment));
+        return launch(name, port, log, List.copyOf(command), Map.copyOf(environment), jar.getParent());
     }
 
-    /** The same service started again, as it was first started (after it exited on its own). */
+    /** The class the Kafka broker's JVM runs, by which its process is recognised. */
+    static final String BROKER_MAIN = KafkaBroker.class.getName();
+
+    /**
+     * Starts the Kafka broker ({@link KafkaBroker}) on {@code data} and {@code port} as a JVM of its own, from this
+     * launcher's classpath, in a session of its own as the services are.
+     */
+    static ServiceProcess startBroker(Path data, int port, Path log) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xms256m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                absolute(System.getProperty("java.class.path")), BROKER_MAIN, data.toAbsolutePath().toString(), String.valueOf(port)));
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new StackException("cannot create Kafka's data folder " + data + ": " + e.getMessage(), e);
+        }
+        return launch("Kafka", port, log, List.copyOf(command), Map.of(), data.toAbsolutePath());
+    }
+
+    /** A class path with each entry made absolute (the broker runs in its data folder). */
+    private static String absolute(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /** The same process started again, as it was first started (after it exited on its own). */
     ServiceProcess restart() {
-        return launch(name, port, log, command, env);
+        return launch(name, port, log, command, env, directory);
     }
 
+    /** {@code directory}: where it runs (a service in its jar's folder, where Quarkus reads {@code config/}). */
     private static ServiceProcess launch(String name, int port, Path log, List<String> command,
-            Map<String, String> env) {
-        Path jar = Path.of(command.get(command.size() - 1));
+            Map<String, String> env, Path directory) {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "\n==== " + name + " starting at " + Instant.now() + " ====\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(jar.getParent().toFile())
+                    .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(env);
-            return new ServiceProcess(name, port, log, builder.start(), command, env);
+            return new ServiceProcess(name, port, log, builder.start(), command, env, directory);
         } catch (IOException e) {
             throw new StackException("cannot start " + name + ": " + e.getMessage(), e);
         }

@@ -47,11 +47,16 @@ public final class StackControl {
         if (launcher.isEmpty()) {
             out.println("Quotewire is not running (QUOTEWIRE_HOME " + config.home() + ").");
             boolean left = false;
+            Map<String, Optional<ProcessHandle>> leftovers = new LinkedHashMap<>();
             for (String name : LocalStack.instances(config)) {
-                Optional<ProcessHandle> p = LocalStack.servicePid(config, name);
-                if (p.isPresent()) {
+                leftovers.put(name, LocalStack.servicePid(config, name));
+            }
+            leftovers.put("Kafka", LocalStack.kafkaPid(config));
+            leftovers.put("PostgreSQL", LocalStack.postgresPid(config));
+            for (var e : leftovers.entrySet()) {
+                if (e.getValue().isPresent()) {
                     out.printf("  but %s is (pid %d), left by a launcher that did not stop: ./quotewire down stops it%n",
-                            name, p.get().pid());
+                            e.getKey(), e.getValue().get().pid());
                     left = true;
                 }
             }
@@ -68,10 +73,11 @@ public final class StackControl {
                     port, state);
         }
         int kafkaPort = Integer.parseInt(ports.getProperty("kafka", String.valueOf(config.kafkaPort())));
-        boolean kafkaUp = !Ports.isFree(kafkaPort);
+        Optional<ProcessHandle> broker = LocalStack.kafkaPid(config);
+        boolean kafkaUp = broker.isPresent() && !Ports.isFree(kafkaPort);
         allReady &= kafkaUp;
-        out.printf("  %-15s pid %-8s localhost:%d  %s%n", "Kafka", launcher.get().pid(), kafkaPort,
-                kafkaUp ? "listening" : "NOT LISTENING");
+        out.printf("  %-15s pid %-8s localhost:%d  %s%n", "Kafka", broker.map(h -> String.valueOf(h.pid())).orElse("-"),
+                kafkaPort, kafkaUp ? "listening" : broker.isEmpty() ? "not running (restarting?)" : "NOT LISTENING");
         int pgPort = Integer.parseInt(ports.getProperty("postgres", String.valueOf(config.postgresPort())));
         Optional<ProcessHandle> pg = LocalStack.postgresPid(config);
         boolean pgUp = pg.isPresent() && !Ports.isFree(pgPort);

@@ -76,8 +76,11 @@ public final class StackMemory {
                     return service + " (JVM RSS)";
                 }
             }
+            if (cmd.contains("io.quotewire.stack.KafkaBroker")) {
+                return "Kafka (JVM RSS)";
+            }
             if (cmd.contains("quotewire-tools.jar") && cmd.contains(" up")) {
-                return "launcher with Kafka (JVM RSS)";
+                return "launcher (JVM RSS)";
             }
             String comm = Files.readString(proc.resolve("comm")).trim();
             if (comm.equals("postgres") || cmd.startsWith("postgres:")) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
  * and quotes being visible in {@code GET /api/articles/{id}} (so it includes ingest's own work and the
  * Kafka acknowledgement before {@code ingestedAt}); p50/p99/max.</li>
  * <li>Memory: the peak resident memory of each process of the stack, sampled every second: the three
- * services, the launcher (which runs the Kafka broker) and PostgreSQL (proportional set size summed
+ * services, the Kafka broker, the launcher and PostgreSQL (proportional set size summed
  * over its processes, so shared buffers count once).</li>
  * </ol>
  */
