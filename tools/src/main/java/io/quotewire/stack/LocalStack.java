@@ -106,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
         long t0 = System.nanoTime();
         CompletableFuture<EmbeddedPostgresServer> pg = CompletableFuture.supplyAsync(() -> EmbeddedPostgresServer
                 .start(config.postgresData(), config.postgresBinaries(), config.postgresPort(), INFRA_STARTUP));
-        kafka = remember(ServiceProcess.startBroker(config.kafkaData(), config.kafkaPort(), config.logs().resolve(KAFKA_LOG)));
+        kafka = remember(ServiceProcess.startBroker(config.kafkaData(), config.kafkaPort(), config.kafkaHeap(),
+                config.logs().resolve(KAFKA_LOG)));
         try {
             awaitBroker();
             postgres = pg.join();

@@ -82,16 +82,16 @@ public final class ServiceProcess {
     static final String BROKER_MAIN = KafkaBroker.class.getName();
 
     /**
-     * Starts the Kafka broker ({@link KafkaBroker}) on {@code data} and {@code port} as a JVM of its own, from this
-     * launcher's classpath, in a session of its own as the services are.
+     * Starts the Kafka broker ({@link KafkaBroker}) on {@code data} and {@code port} as a JVM of its own with at most
+     * {@code heap}, from this launcher's classpath, in a session of its own as the services are.
      */
-    static ServiceProcess startBroker(Path data, int port, Path log) {
+    static ServiceProcess startBroker(Path data, int port, String heap, Path log) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             command.add("/usr/bin/setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms256m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+        command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp",
                 absolute(System.getProperty("java.class.path")), BROKER_MAIN, data.toAbsolutePath().toString(), String.valueOf(port)));
         try {
             Files.createDirectories(data);

@@ -19,6 +19,7 @@ public record StackConfig(
         String queryHeap,
         String ingestHeap,
         String nlpHeap,
+        String kafkaHeap,
         String javaOptions,
         int readyTimeoutSeconds,
         Map<String, Integer> replicas) {
@@ -42,6 +43,7 @@ public record StackConfig(
                 heap(env, "QUOTEWIRE_QUERY_HEAP", "256m"),
                 heap(env, "QUOTEWIRE_INGEST_HEAP", "256m"),
                 heap(env, "QUOTEWIRE_NLP_HEAP", "640m"),
+                heap(env, "QUOTEWIRE_KAFKA_HEAP", "512m"),
                 env.getOrDefault("QUOTEWIRE_JAVA_OPTS", ""),
                 number(env, "QUOTEWIRE_READY_TIMEOUT", 180, 5, 3600),
                 replicas("QUOTEWIRE_REPLICAS", env.getOrDefault("QUOTEWIRE_REPLICAS", "")));
@@ -50,7 +52,7 @@ public record StackConfig(
     /** This configuration with the replicas {@code spec} ({@code nlp=2,query=2}) says. */
     public StackConfig withReplicas(String spec) {
         return new StackConfig(root, home, kafkaPort, postgresPort, queryPort, ingestPort, nlpPort, partitions, queryHeap,
-                ingestHeap, nlpHeap, javaOptions, readyTimeoutSeconds, replicas("--replicas", spec));
+                ingestHeap, nlpHeap, kafkaHeap, javaOptions, readyTimeoutSeconds, replicas("--replicas", spec));
     }
 
     /** How many instances of {@code service} run (1 unless set). */
