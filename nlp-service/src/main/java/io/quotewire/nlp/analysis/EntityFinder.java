@@ -273,7 +273,8 @@ final class EntityFinder {
     private static final Set<String> CLAUSE_ENDS = Set.of(".", ",", ";", ":", "!", "?", ")");
 
     /**
-     * An organisation named in the possessive, "Lloyd's", "Moody's", "Boatmen's": where every mention of the name in
+     * An organisation or place named in the possessive, "Lloyd's", "Moody's", "Boatmen's", a cricket ground "at
+     * Lord's": where every mention of the name in
      * the article has "'s" after it, and after one of those comes a word no possessive takes or a mark that ends a
      * clause ("ordered Lloyd 's to give", "single-A - Moody 's ."; not a bracket or a quotation mark, as in "the
      * Bank of Japan's (BOJ) policy", "MSNBC's “Morning Joe”"), the "'s" is part of the name, which CoreNLP and the
@@ -286,7 +287,7 @@ final class EntityFinder {
         for (Mention m : mentions) {
             String text = doc.span(m.start(), m.end());
             boolean possessive = m.to() < tokens.size() && isPossessive(tokens, m);
-            always.merge(text, possessive && m.type().equals("ORGANIZATION") && m.known() == null, Boolean::logicalAnd);
+            always.merge(text, possessive && !m.type().equals("PERSON") && m.known() == null, Boolean::logicalAnd);
             if (possessive) {
                 Token after = m.to() + 1 < tokens.size() ? tokens.get(m.to() + 1) : null;
                 if (after == null || after.sentence() != tokens.get(m.to()).sentence()
@@ -549,7 +550,8 @@ final class EntityFinder {
             Token t = tokens.get(k);
             boolean hyphen = isHyphen(t);
             boolean split = taken[k] != null || hyphen && (k > from && taken[k - 1] != null || k + 1 < to && taken[k + 1] != null
-                    || !tag.equals("PERSON") && k + 1 < to && !tokens.get(k + 1).capitalised());
+                    || !tag.equals("PERSON") && k + 1 < to && !tokens.get(k + 1).capitalised()
+                            && !particleBetweenHyphens(tokens, k, to));
             if (split) {
                 if (k > start) {
                     parts.add(new int[] { start, k });
@@ -561,6 +563,16 @@ final class EntityFinder {
             parts.add(new int[] { start, to });
         }
         return parts;
+    }
+
+    /** The small words that join the parts of a hyphenated place's name: Chester-le-Street, Stratford-upon-Avon. */
+    private static final Set<String> NAME_PARTICLES = Set.of("le", "la", "les", "de", "du", "des", "en", "sur", "sous",
+            "upon", "on", "am", "an", "der", "di", "da", "del", "y");
+
+    /** The hyphen at {@code k} opens "-le-Street" within {@code to}: a particle, a hyphen, a capitalised word. */
+    private static boolean particleBetweenHyphens(List<Token> tokens, int k, int to) {
+        return k + 3 < to && NAME_PARTICLES.contains(tokens.get(k + 1).text()) && isHyphen(tokens.get(k + 2))
+                && tokens.get(k + 3).capitalised();
     }
 
     /**

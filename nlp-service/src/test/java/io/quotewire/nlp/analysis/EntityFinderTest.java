@@ -309,6 +309,24 @@ class EntityFinderTest {
         assertEquals(List.of("Boeing", "Boeing"), boeing.mentions().stream().map(Analysis.Span::text).toList());
     }
 
+    @Test
+    void aPlaceNamedInThePossessiveKeepsItsS() {
+        // a cricket ground: "'s" then a clause's end, in every mention
+        Analysis.Entity lords = analyzer.analyze("England play the second test at Lord's, London, in June. Practice at "
+                + "Lord's begins on May 14.").entities().stream().filter(e -> e.mentions().get(0).text().startsWith("Lord"))
+                .findFirst().orElseThrow();
+        assertEquals("LOCATION", lords.type());
+        assertEquals(List.of("Lord's", "Lord's"), lords.mentions().stream().map(Analysis.Span::text).toList());
+    }
+
+    @Test
+    void aHyphenatedPlaceJoinedByASmallWordIsOnePlace() {
+        check("Glamorgan beat Durham at Chester-le-Street on Saturday, and the festival at Stratford-upon-Avon opened.",
+                Map.of("Chester-le-Street", "LOCATION", "Stratford-upon-Avon", "LOCATION"));
+        // a hyphen before a lower-case word that joins no further name still ends the name
+        check("Moscow-based Lukoil said on Monday that output rose.", Map.of("Moscow", "LOCATION"));
+    }
+
     /** The entity of this name has this type and this many mentions. */
     private static void mentions(String text, String name, String type, int mentions) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
