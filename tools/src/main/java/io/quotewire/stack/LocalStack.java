@@ -111,16 +111,18 @@ public final class LocalStack implements AutoCloseable {
         try {
             awaitBroker();
             postgres = pg.join();
-            if (isClosed()) {
-                throw new StackException("stopped while starting");
-            }
         } catch (CompletionException e) {
             // keep it if it did start, so that close() stops it
             postgres = pg.isCompletedExceptionally() ? null : pg.join();
+            stopWhatStartedAfterClose();
             throw new StackException("infrastructure did not start: " + e.getCause().getMessage(), e.getCause());
         } catch (StackException e) {
             postgres = pg.exceptionally(failed -> null).join();
+            stopWhatStartedAfterClose();
             throw e;
+        }
+        if (stopWhatStartedAfterClose()) {
+            throw new StackException("stopped while starting");
         }
         postgres.createDatabase(StackConfig.DATABASE);
         List<String> created = EmbeddedKafka.createTopics(bootstrapServers(), TOPICS, config.partitions(),
@@ -152,6 +154,24 @@ public final class LocalStack implements AutoCloseable {
         noteLauncher();
         awaitReady();
         out.printf("All services ready in %.1f s%n", seconds(t1));
+    }
+
+    /**
+     * When {@link #close()} ran while the infrastructure started (Ctrl-C during the start), stops what it could not
+     * stop then: PostgreSQL, whose start it did not wait for, and the broker. True if it had run.
+     */
+    private synchronized boolean stopWhatStartedAfterClose() {
+        if (!closed) {
+            return false;
+        }
+        if (kafka != null) {
+            kafka.stop(SERVICE_GRACE);
+            deleteQuietly(runDir().resolve(KAFKA_PID_FILE));
+        }
+        if (postgres != null) {
+            runQuietly("PostgreSQL", postgres::close);
+        }
+        return true;
     }
 
     private String bootstrapServers() {
