@@ -159,6 +159,12 @@ class ArticleStreamTest {
         assertEquals(derivedId, quotes.get("articleId").asText());
         assertEquals(ArticleIds.contentHash(text).substring(0, 16), quotes.get("revision").asText());
         assertTrue(quotes.get("quotes").get(0).get("speaker").get("name").asText().contains("Kadhimi"));
+
+        // written as the sample files are, its date in its text: the date ingest-service would have read
+        String dated = "date 2020-08-20 " + text;
+        send(new ProducerRecord<>(Topics.ARTICLES, null, JSON.writeValueAsBytes(Map.of("text", dated))));
+        JsonNode entities = JSON.readTree(await(Topics.ENTITIES, ArticleIds.articleId(null, dated)).value());
+        assertEquals("2020-08-20", entities.get("publishedAt").asText());
     }
 
     /**

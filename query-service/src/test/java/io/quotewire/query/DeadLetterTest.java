@@ -84,12 +84,14 @@ class DeadLetterTest {
     /**
      * Records that another producer wrote beyond the article contract (which ingest-service enforces) are still
      * projected, as far as they can be stored: a NUL becomes a space, an over-long source is cut, a publication
-     * date outside years 1-9999 is left out. Nothing is dead-lettered for them.
+     * date outside years 1-9999 is left out, one written as the sample files' leading {@code date YYYY-MM-DD} is read.
+     * Nothing is dead-lettered for them.
      */
     @Test
     void articlesBeyondTheContractFromOtherProducersAreStillProjected() throws Exception {
         String run = UUID.randomUUID().toString();
         String nul = "nul-" + run, source = "source-" + run, future = "future-" + run, zero = "zero-" + run;
+        String dated = "dated-" + run;
         send(List.of(
                 new ProducerRecord<>(Topics.ARTICLES, nul, JSON.writeValueAsString(Map.of("id", nul,
                         "text", "An article with a \u0000 in it.", "title", "A \u0000 title"))),
@@ -98,7 +100,12 @@ class DeadLetterTest {
                 new ProducerRecord<>(Topics.ARTICLES, future, JSON.writeValueAsString(Map.of("id", future,
                         "text", "An article from the far future.", "publishedAt", "+10000-01-01"))),
                 new ProducerRecord<>(Topics.ARTICLES, zero, JSON.writeValueAsString(Map.of("id", zero,
-                        "text", "An article from year zero.", "publishedAt", "0000-01-01")))));
+                        "text", "An article from year zero.", "publishedAt", "0000-01-01"))),
+                // written as the sample files are: its date in the text, which ingest-service would have read
+                new ProducerRecord<>(Topics.ARTICLES, dated, JSON.writeValueAsString(Map.of("id", dated,
+                        "text", "date 2020-08-20 An article dated in its text.")))));
+        await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/articles/" + dated).then().statusCode(200)
+                .body("publishedAt", is("2020-08-20T00:00:00Z")).body("text", is("date 2020-08-20 An article dated in its text.")));
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/articles/" + nul).then().statusCode(200)
                 .body("text", is("An article with a   in it.")).body("title", is("A   title")));
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/api/articles/" + source).then().statusCode(200)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quotewire.contract.ArticleIds;
+import io.quotewire.contract.DateLines;
 
 /**
  * What this service reads from an {@code articles} record, tolerantly: only {@code text} is required;
@@ -14,7 +15,7 @@ import io.quotewire.contract.ArticleIds;
  *
  * @param title       the article's title, or null (it leads the text the story embedding reads)
  * @param publishedAt the article's {@code publishedAt} as written (passed on with the analysis, unchecked:
- *                    ingest-service validates it), or null
+ *                    ingest-service validates it), else the {@code date YYYY-MM-DD} its text opens with, or null
  * @param ingestedAt  when this revision was ingested: the record's {@code ingestedAt}, else the record's own time
  *                    (as query-service dates the article), or null
  */
@@ -59,6 +60,10 @@ public record ArticleSubmitted(String id, String revision, String title, String 
         String title = node.hasNonNull("title") && node.get("title").isTextual() ? node.get("title").asText() : null;
         String publishedAt = node.hasNonNull("publishedAt") && node.get("publishedAt").isTextual()
                 ? node.get("publishedAt").asText() : null;
+        DateLines.Split dateLine = node.has("publishedAt") ? null : DateLines.leading(text.asText());
+        if (dateLine != null) {
+            publishedAt = dateLine.date(); // the sample files' date line, which ingest-service would have read
+        }
         // a NUL cannot be stored downstream: a space instead keeps every offset into the text (ingest-service
         // refuses NULs; another producer may write them)
         Instant ingestedAt = recordTime;

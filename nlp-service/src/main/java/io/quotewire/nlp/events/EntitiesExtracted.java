@@ -11,7 +11,8 @@ import io.quotewire.nlp.analysis.Analysis;
  *
  * @param analyzerVersion which analysis produced it ({@code Analyzer.VERSION})
  * @param revision        the article revision analysed (consumers ignore an analysis of an older revision)
- * @param publishedAt     the analysed article's {@code publishedAt} as its articles event had it, or null: a
+ * @param publishedAt     the analysed article's {@code publishedAt} as its articles event had it (else the date line its
+ *                        text opens with), or null: a
  *                        consumer can date the entities without waiting for the article (added in v1, optional)
  * @param articleIngestedAt when the analysed revision was ingested (its articles event's {@code ingestedAt}, else
  *                        the articles record's time): of two analyses of an article, a consumer keeps the one of

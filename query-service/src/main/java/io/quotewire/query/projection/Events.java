@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quotewire.contract.ArticleIds;
+import io.quotewire.contract.DateLines;
 import io.quotewire.contract.NameKeys;
 
 /**
@@ -179,8 +180,12 @@ public final class Events {
         OffsetDateTime ingested = hint(n, "ingestedAt");
         // what another producer may write beyond the contract's limits is kept as far as it can be stored: a
         // source cut to its indexed length, a publication date outside years 1-9999 (or unreadable) left out
+        OffsetDateTime published = withinYears(hint(n, "publishedAt"));
+        if (published == null && !n.hasNonNull("publishedAt")) {
+            published = dateLine(text); // the sample files' "date YYYY-MM-DD", which ingest-service would have read
+        }
         return new Article(id, revision, text(n, "title"), url, cut(text(n, "source"), MAX_SOURCE_CHARS),
-                text(n, "author"), text(n, "language"), withinYears(hint(n, "publishedAt")),
+                text(n, "author"), text(n, "language"), published,
                 ingested != null ? withinYears(ingested) != null ? ingested : recordTime : recordTime, text);
     }
 
@@ -332,6 +337,16 @@ public final class Events {
             } catch (DateTimeParseException e2) {
                 throw new Unprojectable("\"" + field + "\" is not an ISO date or date-time: " + v);
             }
+        }
+    }
+
+    /** The date a text opens with as {@code date YYYY-MM-DD} ({@link DateLines}), at midnight UTC; null if none or no date. */
+    private static OffsetDateTime dateLine(String text) {
+        DateLines.Split line = DateLines.leading(text);
+        try {
+            return line == null ? null : LocalDate.parse(line.date()).atStartOfDay().atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
