@@ -93,6 +93,20 @@ public final class StoryIndex {
                 bestScore = score;
             }
         }
+        if (rules.datedFallback() > 0 && p.dated() && (best == null || bestScore < rules.threshold())) {
+            // no story is close enough by what the articles say: a dated story whose days take the article is, at a
+            // lower bar (two reports of one day's event in other words)
+            for (Story s : candidates(p, keys)) {
+                if (s.datedFirst != null && timeCost(p, s) == 0) {
+                    double score = score(p, s, 0) + rules.datedFallback();
+                    if (score >= rules.threshold() && (best == null || score > bestScore
+                            || score == bestScore && s.firstSeq < best.firstSeq)) {
+                        best = s;
+                        bestScore = score;
+                    }
+                }
+            }
+        }
         boolean started = best == null || bestScore < rules.threshold();
         Story story = started ? Story.of(p) : best;
         join(story, p, keys);

@@ -194,6 +194,42 @@ class StoryIndexTest {
         assertEquals(within.storyId(), assignAfter(strict, feed, sameDays).storyId());
     }
 
+    /**
+     * Two reports of one day's event in other words: below the threshold by what they say, the second joins the
+     * first's story because their stated days agree, by the rules' dated fallback; not when its date is weeks away,
+     * nor when it has none, nor without the fallback.
+     */
+    @Test
+    void aDatedArticleShortOfTheThresholdJoinsTheStoryOfItsDays() {
+        StoryRules rules = StoryRules.DEFAULT;
+        double cos = rules.threshold() - rules.datedFallback() / 2; // short of the bar by half the fallback
+        float[] first = { 1, 0 };
+        float[] second = { (float) cos, (float) Math.sqrt(1 - cos * cos) };
+        Instant day = DAY;
+        java.util.function.BiFunction<Instant, Boolean, Profile> report = (time, dated) -> new Profile("second", "r", 1,
+                time, dated, second, Map.of(), Set.of(), null, Set.of());
+        for (var c : List.of(
+                Map.entry(report.apply(day.plus(Duration.ofDays(1)), true), true),
+                Map.entry(report.apply(day.plus(Duration.ofDays(60)), true), false),
+                Map.entry(report.apply(day.plus(Duration.ofDays(1)), false), false))) {
+            StoryIndex index = new StoryIndex(rules);
+            String story = index.assign(new Profile("first", "r", 0, day, true, first, Map.of(), Set.of(), null, Set.of()))
+                    .storyId();
+            StoryIndex.Assignment a = index.assign(c.getKey());
+            assertEquals(c.getValue(), !a.started(), c.getKey().time() + " dated " + c.getKey().dated());
+            if (c.getValue()) {
+                assertEquals(story, a.storyId());
+                assertEquals(cos + rules.datedFallback(), a.score(), 1e-6);
+            }
+        }
+        StoryRules without = new StoryRules(rules.entityWeight(), rules.quoteWeight(), rules.timePenalty(), rules.threshold(),
+                rules.recent(), rules.perKey(), rules.capacity(), rules.keys(), rules.windowDays(), rules.spanDays(),
+                rules.followUpPenalty(), rules.strangerPenalty(), rules.placePenalty(), 0);
+        StoryIndex index = new StoryIndex(without);
+        index.assign(new Profile("first", "r", 0, day, true, first, Map.of(), Set.of(), null, Set.of()));
+        assertTrue(index.assign(report.apply(day.plus(Duration.ofDays(1)), true)).started());
+    }
+
     @Test
     void anArticleWhoseLedeNamesOnlyPlacesTheStoryDoesNotPaysThePlacePenaltyUnlessItsDateVouches() {
         List<Profile> feed = feed(3, 3, 2);
@@ -248,7 +284,7 @@ class StoryIndexTest {
                 p.places(), p.ledePlaces())).toList();
         // a small index, so that stories leave it while the feed runs
         StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7, 14,
-                Double.POSITIVE_INFINITY, 0, 0.1);
+                Double.POSITIVE_INFINITY, 0, 0.1, 0.2);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
 
         Map<String, String> reloaded = new HashMap<>();
