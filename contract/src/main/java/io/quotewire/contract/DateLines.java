@@ -1,5 +1,7 @@
 package io.quotewire.contract;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,15 @@ public final class DateLines {
 
     /** A text's date line: its date as written ({@code 2020-08-20}, not checked) and the text after it. */
     public record Split(String date, String rest) {
+
+        /** The date as a calendar day, or null when it names none ({@code 2020-13-45}). */
+        public LocalDate day() {
+            try {
+                return LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
     }
 
     private DateLines() {

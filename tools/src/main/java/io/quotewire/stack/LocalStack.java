@@ -322,7 +322,8 @@ public final class LocalStack implements AutoCloseable {
                 .filter(p -> p.info().commandLine().orElse("").contains(jar));
     }
 
-    static final String KAFKA_PID_FILE = "Kafka.pid";
+    /** Where {@link #remember} notes the broker's pid. */
+    static final String KAFKA_PID_FILE = ServiceProcess.BROKER_NAME + ".pid";
 
     /** The running Kafka broker noted in the run folder, if it is the broker. */
     static Optional<ProcessHandle> kafkaPid(StackConfig config) {

@@ -51,11 +51,7 @@ public final class ServiceProcess {
             throw new StackException(name + " is not built (" + jar + " is missing): run ./quotewire up without --no-build, "
                     + "or ./mvnw -DskipTests package");
         }
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = javaInItsOwnSession();
         // a heap of fixed size: G1 does not shrink it at the end of a marking cycle, a pause of tens of
         // milliseconds (the query API's p99) for memory the service soon needs again
         command.add("-Xms" + heap);
@@ -80,17 +76,15 @@ public final class ServiceProcess {
 
     /** The class the Kafka broker's JVM runs, by which its process is recognised. */
     static final String BROKER_MAIN = KafkaBroker.class.getName();
+    /** The broker's name among the stack's processes (its pid file, its restarts). */
+    static final String BROKER_NAME = "Kafka";
 
     /**
      * Starts the Kafka broker ({@link KafkaBroker}) on {@code data} and {@code port} as a JVM of its own with at most
      * {@code heap}, from this launcher's classpath, in a session of its own as the services are.
      */
     static ServiceProcess startBroker(Path data, int port, String heap, Path log) {
-        List<String> command = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            command.add("/usr/bin/setsid");
-        }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = javaInItsOwnSession();
         command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp",
                 absolute(System.getProperty("java.class.path")), BROKER_MAIN, data.toAbsolutePath().toString(), String.valueOf(port)));
         try {
@@ -98,7 +92,17 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new StackException("cannot create Kafka's data folder " + data + ": " + e.getMessage(), e);
         }
-        return launch("Kafka", port, log, List.copyOf(command), Map.of(), data.toAbsolutePath());
+        return launch(BROKER_NAME, port, log, List.copyOf(command), Map.of(), data.toAbsolutePath());
+    }
+
+    /** This JDK's {@code java}, after {@code setsid} where there is one: the start of every command here. */
+    private static List<String> javaInItsOwnSession() {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return command;
     }
 
     /** A class path with each entry made absolute (the broker runs in its data folder). */

@@ -60,7 +60,7 @@ public record ArticleSubmitted(String id, String revision, String title, String 
         String title = node.hasNonNull("title") && node.get("title").isTextual() ? node.get("title").asText() : null;
         String publishedAt = node.hasNonNull("publishedAt") && node.get("publishedAt").isTextual()
                 ? node.get("publishedAt").asText() : null;
-        DateLines.Split dateLine = node.has("publishedAt") ? null : DateLines.leading(text.asText());
+        DateLines.Split dateLine = node.hasNonNull("publishedAt") ? null : DateLines.leading(text.asText());
         if (dateLine != null) {
             publishedAt = dateLine.date(); // the sample files' date line, which ingest-service would have read
         }

@@ -81,12 +81,8 @@ public final class Dateline {
     /** The stated publication date, or null. */
     public static LocalDate of(String text) {
         DateLines.Split dateLine = DateLines.leading(text); // a record another client wrote as the sample files are
-        if (dateLine != null) {
-            String[] ymd = dateLine.date().split("-");
-            LocalDate date = date(ymd[0], ymd[1], ymd[2]);
-            if (date != null) {
-                return date;
-            }
+        if (dateLine != null && dateLine.day() != null) {
+            return dateLine.day();
         }
         int seen = 0;
         for (String line : text.split("\n", 64)) {

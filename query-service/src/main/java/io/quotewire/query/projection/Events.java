@@ -343,11 +343,7 @@ public final class Events {
     /** The date a text opens with as {@code date YYYY-MM-DD} ({@link DateLines}), at midnight UTC; null if none or no date. */
     private static OffsetDateTime dateLine(String text) {
         DateLines.Split line = DateLines.leading(text);
-        try {
-            return line == null ? null : LocalDate.parse(line.date()).atStartOfDay().atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return line == null || line.day() == null ? null : line.day().atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
     /** An optional time that only saves work (the read model has it from elsewhere too): null when it does not parse. */
