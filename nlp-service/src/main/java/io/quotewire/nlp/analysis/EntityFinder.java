@@ -136,6 +136,7 @@ final class EntityFinder {
         }
         SportsPageNames.teamsInResults(doc, mentions, taken);
         SportsPageNames.entrantsOfResults(doc, mentions, taken);
+        SportsPageNames.playersOfLineUps(doc, mentions, taken);
         coordinatedNames(doc, mentions);
         organisationsByEnding(tokens, mentions);
         SportsPageNames.teamsByTheirNoun(tokens, mentions);

@@ -12,8 +12,8 @@ import io.quotewire.nlp.analysis.EntityFinder.Mention;
 
 /**
  * The names of the sports pages that CoreNLP reads poorly, read by where they stand: the teams of results lines and
- * league tables, the entrants of results lists, and a team named right after its noun ({@link EntityFinder}'s
- * steps after CoreNLP's runs).
+ * league tables, the entrants of results lists and their teams, the players of line-ups, and a team named right
+ * after its noun ({@link EntityFinder}'s steps after CoreNLP's runs).
  */
 final class SportsPageNames {
 
@@ -71,55 +71,122 @@ final class SportsPageNames {
         mentions.removeIf(replaced::contains);
     }
 
+    /** A name of capitalised words, as a list of people writes one. */
+    private static final String LISTED_NAME = "\\p{Lu}[\\p{L}.'’\\-]*+(?:[ \\t]+\\p{Lu}[\\p{L}.'’\\-]*+)*+";
+
     /**
      * An entrant of a results list: a line that starts with a rank or not, then a name and its country in brackets
-     * ("2. Venuste Niyongabo ( Burundi ) 3:51.01", "Guy Forget ( France ) beat ...").
+     * ("2. Venuste Niyongabo ( Burundi ) 3:51.01", "Guy Forget ( France ) beat ..."), and maybe then, before a
+     * time, a word in lower case or the end of the line, the entrant's team, make or car ("1. Alex Zanardi ( Italy )
+     * , Reynard Honda , 53.980", "3. Tristan Hoffman ( Netherlands ) TVM same time"). A name before another name
+     * is another entrant ("Des Smyth ( Ireland ) , David Carter , Lee Westwood").
      */
-    private static final Pattern ENTRANT = Pattern.compile("^[ \\t]*(?:\\d{1,3}[ \\t]*[.)][ \\t]*)?(\\p{Lu}[\\p{L}.'’\\-]*+"
-            + "(?:[ \\t]+\\p{Lu}[\\p{L}.'’\\-]*+)*+)[ \\t]*\\([ \\t]*([^()\\n]+?)[ \\t]*\\)", Pattern.MULTILINE);
+    private static final Pattern ENTRANT = Pattern.compile("^[ \\t]*(\\d{1,3}[ \\t]*[.)][ \\t]*)?(" + LISTED_NAME
+            + ")[ \\t]*\\([ \\t]*([^()\\n]+?)[ \\t]*\\)(?:[ \\t]*,?[ \\t]*(\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*+"
+            + "(?:[ \\t]+\\p{Lu}[\\p{L}\\p{N}.'’&\\-]*+)*+)(?=[ \\t]*(?:,[ \\t]*\\d|\\d|$|\\p{Ll})))?", Pattern.MULTILINE);
+
+    /**
+     * The players of a line-up, each after a shirt number and a dash, three or more on a line ("France - 1 - Bernard
+     * Lama ; 2 - Lilian Thuram ( 14 - Sabri Lamouchi 87th ) , 5 - Laurent Blanc").
+     */
+    private static final Pattern LINE_UP_PLAYER = Pattern.compile("(?:^|[;,(])[ \\t]*\\d{1,2}[ \\t]*-[ \\t]*(" + LISTED_NAME + ")",
+            Pattern.MULTILINE);
 
     /**
      * The entrants of results lists ("1. Noureddine Morceli ( Algeria )", "Guy Forget ( France ) beat"), where
      * CoreNLP names a person in most of the article's entrants whose bracket holds a country: each such entrant is a
      * person, whatever CoreNLP read in an uncommon name alone (Venuste Niyongabo as an organisation, Guy Forget
-     * unnamed, Hassane Lahssini of El Hassane Lahssini). A well-known name keeps its entry, and a list of clubs or
-     * teams (most entrants not people) is left as it is.
+     * unnamed, Hassane Lahssini of El Hassane Lahssini), and the team after an entrant's country, which CoreNLP
+     * reads as a person ("Reynard Honda", "Penske Mercedes-Benz"), is an organisation. A well-known name keeps its
+     * entry, and a list of clubs or teams (most entrants not people) is left as it is.
      */
     static void entrantsOfResults(Doc doc, List<Mention> mentions, Mention[] taken) {
-        List<Token> tokens = doc.tokens;
         List<int[]> entrants = new ArrayList<>();
-        int people = 0;
+        List<int[]> teams = new ArrayList<>();
         Matcher m = ENTRANT.matcher(doc.text);
         while (m.find()) {
-            int[] span = Gazetteer.COUNTRIES.contains(m.group(2)) ? EntityFinder.tokenSpan(doc, m.start(1), m.end(1)) : null;
+            int[] span = Gazetteer.COUNTRIES.contains(m.group(3)) ? EntityFinder.tokenSpan(doc, m.start(2), m.end(2)) : null;
             if (span == null) {
                 continue;
             }
             entrants.add(span);
+            // a team only after a ranked entrant: a list of names wrapped over lines is no table of results
+            int[] team = m.group(1) == null || m.group(4) == null ? null : EntityFinder.tokenSpan(doc, m.start(4), m.end(4));
+            if (team != null) {
+                teams.add(team);
+            }
+        }
+        if (arePeople(entrants, taken)) {
+            Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int[] e : entrants) {
+                makePerson(doc, e, mentions, taken, replaced);
+            }
+            for (int[] t : teams) {
+                Mention x = taken[t[0]];
+                if (x != null && x.known() == null && x.type().equals("PERSON") && x.from() == t[0] && x.to() == t[1]) {
+                    replace(x.withType("ORGANIZATION"), mentions, taken, replaced);
+                }
+            }
+            mentions.removeIf(replaced::contains);
+        }
+    }
+
+    /**
+     * The players of line-ups ("6 - Reynald Pedros", "4 - German Villa"), on lines of three or more of them where
+     * CoreNLP names a person in most: each is a person, whatever CoreNLP read in an uncommon name alone.
+     */
+    static void playersOfLineUps(Doc doc, List<Mention> mentions, Mention[] taken) {
+        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        Matcher m = LINE_UP_PLAYER.matcher(doc.text);
+        int lineStart = 0;
+        while (lineStart < doc.text.length()) {
+            int lineEnd = doc.text.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? doc.text.length() : lineEnd;
+            List<int[]> players = new ArrayList<>();
+            m.region(lineStart, lineEnd);
+            while (m.find()) {
+                int[] span = EntityFinder.tokenSpan(doc, m.start(1), m.end(1));
+                if (span != null) {
+                    players.add(span);
+                }
+            }
+            if (players.size() >= 3 && arePeople(players, taken)) {
+                for (int[] p : players) {
+                    makePerson(doc, p, mentions, taken, replaced);
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        mentions.removeIf(replaced::contains);
+    }
+
+    /** Whether CoreNLP names a person in three or more of the names, and in more than half of them. */
+    private static boolean arePeople(List<int[]> names, Mention[] taken) {
+        int people = 0;
+        for (int[] span : names) {
             boolean person = false;
             for (int k = span[0]; k < span[1]; k++) {
                 person |= taken[k] != null && taken[k].type().equals("PERSON");
             }
             people += person ? 1 : 0;
         }
-        if (people < 3 || people * 2 <= entrants.size()) {
-            return;
-        }
-        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int[] e : entrants) {
-            boolean keep = false;
-            for (int k = e[0]; k < e[1]; k++) {
-                Mention x = taken[k];
-                keep |= x != null && (x.known() != null || x.from() < e[0] || x.to() > e[1]
-                        || x.type().equals("PERSON") && x.from() == e[0] && x.to() == e[1]);
+        return people >= 3 && people * 2 > names.size();
+    }
+
+    /**
+     * The words {@code span} as a person, in place of what CoreNLP made of them; not where they are a person already,
+     * a well-known name, or part of a name reaching past them.
+     */
+    private static void makePerson(Doc doc, int[] span, List<Mention> mentions, Mention[] taken, Set<Mention> replaced) {
+        for (int k = span[0]; k < span[1]; k++) {
+            Mention x = taken[k];
+            if (x != null && (x.known() != null || x.from() < span[0] || x.to() > span[1]
+                    || x.type().equals("PERSON") && x.from() == span[0] && x.to() == span[1])) {
+                return;
             }
-            if (keep) {
-                continue; // a person already, a well-known name, or a name reaching past the entrant's
-            }
-            replace(new Mention(e[0], e[1], tokens.get(e[0]).start(), tokens.get(e[1] - 1).end(), "PERSON", null), mentions,
-                    taken, replaced);
         }
-        mentions.removeIf(replaced::contains);
+        replace(new Mention(span[0], span[1], doc.tokens.get(span[0]).start(), doc.tokens.get(span[1] - 1).end(), "PERSON",
+                null), mentions, taken, replaced);
     }
 
     /**

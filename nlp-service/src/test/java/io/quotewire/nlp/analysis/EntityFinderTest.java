@@ -100,6 +100,38 @@ class EntityFinderTest {
     }
 
     @Test
+    void theTeamAfterARankedEntrantsCountryIsAnOrganisation() {
+        String grid = """
+                MOTOR RACING - QUALIFYING FOR THE GRAND PRIX .
+
+                Leading qualifiers for Sunday 's race :
+                1. Alex Zanardi ( Italy ) , Reynard Honda , 53.980
+                2. Michael Andretti ( U.S. ) , Lola Ford Cosworth , 54.483
+                3. Bobby Rahal ( U.S. ) , Reynard Mercedes-Benz , 54.507
+                4. Jimmy Vasser ( U.S. ) , Reynard Honda , 54.617
+                5. Paul Tracy ( Canada ) , Penske Mercedes-Benz , 54.620""";
+        check(grid, Map.of("Reynard Honda", "ORGANIZATION", "Penske Mercedes-Benz", "ORGANIZATION",
+                "Lola Ford Cosworth", "ORGANIZATION", "Alex Zanardi", "PERSON", "Paul Tracy", "PERSON"));
+        // a list of names wrapped over lines, with no rank: the name after a country is another player
+        check("""
+                GOLF - LEADING SCORES AT THE OPEN .
+
+                Leading scores after the first round :
+                66 Stephen Field , Paul Lawrie , Ian Pyman ( Britain ) ,
+                Des Smyth ( Ireland ) , David Carter , Lee Westwood , Greg Turner ( New Zealand )""",
+                Map.of("David Carter", "PERSON", "Des Smyth", "PERSON"));
+    }
+
+    @Test
+    void thePlayersOfALineUpArePeople() {
+        check("""
+                Teams :
+                France - 1 - Bernard Lama ; 2 - Lilian Thuram ( 14 - Sabri Lamouchi 87th ) , 5 - Laurent Blanc , 8 - Marcel Desailly , 6 - Reynald Pedros ( 13 - Robert Pires 46th )
+                Mexico - 1 - Osvaldo Sanchez ; 13 - Pavel Pardo , 2 - Claudio Suarez , 4 - German Villa ( 16 - Ramon Gomez 86th ) , 8 - Alberto Garcia Aspe""",
+                Map.of("Reynald Pedros", "PERSON", "German Villa", "PERSON", "Laurent Blanc", "PERSON", "Pavel Pardo", "PERSON"));
+    }
+
+    @Test
     void aRegnalNumberIsPartOfAPersonsName() {
         checkExactly("""
                 1533 - Queen Elizabeth I born . Daughter of Henry VIII and his second wife .
