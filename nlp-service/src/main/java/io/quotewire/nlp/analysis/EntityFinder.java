@@ -1,9 +1,11 @@
 package io.quotewire.nlp.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -134,6 +136,7 @@ final class EntityFinder {
             }
             i = j;
         }
+        namesWithAMiddle(doc, mentions, taken);
         SportsPageNames.teamsInResults(doc, mentions, taken);
         SportsPageNames.entrantsOfResults(doc, mentions, taken);
         SportsPageNames.playersOfLineUps(doc, mentions, taken);
@@ -691,6 +694,86 @@ final class EntityFinder {
             return null;
         }
         return new Mention(from, to, tokens.get(from).start(), tokens.get(to - 1).end(), tag, null);
+    }
+
+    /** Opening and closing marks of a name's middle part: brackets and quotation marks. */
+    private static final String MIDDLE_OPENS = "(\"“'‘";
+    private static final String MIDDLE_CLOSES = ")\"”'’";
+
+    /**
+     * A person's name with a part in brackets or quotation marks in its middle, a second name or a nickname
+     * ("James Leander ( Leo ) Nichols", "Alan John Percivale ( A.J.P. ) Taylor", "Hector " Macho " Camacho",
+     * "( Tom ) Seaver"), which CoreNLP reads as two or three names or without the opening bracket: one person.
+     * The middle is up to four words, the first and last capitalised, with no digit, in one sentence; in brackets,
+     * no organisation or place (a player's club or country: "Ramon Vega ( Cagliari ) Raphael Wicky"), in quotation
+     * marks no place.
+     */
+    private static void namesWithAMiddle(Doc doc, List<Mention> mentions, Mention[] taken) {
+        List<Token> tokens = doc.tokens;
+        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Mention> joined = new ArrayList<>();
+        for (Mention first : mentions) {
+            int open = first.to();
+            if (!first.type().equals("PERSON") || replaced.contains(first) || open + 2 >= tokens.size()
+                    || !isMark(doc, tokens.get(open), MIDDLE_OPENS)) {
+                continue;
+            }
+            int close = open + 1;
+            while (close < tokens.size() && close <= open + 5 && !isMark(doc, tokens.get(close), MIDDLE_CLOSES)) {
+                close++;
+            }
+            if (close == open + 1 || close > open + 5 || close + 1 >= tokens.size()
+                    || tokens.get(close + 1).sentence() != tokens.get(first.from()).sentence()) {
+                continue;
+            }
+            Mention last = taken[close + 1];
+            boolean middle = last != null && last.type().equals("PERSON") && last.from() > open && last.from() <= close + 1
+                    && tokens.get(open + 1).capitalised() && tokens.get(close - 1).capitalised();
+            for (int k = open + 1; k < close && middle; k++) {
+                Token t = tokens.get(k);
+                // a nickname in quotation marks may read as anything; a bracket holding an organisation or a place
+                // is a player's club or country ("Ramon Vega ( Cagliari ) Raphael Wicky")
+                boolean quoted = !tokens.get(open).isPunct('(');
+                middle = t.text().chars().noneMatch(Character::isDigit) && (taken[k] == null || taken[k] == last
+                        || taken[k].type().equals("PERSON") || quoted && !taken[k].type().equals("LOCATION"))
+                        && !Gazetteer.COUNTRIES.contains(t.text());
+            }
+            if (!middle) {
+                continue;
+            }
+            for (int k = first.from(); k < last.to(); k++) {
+                if (taken[k] != null) {
+                    replaced.add(taken[k]);
+                }
+            }
+            joined.add(new Mention(first.from(), last.to(), first.start(), last.end(), "PERSON", null));
+        }
+        for (Mention m : mentions) {
+            // "( Tom ) Seaver", read as "Tom ) Seaver": the bracket that closes in the name opens it
+            if (m.type().equals("PERSON") && !replaced.contains(m) && m.from() > 0 && m.to() - m.from() >= 3
+                    && tokens.get(m.from() + 1).isPunct(')') && tokens.get(m.from() - 1).isPunct('(')
+                    && taken[m.from() - 1] == null && tokens.get(m.from() - 1).sentence() == tokens.get(m.from()).sentence()) {
+                replaced.add(m);
+                joined.add(new Mention(m.from() - 1, m.to(), tokens.get(m.from() - 1).start(), m.end(), "PERSON", null));
+            }
+        }
+        if (joined.isEmpty()) {
+            return;
+        }
+        mentions.removeIf(replaced::contains);
+        for (Mention m : replaced) {
+            for (int k = m.from(); k < m.to(); k++) {
+                taken[k] = null;
+            }
+        }
+        for (Mention m : joined) {
+            add(m, mentions, taken);
+        }
+    }
+
+    /** The token is one character of {@code marks}, as the text writes it. */
+    private static boolean isMark(Doc doc, Token t, String marks) {
+        return t.end() - t.start() == 1 && marks.indexOf(doc.text.charAt(t.start())) >= 0;
     }
 
     /** A Roman numeral up to XX after a person's name; "I" only after a one-word name (Elizabeth I, not "Smith I"). */

@@ -132,6 +132,20 @@ class EntityFinderTest {
     }
 
     @Test
+    void aNameWithASecondNameOrNicknameInItsMiddleIsOnePerson() {
+        check("""
+                Former champion Hector "Macho" Camacho will fight again in March.
+
+                The historian Alan John Percivale (A.J.P.) Taylor wrote the book, his publisher said.""",
+                Map.of("Hector \"Macho\" Camacho", "PERSON", "Alan John Percivale (A.J.P.) Taylor", "PERSON"));
+        checkExactly("I remember ( Tom ) Seaver was the best young pitcher in a long time .",
+                Map.of("( Tom ) Seaver", "PERSON"), "Tom ) Seaver");
+        // a player's club in brackets between two players is the club
+        check("Switzerland : Marco Pascolo , Ramon Vega ( Cagliari ) Raphael Wicky , Ciriaco Sforza ( Inter Milan ) Murat Yakin",
+                Map.of("Ramon Vega", "PERSON", "Raphael Wicky", "PERSON", "Cagliari", "ORGANIZATION", "Murat Yakin", "PERSON"));
+    }
+
+    @Test
     void aRegnalNumberIsPartOfAPersonsName() {
         checkExactly("""
                 1533 - Queen Elizabeth I born . Daughter of Henry VIII and his second wife .
