@@ -137,12 +137,14 @@ final class EntityFinder {
             i = j;
         }
         namesWithAMiddle(doc, mentions, taken);
+        roads(doc, mentions, taken);
         SportsPageNames.teamsInResults(doc, mentions, taken);
         SportsPageNames.entrantsOfResults(doc, mentions, taken);
         SportsPageNames.playersOfLineUps(doc, mentions, taken);
         coordinatedNames(doc, mentions);
         organisationsByEnding(tokens, mentions);
         SportsPageNames.teamsByTheirNoun(tokens, mentions);
+        placesByTheirNoun(tokens, mentions);
         organisationShortForms(tokens, mentions);
         consistentTypes(doc, mentions);
         countriesArePlaces(doc, mentions);
@@ -256,6 +258,49 @@ final class EntityFinder {
             return m.type().equals("ORGANIZATION") && (Gazetteer.isCountry(text) || Gazetteer.isCountry(titleCase(text)))
                     ? m.withType("LOCATION") : m;
         });
+    }
+
+    /** Nouns for a place that name it after "of": "the town of Chatelet", "the mining towns of Barentsburg". */
+    private static final Set<String> PLACE_NOUNS = Set.of("town", "towns", "city", "cities", "village", "villages",
+            "province", "provinces", "region", "district", "island", "islands", "port", "capital", "suburb", "county");
+
+    /**
+     * A name CoreNLP reads as a person or an organisation right after a noun for a place and "of" is that place
+     * ("the southern Belgian town of Chatelet"); a well-known name keeps its entry.
+     */
+    private static void placesByTheirNoun(List<Token> tokens, List<Mention> mentions) {
+        mentions.replaceAll(m -> m.known() == null && !m.type().equals("LOCATION") && m.from() > 1
+                && tokens.get(m.from() - 1).text().equals("of") && PLACE_NOUNS.contains(tokens.get(m.from() - 2).text())
+                        ? m.withType("LOCATION") : m);
+    }
+
+    /** The words that name a road with its number: "Interstate 95", "Highway 1", "Route 66". */
+    private static final Set<String> ROADS = Set.of("Interstate", "Interstates", "Highway", "Route");
+
+    /**
+     * A road named by its number is a place, number included ("Interstate 95", which CoreNLP reads as the
+     * organisation "Interstate").
+     */
+    private static void roads(Doc doc, List<Mention> mentions, Mention[] taken) {
+        List<Token> tokens = doc.tokens;
+        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Mention> found = new ArrayList<>();
+        for (int k = 0; k + 1 < tokens.size(); k++) {
+            Token number = tokens.get(k + 1);
+            if (ROADS.contains(tokens.get(k).text()) && number.text().matches("\\d{1,4}")
+                    && number.sentence() == tokens.get(k).sentence()
+                    && (taken[k] == null || taken[k].known() == null && taken[k].from() == k && taken[k].to() <= k + 2)
+                    && (taken[k + 1] == null || taken[k + 1] == taken[k])) {
+                if (taken[k] != null) {
+                    replaced.add(taken[k]);
+                }
+                found.add(new Mention(k, k + 2, tokens.get(k).start(), number.end(), "LOCATION", null));
+            }
+        }
+        mentions.removeIf(replaced::contains);
+        for (Mention m : found) {
+            add(m, mentions, taken);
+        }
     }
 
     /**

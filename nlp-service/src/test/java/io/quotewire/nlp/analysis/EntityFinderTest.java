@@ -146,6 +146,17 @@ class EntityFinderTest {
     }
 
     @Test
+    void aNameAfterANounForAPlaceAndARoadByItsNumberArePlaces() {
+        checkExactly("""
+                A policeman in the southern Belgian town of Chatelet told Reuters that thieves rammed the window.
+
+                Trucks with billboards drove along Interstate 95 and Interstate 5 on Friday.""",
+                Map.of("Chatelet", "LOCATION", "Interstate 95", "LOCATION", "Interstate 5", "LOCATION"), "Interstate");
+        // a well-known place by another of its names
+        check("Mideast peace talks resumed in Cairo.", Map.of("Middle East", "LOCATION"));
+    }
+
+    @Test
     void aRegnalNumberIsPartOfAPersonsName() {
         checkExactly("""
                 1533 - Queen Elizabeth I born . Daughter of Henry VIII and his second wife .
