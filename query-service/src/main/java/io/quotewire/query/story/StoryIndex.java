@@ -94,10 +94,11 @@ public final class StoryIndex {
             }
         }
         if (rules.datedFallback() > 0 && p.dated() && (best == null || bestScore < rules.threshold())) {
-            // no story is close enough by what the articles say: a dated story whose days take the article is, at a
-            // lower bar (two reports of one day's event in other words)
+            // no story is close enough by what the articles say: a dated story whose days take the article, and
+            // whose people or organisations its lede names, is, at a lower bar (two reports of one day's event in
+            // other words). Not the days alone: a live feed's articles are all of the same days
             for (Story s : candidates(p, keys)) {
-                if (s.datedFirst != null && timeCost(p, s) == 0) {
+                if (s.datedFirst != null && timeCost(p, s) == 0 && follows(p, s)) {
                     double score = score(p, s, 0) + rules.datedFallback();
                     if (score >= rules.threshold() && (best == null || score > bestScore
                             || score == bestScore && s.firstSeq < best.firstSeq)) {

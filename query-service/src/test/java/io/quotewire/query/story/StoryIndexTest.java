@@ -196,38 +196,41 @@ class StoryIndexTest {
 
     /**
      * Two reports of one day's event in other words: below the threshold by what they say, the second joins the
-     * first's story because their stated days agree, by the rules' dated fallback; not when its date is weeks away,
-     * nor when it has none, nor without the fallback.
+     * first's story because their stated days agree and its lede names the story's person, by the rules' dated
+     * fallback; not when its date is weeks away, nor when it has none, nor when its lede names none of the story's
+     * people (in a live feed every article is of the same days), nor without the fallback.
      */
     @Test
-    void aDatedArticleShortOfTheThresholdJoinsTheStoryOfItsDays() {
+    void aDatedArticleShortOfTheThresholdJoinsTheStoryOfItsDaysAndPeople() {
         StoryRules rules = StoryRules.DEFAULT;
         double cos = rules.threshold() - rules.datedFallback() / 2; // short of the bar by half the fallback
         float[] first = { 1, 0 };
         float[] second = { (float) cos, (float) Math.sqrt(1 - cos * cos) };
         Instant day = DAY;
-        java.util.function.BiFunction<Instant, Boolean, Profile> report = (time, dated) -> new Profile("second", "r", 1,
-                time, dated, second, Map.of(), Set.of(), null, Set.of());
-        for (var c : List.of(
-                Map.entry(report.apply(day.plus(Duration.ofDays(1)), true), true),
-                Map.entry(report.apply(day.plus(Duration.ofDays(60)), true), false),
-                Map.entry(report.apply(day.plus(Duration.ofDays(1)), false), false))) {
+        Map<String, Double> people = Map.of("e-kadhimi", 1.0);
+        Profile story = new Profile("first", "r", 0, day, true, first, people, Set.of(), null, Set.of());
+        record Case(Instant time, boolean dated, Set<String> lede, boolean joins) {
+        }
+        for (Case c : List.of(
+                new Case(day.plus(Duration.ofDays(1)), true, Set.of("e-kadhimi"), true),
+                new Case(day.plus(Duration.ofDays(60)), true, Set.of("e-kadhimi"), false),
+                new Case(day.plus(Duration.ofDays(1)), false, Set.of("e-kadhimi"), false),
+                new Case(day.plus(Duration.ofDays(1)), true, Set.of("e-someone-else"), false),
+                new Case(day.plus(Duration.ofDays(1)), true, Set.of(), false))) {
             StoryIndex index = new StoryIndex(rules);
-            String story = index.assign(new Profile("first", "r", 0, day, true, first, Map.of(), Set.of(), null, Set.of()))
-                    .storyId();
-            StoryIndex.Assignment a = index.assign(c.getKey());
-            assertEquals(c.getValue(), !a.started(), c.getKey().time() + " dated " + c.getKey().dated());
-            if (c.getValue()) {
-                assertEquals(story, a.storyId());
+            String id = index.assign(story).storyId();
+            StoryIndex.Assignment a = index.assign(new Profile("second", "r", 1, c.time(), c.dated(), second, Map.of(),
+                    Set.of(), null, c.lede()));
+            assertEquals(c.joins(), !a.started(), c.toString());
+            if (c.joins()) {
+                assertEquals(id, a.storyId());
                 assertEquals(cos + rules.datedFallback(), a.score(), 1e-6);
             }
         }
-        StoryRules without = new StoryRules(rules.entityWeight(), rules.quoteWeight(), rules.timePenalty(), rules.threshold(),
-                rules.recent(), rules.perKey(), rules.capacity(), rules.keys(), rules.windowDays(), rules.spanDays(),
-                rules.followUpPenalty(), rules.strangerPenalty(), rules.placePenalty(), 0);
-        StoryIndex index = new StoryIndex(without);
-        index.assign(new Profile("first", "r", 0, day, true, first, Map.of(), Set.of(), null, Set.of()));
-        assertTrue(index.assign(report.apply(day.plus(Duration.ofDays(1)), true)).started());
+        StoryIndex index = new StoryIndex(rules.withDatedFallback(0));
+        index.assign(story);
+        assertTrue(index.assign(new Profile("second", "r", 1, day.plus(Duration.ofDays(1)), true, second, Map.of(), Set.of(),
+                null, Set.of("e-kadhimi"))).started());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.quotewire.nlp.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -306,9 +307,29 @@ public final class TuneStories {
                 + "synthetic story %d of %d%n", chosen, mean(f1[best], -1), largest[best], SYNTHETIC);
         StoryRules shipped = StoryRules.DEFAULT;
         System.out.println("shipped: " + shipped + "; on the whole file, one stream:");
-        System.out.println(cluster(stream, new Setting(shipped.entityWeight(), shipped.quoteWeight(),
-                shipped.timePenalty(), shipped.windowDays(), shipped.spanDays(), shipped.threshold(),
-                shipped.followUpPenalty(), shipped.strangerPenalty(), shipped.placePenalty())));
+        System.out.println(cluster(stream, shipped));
+        // where time cannot tell events apart, as in a live feed, whose articles are all of the same days
+        List<Doc> dated = stream.stream().filter(Doc::dated).toList();
+        StoryRules noFallback = shipped.withDatedFallback(0);
+        System.out.printf("ECB+'s dated articles alone, one stream: %s%n  without the dated fallback: %s%n",
+                brief(cluster(dated, shipped)), brief(cluster(dated, noFallback)));
+        System.out.printf("the same, each event's dates moved to start on one day: %s%n  without the dated fallback: %s%n",
+                brief(cluster(onOneDay(dated), shipped)), brief(cluster(onOneDay(dated), noFallback)));
+    }
+
+    private static String brief(StoryScores s) {
+        return String.format("BCubed P %.3f R %.3f F1 %.3f, %d stories for %d events", s.bcubedP(), s.bcubedR(), s.bcubedF1(),
+                s.systemStories(), s.goldStories());
+    }
+
+    /** The articles with each event's stated dates moved, as they stand to each other, to start on the same day. */
+    private static List<Doc> onOneDay(List<Doc> docs) {
+        Map<String, Instant> first = new HashMap<>();
+        for (Doc d : docs) {
+            first.merge(d.event(), d.time(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        return docs.stream().map(d -> new Doc(d.doc(), d.topic(), d.event(), d.analysis(), d.embedding(),
+                INGESTED.plus(Duration.between(first.get(d.event()), d.time())), true, d.named())).toList();
     }
 
     /** A line without a topic: its event's leading number (ECB+'s events are the topic's number and a suffix), else the event. */
@@ -428,7 +449,11 @@ public final class TuneStories {
     }
 
     private static StoryScores cluster(List<Doc> stream, Setting setting) {
-        StoryIndex index = new StoryIndex(setting.rules());
+        return cluster(stream, setting.rules());
+    }
+
+    private static StoryScores cluster(List<Doc> stream, StoryRules rules) {
+        StoryIndex index = new StoryIndex(rules);
         Map<String, String> gold = new LinkedHashMap<>(), system = new HashMap<>();
         long seq = 0;
         for (Doc d : stream) {
