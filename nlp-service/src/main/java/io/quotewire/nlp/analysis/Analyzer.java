@@ -31,7 +31,7 @@ import io.quotewire.nlp.NlpConfig;
 public class Analyzer {
 
     /** Changes whenever the analysis can give a different result for the same text. */
-    public static final String VERSION = "quotewire-nlp/34 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
+    public static final String VERSION = "quotewire-nlp/35 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
@@ -131,7 +131,31 @@ public class Analyzer {
         checkTime();
         EntityFinder.Result entities = p.entityFinder().find(doc);
         checkTime();
-        return new Prepared(found, byTitle.get(true), omittedQuotes, doc, entities);
+        // nor is a nickname within a person's name (Hector “Macho” Camacho): no quote, and no speaker within it
+        List<QuoteFinder.Found> titles = new ArrayList<>(byTitle.get(true));
+        List<EntityFinder.Mention> people = entities.mentions().stream().filter(m -> m.type().equals("PERSON"))
+                .sorted(Comparator.comparingInt(EntityFinder.Mention::start)).toList();
+        Map<Boolean, List<QuoteFinder.Found>> byName = found.stream()
+                .collect(Collectors.partitioningBy(q -> withinName(people, q)));
+        titles.addAll(byName.get(true));
+        return new Prepared(byName.get(false), titles, omittedQuotes, doc, entities);
+    }
+
+    /** The quote and its marks lie within one of the names (sorted by start, none overlapping another). */
+    private static boolean withinName(List<EntityFinder.Mention> names, QuoteFinder.Found q) {
+        int lo = 0;
+        int hi = names.size() - 1;
+        int last = -1; // the last name starting at or before the opening mark
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (names.get(mid).start() <= q.openMark()) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return last >= 0 && q.afterClose() <= names.get(last).end();
     }
 
     /**

@@ -757,10 +757,11 @@ final class EntityFinder {
         List<Token> tokens = doc.tokens;
         Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Mention> joined = new ArrayList<>();
-        for (Mention first : mentions) {
-            int open = first.to();
-            if (!first.type().equals("PERSON") || replaced.contains(first) || open + 2 >= tokens.size()
-                    || !isMark(doc, tokens.get(open), MIDDLE_OPENS)) {
+        for (int open = 1; open + 2 < tokens.size(); open++) {
+            // the name before the mark, which CoreNLP may have read through the mark ("Hector “ Macho")
+            Mention first = taken[open - 1];
+            if (first == null || !first.type().equals("PERSON") || replaced.contains(first)
+                    || !isMark(doc, tokens.get(open), MIDDLE_OPENS) || taken[open] != null && taken[open] != first) {
                 continue;
             }
             int close = open + 1;
@@ -772,15 +773,16 @@ final class EntityFinder {
                 continue;
             }
             Mention last = taken[close + 1];
-            boolean middle = last != null && last.type().equals("PERSON") && last.from() > open && last.from() <= close + 1
-                    && tokens.get(open + 1).capitalised() && tokens.get(close - 1).capitalised();
+            boolean middle = last != null && last != first && last.type().equals("PERSON") && last.from() > open
+                    && last.from() <= close + 1 && tokens.get(open + 1).capitalised() && tokens.get(close - 1).capitalised();
+            // a nickname in quotation marks may read as anything; a bracket holding an organisation or a place
+            // is a player's club or country ("Ramon Vega ( Cagliari ) Raphael Wicky")
+            boolean quoted = !tokens.get(open).isPunct('(');
             for (int k = open + 1; k < close && middle; k++) {
                 Token t = tokens.get(k);
-                // a nickname in quotation marks may read as anything; a bracket holding an organisation or a place
-                // is a player's club or country ("Ramon Vega ( Cagliari ) Raphael Wicky")
-                boolean quoted = !tokens.get(open).isPunct('(');
-                middle = t.text().chars().noneMatch(Character::isDigit) && (taken[k] == null || taken[k] == last
-                        || taken[k].type().equals("PERSON") || quoted && !taken[k].type().equals("LOCATION"))
+                Mention x = taken[k];
+                middle = t.text().chars().noneMatch(Character::isDigit) && (x == null || x == first || x == last
+                        || x.type().equals("PERSON") || quoted && !x.type().equals("LOCATION"))
                         && !Gazetteer.COUNTRIES.contains(t.text());
             }
             if (!middle) {
@@ -792,6 +794,7 @@ final class EntityFinder {
                 }
             }
             joined.add(new Mention(first.from(), last.to(), first.start(), last.end(), "PERSON", null));
+            open = close;
         }
         for (Mention m : mentions) {
             // "( Tom ) Seaver", read as "Tom ) Seaver": the bracket that closes in the name opens it

@@ -332,6 +332,9 @@ class AttributorTest {
                 "the candidates: " + options.stream().map(o -> mention(show, o)).toList());
         check("a quote after a sentence that names a show", show,
                 q("The younger people are sick and tired of discrimination and racism.", "Bernie Sanders", "who"));
+        // a nickname within a person's name is part of the name, not a quote of the person
+        check("a nickname in a name", "Former champion Hector “Macho” Camacho said: “I will fight again in March and win.”",
+                q("I will fight again in March and win.", "Hector “Macho” Camacho", "Camacho"));
     }
 
     /** The passage's one quote, its candidates as the rules propose them. */
