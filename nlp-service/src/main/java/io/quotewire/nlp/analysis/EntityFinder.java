@@ -137,6 +137,7 @@ final class EntityFinder {
             i = j;
         }
         namesWithAMiddle(doc, mentions, taken);
+        monthsAsFirstNames(doc.tokens, mentions, taken);
         roads(doc, mentions, taken);
         SportsPageNames.teamsInResults(doc, mentions, taken);
         SportsPageNames.entrantsOfResults(doc, mentions, taken);
@@ -272,6 +273,41 @@ final class EntityFinder {
         mentions.replaceAll(m -> m.known() == null && !m.type().equals("LOCATION") && m.from() > 1
                 && tokens.get(m.from() - 1).text().equals("of") && PLACE_NOUNS.contains(tokens.get(m.from() - 2).text())
                         ? m.withType("LOCATION") : m);
+    }
+
+    /** Months that are first names too: April Ryan, June Carter, May Wong, Jan Egeland. */
+    private static final Set<String> MONTH_NAMES = Set.of("January", "April", "May", "June", "July", "August", "Jan");
+
+    /** Words before a month that make it a date ("in May", "last June", "the July rally"). */
+    private static final Set<String> BEFORE_A_DATE = Set.of("in", "on", "since", "by", "until", "till", "last", "next",
+            "early", "late", "mid", "this", "that", "of", "from", "to", "through", "before", "after", "during", "between",
+            "the", "a", "as", "each", "every", "for", "around", "about");
+
+    /**
+     * A month right before a person's name that CoreNLP reads as the date, not the first name ("April Ryan asked",
+     * "Faroe Islands - Jan Allan Mueller"), is part of the name: not after a word that makes it a date ("In May
+     * Smith said", "the July Trump rally") or a number.
+     */
+    private static void monthsAsFirstNames(List<Token> tokens, List<Mention> mentions, Mention[] taken) {
+        mentions.replaceAll(m -> {
+            int k = m.from() - 1;
+            if (!m.type().equals("PERSON") || m.known() != null || k < 0 || taken[k] != null
+                    || !MONTH_NAMES.contains(tokens.get(k).text()) || tokens.get(k).sentence() != tokens.get(m.from()).sentence()) {
+                return m;
+            }
+            if (k > 0 && tokens.get(k - 1).sentence() == tokens.get(k).sentence()) {
+                String before = tokens.get(k - 1).text();
+                if (BEFORE_A_DATE.contains(before.toLowerCase(Locale.ROOT)) || Character.isDigit(before.charAt(0))) {
+                    return m;
+                }
+            }
+            Mention named = new Mention(k, m.to(), tokens.get(k).start(), m.end(), m.type(), null);
+            taken[k] = named;
+            for (int t = m.from(); t < m.to(); t++) {
+                taken[t] = named;
+            }
+            return named;
+        });
     }
 
     /** The words that name a road with its number: "Interstate 95", "Highway 1", "Route 66". */

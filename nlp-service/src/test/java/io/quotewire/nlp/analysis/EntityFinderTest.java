@@ -157,6 +157,14 @@ class EntityFinderTest {
     }
 
     @Test
+    void aMonthThatIsAFirstNameBeforeAPersonsNameIsPartOfIt() {
+        checkExactly("April Ryan asked the question, and May Wong answered it.",
+                Map.of("April Ryan", "PERSON", "May Wong", "PERSON"), "Ryan");
+        // after a word that makes it a date, the month is the date
+        checkExactly("In May Smith said he would run.", Map.of("Smith", "PERSON"), "May Smith");
+    }
+
+    @Test
     void aRegnalNumberIsPartOfAPersonsName() {
         checkExactly("""
                 1533 - Queen Elizabeth I born . Daughter of Henry VIII and his second wife .
