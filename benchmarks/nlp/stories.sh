@@ -2,8 +2,10 @@
 # Chooses the story rules (query-service's StoryRules) and the lede's length by cross-validation over ECB+ topics.
 #   benchmarks/nlp/stories.sh SHARED_DIR [FOLDS] [SEED]
 # Analyses, dates and embeds ../shared/data/ecbplus/ecbplus_dev.jsonl as nlp-service does (about 2 minutes),
-# then prints the cross-validated BCubed and pairwise scores per signal set, and the settings best on all
-# topics (35-40 minutes in all on 2 cores, most of it the grid). Deterministic for a seed. The same articles through the running stack:
+# then prints the cross-validated BCubed and pairwise scores per signal set, the settings best on all
+# topics, and the shipped rules on the whole file, on its dated articles alone and on those moved so that
+# every event starts on one day, as a feed's articles are all of the same days (35-45 minutes in all on 2
+# cores, most of it the grid). Deterministic for a seed. The same articles through the running stack:
 # quotewire bench stories.
 set -euo pipefail
 SHARED="$(cd "${1:?usage: stories.sh SHARED_DIR [FOLDS] [SEED]}" && pwd)"

@@ -45,7 +45,9 @@ import io.quotewire.query.story.StoryRules;
  * if it also does what the tests require: the two sample articles (two outlets on one meeting) are one story,
  * and 300 of the benchmarks' synthetic articles (dated meetings of other officials, written from one template, whose
  * bodies are the samples' own paragraphs and quotes) do not collapse: no story holds a quarter of them. Prints the cross-validated BCubed and
- * pairwise scores per signal set, and the setting best on all topics. Usage: TuneStories ECBPLUS_JSONL [FOLDS] [SEED]
+ * pairwise scores per signal set, the setting best on all topics, and the shipped rules on the whole file, on its
+ * dated articles alone and on those moved so that every event starts on one day (where time cannot tell events
+ * apart, as in a live feed). Usage: TuneStories ECBPLUS_JSONL [FOLDS] [SEED]
  */
 public final class TuneStories {
 
