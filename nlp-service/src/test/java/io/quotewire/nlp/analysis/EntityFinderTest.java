@@ -102,22 +102,22 @@ class EntityFinderTest {
     @Test
     void theTeamAfterARankedEntrantsCountryIsAnOrganisation() {
         String grid = """
-                MOTOR RACING - QUALIFYING FOR THE GRAND PRIX .
+                MOTOR RACING - PRACTICE TIMES AT THE SPEEDWAY .
 
-                Leading qualifiers for Sunday 's race :
-                1. Alex Zanardi ( Italy ) , Reynard Honda , 53.980
-                2. Michael Andretti ( U.S. ) , Lola Ford Cosworth , 54.483
-                3. Bobby Rahal ( U.S. ) , Reynard Mercedes-Benz , 54.507
-                4. Jimmy Vasser ( U.S. ) , Reynard Honda , 54.617
-                5. Paul Tracy ( Canada ) , Penske Mercedes-Benz , 54.620""";
+                Fastest laps in Friday 's practice :
+                1. Jimmy Vasser ( U.S. ) , Reynard Honda , 1:02.117
+                2. Paul Tracy ( Canada ) , Penske Mercedes-Benz , 1:02.340
+                3. Michael Andretti ( U.S. ) , Lola Ford Cosworth , 1:02.398
+                4. Alex Zanardi ( Italy ) , Reynard Honda , 1:02.411
+                5. Bobby Rahal ( U.S. ) , Reynard Mercedes-Benz , 1:02.590""";
         check(grid, Map.of("Reynard Honda", "ORGANIZATION", "Penske Mercedes-Benz", "ORGANIZATION",
                 "Lola Ford Cosworth", "ORGANIZATION", "Alex Zanardi", "PERSON", "Paul Tracy", "PERSON"));
         // a list of names wrapped over lines, with no rank: the name after a country is another player
         check("""
-                GOLF - LEADING SCORES AT THE OPEN .
+                GOLF - SCORES AFTER THE SECOND ROUND .
 
-                Leading scores after the first round :
-                66 Stephen Field , Paul Lawrie , Ian Pyman ( Britain ) ,
+                Scores after the second round on Friday :
+                138 Ian Pyman , Paul Lawrie , Stephen Field ( Britain ) ,
                 Des Smyth ( Ireland ) , David Carter , Lee Westwood , Greg Turner ( New Zealand )""",
                 Map.of("David Carter", "PERSON", "Des Smyth", "PERSON"));
     }
@@ -126,8 +126,8 @@ class EntityFinderTest {
     void thePlayersOfALineUpArePeople() {
         check("""
                 Teams :
-                France - 1 - Bernard Lama ; 2 - Lilian Thuram ( 14 - Sabri Lamouchi 87th ) , 5 - Laurent Blanc , 8 - Marcel Desailly , 6 - Reynald Pedros ( 13 - Robert Pires 46th )
-                Mexico - 1 - Osvaldo Sanchez ; 13 - Pavel Pardo , 2 - Claudio Suarez , 4 - German Villa ( 16 - Ramon Gomez 86th ) , 8 - Alberto Garcia Aspe""",
+                France - 16 - Fabien Barthez ; 3 - Bixente Lizarazu , 5 - Laurent Blanc , 8 - Marcel Desailly , 6 - Reynald Pedros ( 10 - Youri Djorkaeff 70th )
+                Mexico - 1 - Jorge Campos ; 2 - Claudio Suarez , 4 - German Villa ( 11 - Luis Hernandez 60th ) , 13 - Pavel Pardo , 8 - Alberto Garcia Aspe""",
                 Map.of("Reynald Pedros", "PERSON", "German Villa", "PERSON", "Laurent Blanc", "PERSON", "Pavel Pardo", "PERSON"));
     }
 
@@ -138,17 +138,17 @@ class EntityFinderTest {
 
                 The historian Alan John Percivale (A.J.P.) Taylor wrote the book, his publisher said.""",
                 Map.of("Hector \"Macho\" Camacho", "PERSON", "Alan John Percivale (A.J.P.) Taylor", "PERSON"));
-        checkExactly("I remember ( Tom ) Seaver was the best young pitcher in a long time .",
+        checkExactly("Nolan Ryan said ( Tom ) Seaver was the best pitcher of his time .",
                 Map.of("( Tom ) Seaver", "PERSON"), "Tom ) Seaver");
         // a player's club in brackets between two players is the club
-        check("Switzerland : Marco Pascolo , Ramon Vega ( Cagliari ) Raphael Wicky , Ciriaco Sforza ( Inter Milan ) Murat Yakin",
-                Map.of("Ramon Vega", "PERSON", "Raphael Wicky", "PERSON", "Cagliari", "ORGANIZATION", "Murat Yakin", "PERSON"));
+        check("Switzerland squad : Pascal Zuberbuehler , Murat Yakin ( Fenerbahce ) Raphael Wicky , Ramon Vega ( Cagliari ) Ciriaco Sforza",
+                Map.of("Ramon Vega", "PERSON", "Raphael Wicky", "PERSON", "Cagliari", "ORGANIZATION", "Ciriaco Sforza", "PERSON"));
     }
 
     @Test
     void aNameAfterANounForAPlaceAndARoadByItsNumberArePlaces() {
         checkExactly("""
-                A policeman in the southern Belgian town of Chatelet told Reuters that thieves rammed the window.
+                Police in the Belgian town of Chatelet said on Monday that a stolen car had rammed the shop window.
 
                 Trucks with billboards drove along Interstate 95 and Interstate 5 on Friday.""",
                 Map.of("Chatelet", "LOCATION", "Interstate 95", "LOCATION", "Interstate 5", "LOCATION"), "Interstate");
