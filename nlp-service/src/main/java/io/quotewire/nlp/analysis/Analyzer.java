@@ -133,8 +133,7 @@ public class Analyzer {
         checkTime();
         // nor is a nickname within a person's name (Hector “Macho” Camacho): no quote, and no speaker within it
         List<QuoteFinder.Found> titles = new ArrayList<>(byTitle.get(true));
-        List<EntityFinder.Mention> people = entities.mentions().stream().filter(m -> m.type().equals("PERSON"))
-                .sorted(Comparator.comparingInt(EntityFinder.Mention::start)).toList();
+        List<EntityFinder.Mention> people = entities.mentions().stream().filter(m -> m.type().equals("PERSON")).toList();
         Map<Boolean, List<QuoteFinder.Found>> byName = found.stream()
                 .collect(Collectors.partitioningBy(q -> withinName(people, q)));
         titles.addAll(byName.get(true));

@@ -97,7 +97,10 @@ final class EntityFinder {
         }
     }
 
-    /** The entities of a text, and for every token the entity whose named mention covers it. */
+    /**
+     * The entities of a text, and for every token the entity whose named mention covers it; {@code mentions} in text
+     * order, none overlapping another.
+     */
     record Result(List<Cluster> clusters, Cluster[] byToken, List<Mention> mentions, Map<Mention, Cluster> of) {
     }
 
@@ -320,23 +323,17 @@ final class EntityFinder {
     private static void roads(Doc doc, List<Mention> mentions, Mention[] taken) {
         List<Token> tokens = doc.tokens;
         Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Mention> found = new ArrayList<>();
         for (int k = 0; k + 1 < tokens.size(); k++) {
             Token number = tokens.get(k + 1);
             if (ROADS.contains(tokens.get(k).text()) && number.text().matches("\\d{1,4}")
                     && number.sentence() == tokens.get(k).sentence()
                     && (taken[k] == null || taken[k].known() == null && taken[k].from() == k && taken[k].to() <= k + 2)
                     && (taken[k + 1] == null || taken[k + 1] == taken[k])) {
-                if (taken[k] != null) {
-                    replaced.add(taken[k]);
-                }
-                found.add(new Mention(k, k + 2, tokens.get(k).start(), number.end(), "LOCATION", null));
+                replace(new Mention(k, k + 2, tokens.get(k).start(), number.end(), "LOCATION", null), mentions, taken,
+                        replaced);
             }
         }
         mentions.removeIf(replaced::contains);
-        for (Mention m : found) {
-            add(m, mentions, taken);
-        }
     }
 
     /**
@@ -791,12 +788,12 @@ final class EntityFinder {
      */
     private static void namesWithAMiddle(Doc doc, List<Mention> mentions, Mention[] taken) {
         List<Token> tokens = doc.tokens;
-        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Mention> claimed = Collections.newSetFromMap(new IdentityHashMap<>()); // so that none is joined twice
         List<Mention> joined = new ArrayList<>();
         for (int open = 1; open + 2 < tokens.size(); open++) {
             // the name before the mark, which CoreNLP may have read through the mark ("Hector “ Macho")
             Mention first = taken[open - 1];
-            if (first == null || !first.type().equals("PERSON") || replaced.contains(first)
+            if (first == null || !first.type().equals("PERSON") || claimed.contains(first)
                     || !isMark(doc, tokens.get(open), MIDDLE_OPENS) || taken[open] != null && taken[open] != first) {
                 continue;
             }
@@ -826,7 +823,7 @@ final class EntityFinder {
             }
             for (int k = first.from(); k < last.to(); k++) {
                 if (taken[k] != null) {
-                    replaced.add(taken[k]);
+                    claimed.add(taken[k]);
                 }
             }
             joined.add(new Mention(first.from(), last.to(), first.start(), last.end(), "PERSON", null));
@@ -834,25 +831,19 @@ final class EntityFinder {
         }
         for (Mention m : mentions) {
             // "( Tom ) Seaver", read as "Tom ) Seaver": the bracket that closes in the name opens it
-            if (m.type().equals("PERSON") && !replaced.contains(m) && m.from() > 0 && m.to() - m.from() >= 3
+            if (m.type().equals("PERSON") && !claimed.contains(m) && m.from() > 0 && m.to() - m.from() >= 3
                     && tokens.get(m.from() + 1).isPunct(')') && tokens.get(m.from() - 1).isPunct('(')
                     && taken[m.from() - 1] == null && tokens.get(m.from() - 1).sentence() == tokens.get(m.from()).sentence()) {
-                replaced.add(m);
+                claimed.add(m);
                 joined.add(new Mention(m.from() - 1, m.to(), tokens.get(m.from() - 1).start(), m.end(), "PERSON", null));
             }
         }
-        if (joined.isEmpty()) {
-            return;
+        // the joins do not overlap: each takes the mentions of its words, found anew through taken
+        Set<Mention> replaced = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Mention m : joined) {
+            replace(m, mentions, taken, replaced);
         }
         mentions.removeIf(replaced::contains);
-        for (Mention m : replaced) {
-            for (int k = m.from(); k < m.to(); k++) {
-                taken[k] = null;
-            }
-        }
-        for (Mention m : joined) {
-            add(m, mentions, taken);
-        }
     }
 
     /** The token is one character of {@code marks}, as the text writes it. */
@@ -894,6 +885,22 @@ final class EntityFinder {
         for (int k = m.from(); k < m.to(); k++) {
             taken[k] = m;
         }
+    }
+
+    /**
+     * Adds {@code m} in place of the mentions it overlaps, found through {@code taken}; they go into
+     * {@code replaced} (by identity), for the caller to remove from {@code mentions} once, at the end.
+     */
+    static void replace(Mention m, List<Mention> mentions, Mention[] taken, Set<Mention> replaced) {
+        for (int k = m.from(); k < m.to(); k++) {
+            Mention x = taken[k];
+            if (x != null && replaced.add(x)) {
+                for (int t = x.from(); t < x.to(); t++) {
+                    taken[t] = null;
+                }
+            }
+        }
+        add(m, mentions, taken);
     }
 
     /** Sentences mostly in capitals (headlines, datelines): short capital aliases there are not trusted. */

@@ -64,7 +64,7 @@ final class SportsPageNames {
                         continue; // a well-known name, or a person's
                     }
                     String type = Gazetteer.isCountry(doc.text.substring(m.start(g), m.end(g))) ? "LOCATION" : "ORGANIZATION";
-                    replace(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken, replaced);
+                    EntityFinder.replace(new Mention(from, to, m.start(g), m.end(g), type, null), mentions, taken, replaced);
                 }
             }
         }
@@ -124,7 +124,7 @@ final class SportsPageNames {
             for (int[] t : teams) {
                 Mention x = taken[t[0]];
                 if (x != null && x.known() == null && x.type().equals("PERSON") && x.from() == t[0] && x.to() == t[1]) {
-                    replace(x.withType("ORGANIZATION"), mentions, taken, replaced);
+                    EntityFinder.replace(x.withType("ORGANIZATION"), mentions, taken, replaced);
                 }
             }
             mentions.removeIf(replaced::contains);
@@ -185,24 +185,8 @@ final class SportsPageNames {
                 return;
             }
         }
-        replace(new Mention(span[0], span[1], doc.tokens.get(span[0]).start(), doc.tokens.get(span[1] - 1).end(), "PERSON",
-                null), mentions, taken, replaced);
-    }
-
-    /**
-     * Adds {@code m} in place of the mentions it overlaps, found through {@code taken}; they go into
-     * {@code replaced} (by identity), for the caller to remove from {@code mentions} once, at the end.
-     */
-    private static void replace(Mention m, List<Mention> mentions, Mention[] taken, Set<Mention> replaced) {
-        for (int k = m.from(); k < m.to(); k++) {
-            Mention x = taken[k];
-            if (x != null && replaced.add(x)) {
-                for (int t = x.from(); t < x.to(); t++) {
-                    taken[t] = null;
-                }
-            }
-        }
-        EntityFinder.add(m, mentions, taken);
+        EntityFinder.replace(new Mention(span[0], span[1], doc.tokens.get(span[0]).start(), doc.tokens.get(span[1] - 1).end(),
+                "PERSON", null), mentions, taken, replaced);
     }
 
     /**

@@ -315,8 +315,9 @@ public final class TuneStories {
         StoryRules noFallback = shipped.withDatedFallback(0);
         System.out.printf("ECB+'s dated articles alone, one stream: %s%n  without the dated fallback: %s%n",
                 brief(cluster(dated, shipped)), brief(cluster(dated, noFallback)));
+        List<Doc> oneDay = onOneDay(dated);
         System.out.printf("the same, each event's dates moved to start on one day: %s%n  without the dated fallback: %s%n",
-                brief(cluster(onOneDay(dated), shipped)), brief(cluster(onOneDay(dated), noFallback)));
+                brief(cluster(oneDay, shipped)), brief(cluster(oneDay, noFallback)));
     }
 
     private static String brief(StoryScores s) {
