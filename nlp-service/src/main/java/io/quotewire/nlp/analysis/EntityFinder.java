@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,8 +24,6 @@ import io.quotewire.contract.NameKeys;
  * titles are not part of names; then {@link EntityGroups} groups the mentions into entities.
  */
 final class EntityFinder {
-
-    static final Set<String> TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION", "NORP");
 
     /** Words that precede a name as a title; not part of the name. */
     static final Set<String> TITLES = Set.of("president", "vice", "prime", "minister", "secretary", "general", "gen.",
@@ -55,6 +54,10 @@ final class EntityFinder {
             "University", "College", "Institute", "Club", "Exchange", "Commission", "Committee", "Council", "Party",
             "Ministry", "League", "Federation", "Agency", "Bureau", "Foundation", "Rovers", "Wanderers", "Athletic",
             "Albion", "Hotspur", "FC");
+
+    /** Forms of address that only a person's name follows. */
+    private static final Set<String> HONORIFICS = Set.of("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Messrs.", "Mme",
+            "Mme.", "Mlle");
 
     /**
      * Capitalised words that begin a sentence or a heading before an organisation's or a place's name, not part
@@ -107,12 +110,14 @@ final class EntityFinder {
     Result find(Doc doc) {
         List<Token> tokens = doc.tokens;
         boolean[] shouting = shoutingSentences(tokens);
+        Set<String> lowerCase = wordsInLowerCase(tokens);
+        boolean[] titled = titleCaseSentences(tokens, shouting, lowerCase);
         List<Mention> mentions = new ArrayList<>();
         Mention[] taken = new Mention[tokens.size()];
 
         // 1. well-known names first: they win over CoreNLP's span and type
         for (Gazetteer.Match m : gazetteer.find(tokens, i -> shouting[tokens.get(i).sentence()])) {
-            if (!insideLargerName(tokens, m.from(), m.to())) {
+            if (titled[tokens.get(m.from()).sentence()] || !insideLargerName(tokens, m.from(), m.to())) {
                 // a place CoreNLP reads as an organisation here (a team, a government) stays an organisation
                 String type = m.entry().type().equals("LOCATION") && tokens.get(m.from()).ner().equals("ORGANIZATION")
                         ? "ORGANIZATION" : m.entry().type();
@@ -123,7 +128,7 @@ final class EntityFinder {
         // 2. CoreNLP's runs of one tag, split at hyphens unless a person's name (al-Kadhimi), titles trimmed
         for (int i = 0; i < tokens.size();) {
             String tag = tokens.get(i).ner();
-            if (!isNameTag(tag)) {
+            if (!isNameTag(tag) || titled[tokens.get(i).sentence()]) {
                 i++;
                 continue;
             }
@@ -156,8 +161,10 @@ final class EntityFinder {
         possessiveNames(doc, mentions);
         namesInCapitals(doc, mentions, shouting);
         acronymsInBrackets(doc.tokens, mentions, shouting);
-        repeatedNames(doc, mentions, shouting);
+        repeatedNames(doc, mentions, shouting, lowerCase);
+        namesInTitleCase(doc, mentions, titled, shouting, lowerCase);
         DatelineNames.apply(doc, mentions, gazetteer);
+        mentions.removeIf(m -> m.type().equals("MISC")); // they kept their words from other readings until now
         mentions.sort(Comparator.comparingInt(Mention::from));
         return EntityGroups.of(doc, mentions);
     }
@@ -207,17 +214,22 @@ final class EntityFinder {
      * mentioned several times can be a person in one sentence and a place in the next ("Ivanisevic", "Stoke").
      * The mentions of one text that the gazetteer does not know, in lower and upper case, take the type most of
      * them have (a tie changes nothing), and a one-word place or organisation that is the last word of a person's longer name in the
-     * article, and begins no longer place or organisation there, is that person.
+     * article, and begins no longer place or organisation there, is that person; so is one the article calls "Mr.",
+     * "Mrs." or "Ms." once ("Mr. Trump", where CoreNLP read "Trump's path" and "the Trump campaign" as a place).
      */
     private static void consistentTypes(Doc doc, List<Mention> mentions) {
         Map<String, Map<String, Integer>> votes = new HashMap<>();
         Set<String> surnames = new HashSet<>();
         Set<String> nonPersonFirstWords = new HashSet<>();
+        Set<String> addressed = new HashSet<>();
         for (Mention m : mentions) {
             if (!votes(doc, m)) {
                 continue;
             }
             votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
+            if (m.to() - m.from() == 1 && m.from() > 0 && HONORIFICS.contains(doc.tokens.get(m.from() - 1).text())) {
+                addressed.add(doc.span(m.start(), m.end()));
+            }
             if (m.to() - m.from() >= 2) {
                 String first = doc.tokens.get(m.from()).text();
                 String last = doc.tokens.get(m.to() - 1).text();
@@ -244,7 +256,8 @@ final class EntityFinder {
                     }
                 }
             }
-            if (!type.equals("PERSON") && m.to() - m.from() == 1 && surnames.contains(text) && !nonPersonFirstWords.contains(text)) {
+            if (!type.equals("PERSON") && m.to() - m.from() == 1
+                    && (addressed.contains(text) || surnames.contains(text) && !nonPersonFirstWords.contains(text))) {
                 type = "PERSON";
             }
             return type.equals(m.type()) ? m : m.withType(type);
@@ -404,18 +417,30 @@ final class EntityFinder {
     private static void namesInCapitals(Doc doc, List<Mention> mentions, boolean[] shouting) {
         List<Token> tokens = doc.tokens;
         Map<String, Map<String, Integer>> votes = new HashMap<>();
-        boolean[] covered = covered(tokens, mentions);
         for (Mention m : mentions) {
             if (!shouting[tokens.get(m.from()).sentence()] && votes(doc, m) && m.to() - m.from() <= LONGEST_NAME_IN_CAPITALS) {
                 votes.computeIfAbsent(capitals(tokens, m.from(), m.to()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
             }
         }
-        if (votes.isEmpty()) {
-            return;
+        if (!votes.isEmpty()) {
+            namesLongestFirst(tokens, mentions, shouting, (from, to) -> majority(votes.get(capitals(tokens, from, to))));
         }
+    }
+
+    /** The type of the words {@code [from, to)} as a name, or null if they are none. */
+    private interface NameType {
+        String of(int from, int to);
+    }
+
+    /**
+     * In the given sentences, each capitalised word no mention covers is tried as the start of a name of up to
+     * {@value #LONGEST_NAME_IN_CAPITALS} words, longest first, as {@code type} reads it.
+     */
+    private static void namesLongestFirst(List<Token> tokens, List<Mention> mentions, boolean[] sentences, NameType type) {
+        boolean[] covered = covered(tokens, mentions);
         for (int i = 0; i < tokens.size(); i++) {
             int sentence = tokens.get(i).sentence();
-            if (!shouting[sentence] || covered[i] || !tokens.get(i).capitalised()) {
+            if (!sentences[sentence] || covered[i] || !tokens.get(i).capitalised()) {
                 continue;
             }
             int end = i;
@@ -424,10 +449,9 @@ final class EntityFinder {
                 end++;
             }
             for (int j = end; j > i; j--) {
-                Map<String, Integer> types = votes.get(capitals(tokens, i, j));
-                String type = types == null ? null : majority(types);
-                if (type != null) {
-                    mentions.add(new Mention(i, j, tokens.get(i).start(), tokens.get(j - 1).end(), type, null));
+                String t = type.of(i, j);
+                if (t != null) {
+                    mentions.add(new Mention(i, j, tokens.get(i).start(), tokens.get(j - 1).end(), t, null));
                     i = j - 1;
                     break;
                 }
@@ -489,20 +513,10 @@ final class EntityFinder {
      * opening its sentence is taken only if the article never writes the word in lower case ("Will the president
      * ..." is no mention of George Will).
      */
-    private static void repeatedNames(Doc doc, List<Mention> mentions, boolean[] shouting) {
+    private static void repeatedNames(Doc doc, List<Mention> mentions, boolean[] shouting, Set<String> lowerCase) {
         List<Token> tokens = doc.tokens;
-        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        Map<String, Map<String, Integer>> votes = namesAndSurnames(doc, mentions, sentence -> true);
         boolean[] covered = covered(tokens, mentions);
-        for (Mention m : mentions) {
-            if (votes(doc, m) && m.to() - m.from() <= LONGEST_NAME_IN_CAPITALS) {
-                votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
-                String surname = m.type().equals("PERSON") && m.to() - m.from() >= 2 ? surname(tokens, m) : null;
-                if (surname != null) {
-                    votes.computeIfAbsent(surname, k -> new HashMap<>()).merge("PERSON", 1, Integer::sum);
-                }
-            }
-        }
-        Set<String> lowerCase = null;
         for (int i = 0; i < tokens.size() && !votes.isEmpty();) {
             int sentence = tokens.get(i).sentence();
             if (shouting[sentence] || covered[i] || !tokens.get(i).capitalised()) {
@@ -521,25 +535,38 @@ final class EntityFinder {
                     || end < tokens.size() && isHyphen(tokens.get(end)) && tokens.get(end).start() == tokens.get(end - 1).end();
             Map<String, Integer> types = end - i <= LONGEST_NAME_IN_CAPITALS && !compound
                     ? votes.get(doc.span(tokens.get(i).start(), tokens.get(end - 1).end())) : null;
-            String type = types == null ? null : majority(types);
-            if (type != null && end - i == 1 && (i == 0 || tokens.get(i - 1).sentence() != sentence)) {
-                if (lowerCase == null) {
-                    lowerCase = new HashSet<>();
-                    for (Token t : tokens) {
-                        if (!t.capitalised()) {
-                            lowerCase.add(t.text());
-                        }
-                    }
-                }
-                if (lowerCase.contains(tokens.get(i).text().toLowerCase(Locale.ROOT))) {
-                    type = null;
-                }
+            String type = majority(types);
+            if (type != null && end - i == 1 && (i == 0 || tokens.get(i - 1).sentence() != sentence)
+                    && lowerCase.contains(lower(tokens.get(i)))) {
+                type = null;
             }
             if (type != null) {
                 mentions.add(new Mention(i, end, tokens.get(i).start(), tokens.get(end - 1).end(), type, null));
             }
             i = end;
         }
+    }
+
+    /**
+     * The types the mentions of each name give it, as written, in the sentences {@code counts}, for names the
+     * gazetteer does not know, not in capitals, of up to {@value #LONGEST_NAME_IN_CAPITALS} words; and the surname
+     * of each person named in full, as a person's.
+     */
+    private static Map<String, Map<String, Integer>> namesAndSurnames(Doc doc, List<Mention> mentions,
+            IntPredicate counts) {
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        for (Mention m : mentions) {
+            if (!counts.test(doc.tokens.get(m.from()).sentence()) || !votes(doc, m)
+                    || m.to() - m.from() > LONGEST_NAME_IN_CAPITALS) {
+                continue;
+            }
+            votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
+            String surname = m.type().equals("PERSON") && m.to() - m.from() >= 2 ? surname(doc.tokens, m) : null;
+            if (surname != null) {
+                votes.computeIfAbsent(surname, k -> new HashMap<>()).merge("PERSON", 1, Integer::sum);
+            }
+        }
+        return votes;
     }
 
     /** Which tokens a mention covers. */
@@ -580,8 +607,11 @@ final class EntityFinder {
         return s.toString();
     }
 
-    /** The type most votes give, or null on a tie. */
+    /** The type most votes give, or null on a tie or without votes. */
     private static String majority(Map<String, Integer> types) {
+        if (types == null) {
+            return null;
+        }
         String best = null;
         int most = 0;
         boolean tie = false;
@@ -901,6 +931,139 @@ final class EntityFinder {
             }
         }
         add(m, mentions, taken);
+    }
+
+    /**
+     * Words a headline in title case capitalises that are no names: the small words of a sentence. With the words
+     * the article writes in lower case elsewhere, they tell a headline in title case from a line of names.
+     */
+    private static final Set<String> TITLE_CASE_SMALL_WORDS = Set.of("a", "an", "the", "and", "but", "or", "nor", "so",
+            "yet", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with", "over", "about",
+            "after", "before", "against", "amid", "up", "down", "out", "off", "than", "that", "this", "these", "those",
+            "what", "when", "who", "why", "how", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
+            "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "its", "their",
+            "his", "her", "our", "your", "says", "said", "say");
+
+    /**
+     * Sentences in title case, as headlines are often written ("Stealth Over Health: Clinton Was Headed to ER"):
+     * CoreNLP reads their capitalised verbs and nouns as names ("Washington Post Hit Piece Exploits Trump"), so
+     * its names there are not trusted. A sentence, not in capitals, whose words of four letters or more are all
+     * capitalised (at least three of them; small words may be in lower case: "Calls for", "from"), as is its first
+     * word, with at most one number and one comma and no bracket (not a line of a table or a list of players), and
+     * with, after its first word, a capitalised small word ("Over", "Was") or two capitalised words the article
+     * writes in lower case elsewhere ("Voters", "Health"), which are no names.
+     */
+    private static boolean[] titleCaseSentences(List<Token> tokens, boolean[] shouting, Set<String> lowerCase) {
+        int sentences = shouting.length;
+        int[] content = new int[sentences];
+        int[] lower = new int[sentences];
+        int[] numbers = new int[sentences];
+        int[] commas = new int[sentences];
+        int[] brackets = new int[sentences];
+        boolean[] firstWordSeen = new boolean[sentences];
+        for (Token t : tokens) {
+            String w = t.text();
+            int s = t.sentence();
+            if (w.isEmpty()) {
+                continue;
+            }
+            char c = w.charAt(0);
+            if (Character.isLetter(c)) {
+                if (Character.isLowerCase(c) && !firstWordSeen[s]) {
+                    lower[s]++; // a title begins with a capital
+                }
+                firstWordSeen[s] = true;
+                if (w.length() >= 4 && !TITLE_CASE_SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+                    content[s]++;
+                    if (!Character.isUpperCase(c)) {
+                        lower[s]++;
+                    }
+                }
+            } else if (Character.isDigit(c)) {
+                numbers[s]++;
+            } else if (t.isPunct(',')) {
+                commas[s]++;
+            } else if (t.isPunct('(') || t.isPunct(')')) {
+                brackets[s]++;
+            }
+        }
+        boolean[] titled = new boolean[sentences];
+        int[] commonWords = new int[sentences];
+        for (int i = 1; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int s = t.sentence();
+            if (shouting[s] || content[s] < 3 || lower[s] > 0 || numbers[s] > 1 || commas[s] > 1 || brackets[s] > 0
+                    || tokens.get(i - 1).sentence() != s || !t.capitalised() || t.text().length() < 2
+                    || !Character.isLowerCase(t.text().charAt(1))) {
+                continue;
+            }
+            String word = lower(t);
+            if (TITLE_CASE_SMALL_WORDS.contains(word)) {
+                commonWords[s] += 2; // one is enough
+            } else if (lowerCase.contains(word)
+                    || word.endsWith("s") && lowerCase.contains(word.substring(0, word.length() - 1))) {
+                commonWords[s]++;
+            }
+            titled[s] = commonWords[s] >= 2;
+        }
+        return titled;
+    }
+
+    /**
+     * The names of a sentence in title case are those the article gives elsewhere, in sentences that are neither
+     * in title case nor in capitals, with the type most of their mentions have there (none on a tie), or the
+     * surname of a person it names in full: each capitalised word no well-known name covers is tried as the start
+     * of such a name of up to {@value #LONGEST_NAME_IN_CAPITALS} words, longest first. A one-word name is not
+     * taken where the article writes the word in lower case. CoreNLP's names there were not taken.
+     */
+    private static void namesInTitleCase(Doc doc, List<Mention> mentions, boolean[] titled, boolean[] shouting,
+            Set<String> lowerCase) {
+        List<Token> tokens = doc.tokens;
+        Map<String, Map<String, Integer>> votes = namesAndSurnames(doc, mentions, s -> !titled[s] && !shouting[s]);
+        if (votes.isEmpty()) {
+            return;
+        }
+        namesLongestFirst(tokens, mentions, titled, (from, to) -> {
+            if (to - from == 1 && lowerCase.contains(lower(tokens.get(from)))) {
+                return null;
+            }
+            String type = majority(votes.get(doc.span(tokens.get(from).start(), tokens.get(to - 1).end())));
+            return type == null && fullNameOfAKnownPerson(tokens, from, to, votes, lowerCase) ? "PERSON" : type;
+        });
+    }
+
+    /**
+     * Words {@code [from, to)} of a sentence in title case that begin a name CoreNLP reads as a person's, two or
+     * three, ending in the surname of a person the article names, none of them a small word or a word the article
+     * writes in lower case: the full name of someone the article calls by surname ("Hillary Clinton" over "Clinton
+     * said").
+     */
+    private static boolean fullNameOfAKnownPerson(List<Token> tokens, int from, int to,
+            Map<String, Map<String, Integer>> votes, Set<String> lowerCase) {
+        if (to - from < 2 || to - from > 3 || from > 0 && tokens.get(from - 1).ner().equals("PERSON")
+                && tokens.get(from - 1).sentence() == tokens.get(from).sentence()
+                || !"PERSON".equals(majority(votes.get(tokens.get(to - 1).text())))) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            Token t = tokens.get(k);
+            if (!t.ner().equals("PERSON") || !t.capitalised() || TITLE_CASE_SMALL_WORDS.contains(lower(t))
+                    || lowerCase.contains(lower(t))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The words the text writes in lower case (every token not capitalised), as written. */
+    private static Set<String> wordsInLowerCase(List<Token> tokens) {
+        Set<String> words = new HashSet<>();
+        for (Token t : tokens) {
+            if (!t.capitalised()) {
+                words.add(t.text());
+            }
+        }
+        return words;
     }
 
     /** Sentences mostly in capitals (headlines, datelines): short capital aliases there are not trusted. */

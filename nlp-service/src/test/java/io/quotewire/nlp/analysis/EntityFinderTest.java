@@ -165,6 +165,49 @@ class EntityFinderTest {
     }
 
     @Test
+    void aHeadlineInTitleCaseNamesOnlyWhatTheArticleNames() {
+        // CoreNLP reads the capitalised verbs and nouns of such a headline as names
+        onlyThese("""
+                Ferry Operators Warn of Strike as Harbour Talks Collapse Over Pay, Kate Morgan Says.
+
+                Kate Morgan, who leads the ferry operators' union, said on Tuesday that talks with the harbour board \
+                over pay had collapsed. Morgan said the operators would strike next week unless the board returned to \
+                the table. The Solent Harbour Board declined to comment.""",
+                Map.of("Kate Morgan", "PERSON", "Solent Harbour Board", "ORGANIZATION"));
+        // a full name there of someone the article calls by surname
+        onlyThese("""
+                Maria Delgado Wins Vote to Lead City Council After Long Count.
+
+                The city council chose Delgado as its leader on Monday after a recount. Delgado thanked voters and \
+                promised to work with the mayor.""", Map.of("Maria Delgado", "PERSON"));
+        // a line of names, with no small word or word the article writes in lower case, is no headline
+        onlyThese("Angela Merkel met Emmanuel Macron in Paris.",
+                Map.of("Angela Merkel", "PERSON", "Emmanuel Macron", "PERSON", "Paris", "LOCATION"));
+    }
+
+    @Test
+    void aNameTheArticleCallsMrIsAPersonsThroughout() {
+        // CoreNLP reads this surname as a place in most of its mentions
+        check("The Trump movement grew. Critics of the Trump campaign said Trump’s audience was angry. "
+                + "“I have met Mr. Trump,” she said. Trump’s resorts lost money.", Map.of("Trump", "PERSON"));
+    }
+
+    @Test
+    void socialNetworksAreOrganisations() {
+        // which CoreNLP reads as places and people, or misses
+        check("Sarah Levin said on Twitter that the vote was rigged, and the clip spread on Facebook and Instagram. "
+                + "Lawmakers on Capitol Hill were unmoved.", Map.of("Twitter", "ORGANIZATION", "Facebook", "ORGANIZATION",
+                        "Instagram", "ORGANIZATION", "Capitol Hill", "LOCATION"));
+    }
+
+    @Test
+    void wellKnownNamesOfNoEntityAreNone() {
+        // CoreNLP reads the law as a person and the disease as a place
+        onlyThese("Senator Ruth Alvarez said Obamacare had failed Hispanic families, and that the Zika outbreak in "
+                + "Florida proved it.", Map.of("Ruth Alvarez", "PERSON", "Hispanics", "NORP", "Florida", "LOCATION"));
+    }
+
+    @Test
     void aRegnalNumberIsPartOfAPersonsName() {
         checkExactly("""
                 1533 - Queen Elizabeth I born . Daughter of Henry VIII and his second wife .
@@ -405,6 +448,14 @@ class EntityFinderTest {
         check(text, expected);
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
         assertTrue(entities.stream().noneMatch(e -> e.name().equals(absent)), absent + " in " + entities);
+    }
+
+    /** The passage's entities are exactly these. */
+    private static void onlyThese(String text, Map<String, String> expected) {
+        check(text, expected);
+        List<Analysis.Entity> entities = analyzer.analyze(text).entities();
+        assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(entities.stream().map(Analysis.Entity::name).toList()),
+                entities.toString());
     }
 
     /** The person's mentions include the surname alone, and the surname is no other entity of the passage. */
