@@ -779,10 +779,14 @@ final class Attributor {
     private Attribution speakerBefore(Context ctx, int cue, int from) {
         List<Token> tokens = ctx.doc.tokens;
         int k = cue - 1;
-        while (k >= from && (tokens.get(k).pos().equals("RB") || tokens.get(k).pos().equals("MD")
-                || tokens.get(k).lemma().equals("have") || tokens.get(k).lemma().equals("be")
-                && tokens.get(k).pos().startsWith("VB"))) {
-            k--;
+        for (int before = k + 1; before != k;) {
+            before = k;
+            while (k >= from && (tokens.get(k).pos().equals("RB") || tokens.get(k).pos().equals("MD")
+                    || tokens.get(k).lemma().equals("have") || tokens.get(k).lemma().equals("be")
+                    && tokens.get(k).pos().startsWith("VB"))) {
+                k--;
+            }
+            k = beforeTime(tokens, k, from);
         }
         if (k >= from && (tokens.get(k).pos().equals("WP") || tokens.get(k).pos().equals("WDT"))) {
             k--; // X, who said
@@ -819,6 +823,26 @@ final class Attributor {
         return speakers.resolve(ctx, start, end, cue);
     }
 
+    /** The words before a time's own word ({@link SpeakerFeatures#TIME_WORDS}): "earlier this week", "on Tuesday". */
+    private static final Set<String> TIME_MODIFIERS = Set.of("on", "at", "during", "over", "late", "early", "earlier",
+            "later", "last", "this", "next", "past", "the");
+
+    /**
+     * From a time phrase ending at {@code k} ("on Saturday", "later Thursday", "last week"), the token before it;
+     * else {@code k}. A time is never the speaker: the subject stands before it.
+     */
+    private static int beforeTime(List<Token> tokens, int k, int from) {
+        if (k < from || !SpeakerFeatures.TIME_WORDS.contains(EntityFinder.lower(tokens.get(k)))) {
+            return k;
+        }
+        int j = k - 1;
+        while (j >= from && (SpeakerFeatures.TIME_WORDS.contains(EntityFinder.lower(tokens.get(j)))
+                || TIME_MODIFIERS.contains(EntityFinder.lower(tokens.get(j))))) {
+            j--;
+        }
+        return j;
+    }
+
     /** From a closing parenthesis at {@code k}, the token before its opening one; else {@code k}. */
     private static int skipParenBack(List<Token> tokens, int k, int from) {
         if (k >= from && tokens.get(k).pos().equals("-RRB-")) {
@@ -845,6 +869,10 @@ final class Attributor {
                     start++; // "… him Trump said": the pronoun belongs elsewhere
                     break;
                 }
+                continue;
+            }
+            if (start < end && Speakers.isModifierWithPreposition(tokens, start - 2, from)) {
+                start -= 2; // "a source close to the talks": the phrase goes on before the adjective
                 continue;
             }
             if (Speakers.NP_PREPOSITIONS.contains(EntityFinder.lower(t)) && start < end && start - 2 >= from

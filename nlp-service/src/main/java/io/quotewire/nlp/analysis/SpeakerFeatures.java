@@ -27,8 +27,11 @@ final class SpeakerFeatures {
     private static final Set<String> PREPOSITIONS = Set.of("by", "of", "with", "like", "for", "on", "against", "from",
             "about", "to", "than", "at", "in");
 
-    /** Words of time that head a sentence's subject which says nothing ("Last week", "Saturday"). */
-    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+    /**
+     * Words of time that head a sentence's subject which says nothing ("Last week", "Saturday"); a time between a
+     * subject and its cue ("X on Saturday said") is skipped to find the subject.
+     */
+    static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
             "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "day", "week", "weekend", "month", "year", "time",
             "today", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "hour", "moment");

@@ -34,6 +34,8 @@ final class Speakers {
             "declaration", "vow", "criticism", "complaint", "explanation", "prediction", "boast", "accusation",
             "line", "quote", "refrain", "slogan", "mantra", "retort", "plea", "demand", "call", "charge", "view");
     static final Set<String> NP_PREPOSITIONS = Set.of("of", "in", "for", "at", "from", "with", "on");
+    /** Prepositions after an adjective or participle that follows a noun: "a source close to", "people familiar with". */
+    private static final Set<String> MODIFIER_PREPOSITIONS = Set.of("to", "with", "on", "about");
 
     private final Genders genders;
 
@@ -46,6 +48,17 @@ final class Speakers {
         Token t = tokens.get(k);
         return NP_POS.contains(t.pos()) || t.capitalised() && t.pos().startsWith("NN")
                 || t.pos().equals("VBG") && k > 0 && tokens.get(k - 1).pos().equals("HYPH");
+    }
+
+    /**
+     * Whether the token at {@code k} is an adjective or participle after a noun (from {@code from} on), with one of
+     * {@link #MODIFIER_PREPOSITIONS} after it: the noun's modifier, "a source close to the talks", "officials
+     * briefed on the plan", "people familiar with Clinton's thinking"; its noun, not what follows, heads the phrase.
+     */
+    static boolean isModifierWithPreposition(List<Token> tokens, int k, int from) {
+        return k - 1 >= from && k + 1 < tokens.size() && tokens.get(k - 1).isNoun()
+                && (tokens.get(k).pos().startsWith("JJ") || tokens.get(k).pos().equals("VBN"))
+                && MODIFIER_PREPOSITIONS.contains(EntityFinder.lower(tokens.get(k + 1)));
     }
 
     /**
@@ -86,6 +99,11 @@ final class Speakers {
         }
         if (to <= from) {
             return null;
+        }
+        for (int k = from + 1; k + 2 < to; k++) {
+            if (isModifierWithPreposition(tokens, k, from)) {
+                return resolve(ctx, from, k, cue);
+            }
         }
         int headFrom = to;
         while (headFrom - 1 >= from && isNpToken(tokens, headFrom - 1)) {
