@@ -804,14 +804,17 @@ final class Attributor {
             if (j >= from && tokens.get(j).isPunct(',')) {
                 int npEnd = skipParenBack(tokens, j - 1, from) + 1;
                 int npStart = npStart(tokens, npEnd, from);
+                int appStart = npStart(tokens, k, j + 1);
+                Attribution appos = appStart < k ? speakers.resolve(ctx, appStart, k, cue) : null;
                 if (npStart < npEnd) {
                     Attribution a = speakers.resolve(ctx, npStart, npEnd, cue);
-                    if (a != null) {
+                    // a phrase without a name, then the name: "Smith's spokesman, John Dole, said"
+                    if (a != null && (a.entity() != null || appos == null || appos.entity() == null
+                            || !appos.entity().type.equals("PERSON"))) {
                         return a;
                     }
                 }
-                int appStart = npStart(tokens, k, j + 1);
-                return appStart < k ? speakers.resolve(ctx, appStart, k, cue) : null;
+                return appos;
             }
             return null;
         }

@@ -84,6 +84,9 @@ class AttributorTest {
         check("a paragraph of its own after the speaker's sentence with a cue",
                 "Hillary Clinton, clearly frustrated, responded by pointing a finger, saying the campaign was lying.\n\n“I am so sick of the campaign lying about me.”",
                 q("I am so sick of the campaign lying about me.", "Hillary Clinton", "Hillary Clinton"));
+        check("a phrase without a name before the cue, the name in an apposition after it",
+                "“We will not negotiate with them,” the mayor's spokesman, John Dole, said.",
+                q("We will not negotiate with them", "John Dole", "John Dole"));
         check("an unnamed speaker: the noun phrase, no entity",
                 "“Nobody told us anything,” said a spokesman for the ministry.",
                 q("Nobody told us anything", null, "a spokesman"));
@@ -352,7 +355,7 @@ class AttributorTest {
                 q("The younger people are sick and tired of discrimination and racism.", "Bernie Sanders", "who"));
         // a nickname within a person's name is part of the name, not a quote of the person
         check("a nickname in a name", "Former champion Hector “Macho” Camacho said: “I will fight again in March and win.”",
-                q("I will fight again in March and win.", "Hector “Macho” Camacho", "Camacho"));
+                q("I will fight again in March and win.", "Hector “Macho” Camacho", "Hector “Macho” Camacho"));
     }
 
     /** The passage's one quote, its candidates as the rules propose them. */
