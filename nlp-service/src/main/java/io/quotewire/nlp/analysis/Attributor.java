@@ -27,7 +27,8 @@ final class Attributor {
             "mutter", "sigh", "report", "maintain", "contend", "lament", "boast", "agree", "post", "reiterate",
             "recount", "begin", "tout", "proclaim", "retort", "muse", "demand", "wonder", "interject", "thunder",
             "comment", "read", "call", "describe", "label", "brand", "dub", "term", "condemn", "denounce", "praise",
-            "criticize", "criticise", "accuse", "dismiss", "characterize", "characterise", "quote", "cite", "shoot");
+            "criticize", "criticise", "accuse", "dismiss", "characterize", "characterise", "quote", "cite", "shoot",
+            "pledge", "chant");
     /** Cues that attribute only a quote in their own sentence ("called it “a disgrace”"), not a later one. */
     static final Set<String> PARTIAL_ONLY = Set.of("call", "describe", "label", "brand", "dub", "term", "condemn",
             "denounce", "praise", "criticize", "criticise", "accuse", "dismiss", "characterize", "characterise",

@@ -87,6 +87,9 @@ class AttributorTest {
         check("a phrase without a name before the cue, the name in an apposition after it",
                 "“We will not negotiate with them,” the mayor's spokesman, John Dole, said.",
                 q("We will not negotiate with them", "John Dole", "John Dole"));
+        check("a crowd's chant",
+                "Waving signs that called the mayor “a friend of the developers,” the tenants chanted “Homes, not towers, for our city.”",
+                q("a friend of the developers", null, "signs"), q("Homes, not towers, for our city.", null, "the tenants"));
         check("an unnamed speaker: the noun phrase, no entity",
                 "“Nobody told us anything,” said a spokesman for the ministry.",
                 q("Nobody told us anything", null, "a spokesman"));
