@@ -780,14 +780,17 @@ final class Attributor {
     private Attribution speakerBefore(Context ctx, int cue, int from) {
         List<Token> tokens = ctx.doc.tokens;
         int k = cue - 1;
-        for (int before = k + 1; before != k;) {
-            before = k;
+        while (true) { // adverbs, auxiliaries and times, in any order: "X on Saturday also said"
             while (k >= from && (tokens.get(k).pos().equals("RB") || tokens.get(k).pos().equals("MD")
                     || tokens.get(k).lemma().equals("have") || tokens.get(k).lemma().equals("be")
                     && tokens.get(k).pos().startsWith("VB"))) {
                 k--;
             }
-            k = beforeTime(tokens, k, from);
+            int time = beforeTime(tokens, k, from);
+            if (time == k) {
+                break;
+            }
+            k = time;
         }
         if (k >= from && (tokens.get(k).pos().equals("WP") || tokens.get(k).pos().equals("WDT"))) {
             k--; // X, who said
@@ -805,17 +808,15 @@ final class Attributor {
             if (j >= from && tokens.get(j).isPunct(',')) {
                 int npEnd = skipParenBack(tokens, j - 1, from) + 1;
                 int npStart = npStart(tokens, npEnd, from);
+                Attribution a = npStart < npEnd ? speakers.resolve(ctx, npStart, npEnd, cue) : null;
+                if (a != null && a.entity() != null) {
+                    return a;
+                }
                 int appStart = npStart(tokens, k, j + 1);
                 Attribution appos = appStart < k ? speakers.resolve(ctx, appStart, k, cue) : null;
-                if (npStart < npEnd) {
-                    Attribution a = speakers.resolve(ctx, npStart, npEnd, cue);
-                    // a phrase without a name, then the name: "Smith's spokesman, John Dole, said"
-                    if (a != null && (a.entity() != null || appos == null || appos.entity() == null
-                            || !appos.entity().type.equals("PERSON"))) {
-                        return a;
-                    }
-                }
-                return appos;
+                // a phrase without a name, then the person's name: "Smith's spokesman, John Dole, said"
+                boolean named = appos != null && appos.entity() != null && appos.entity().type.equals("PERSON");
+                return a != null && !named ? a : appos;
             }
             return null;
         }
