@@ -42,6 +42,18 @@ public record StoryScores(double bcubedP, double bcubedR, double bcubedF1, doubl
         return new StoryScores(p, r, f1(p, r), pp, pr, f1(pp, pr), docs.size(), goldSize.size(), sysSize.size());
     }
 
+    /** Each figure's mean over several clusterings of the same documents (the stream in several orders). */
+    public static StoryScores mean(List<StoryScores> runs) {
+        int n = runs.size();
+        return new StoryScores(runs.stream().mapToDouble(StoryScores::bcubedP).sum() / n,
+                runs.stream().mapToDouble(StoryScores::bcubedR).sum() / n,
+                runs.stream().mapToDouble(StoryScores::bcubedF1).sum() / n,
+                runs.stream().mapToDouble(StoryScores::pairP).sum() / n,
+                runs.stream().mapToDouble(StoryScores::pairR).sum() / n,
+                runs.stream().mapToDouble(StoryScores::pairF1).sum() / n, runs.get(0).documents(), runs.get(0).goldStories(),
+                (int) Math.round(runs.stream().mapToInt(StoryScores::systemStories).average().orElse(0)));
+    }
+
     private static long pairs(int n) {
         return (long) n * (n - 1) / 2;
     }

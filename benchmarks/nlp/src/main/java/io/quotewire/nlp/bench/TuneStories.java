@@ -45,9 +45,11 @@ import io.quotewire.query.story.StoryRules;
  * if it also does what the tests require: the two sample articles (two outlets on one meeting) are one story,
  * and 300 of the benchmarks' synthetic articles (dated meetings of other officials, written from one template, whose
  * bodies are the samples' own paragraphs and quotes) do not collapse: no story holds a quarter of them. Prints the cross-validated BCubed and
- * pairwise scores per signal set, the setting best on all topics, and the shipped rules on the whole file, on its
- * dated articles alone and on those moved so that every event starts on one day (where time cannot tell events
- * apart, as in a live feed). Usage: TuneStories ECBPLUS_JSONL [FOLDS] [SEED]
+ * pairwise scores per signal set and the setting best on all topics, in one order of the stream; then the full
+ * rules cross-validated by their mean over {@code ORDERS} orders ({@link #acrossOrders}), and the shipped rules in each
+ * order on the whole file, on its dated articles alone and on those moved so that every event starts on one day
+ * (where time cannot tell events apart, as in a live feed). Usage: TuneStories ECBPLUS_JSONL [FOLDS] [SEED] [ORDERS];
+ * {@code -Dstories.signals=false} runs only the orders
  */
 public final class TuneStories {
 
@@ -132,6 +134,14 @@ public final class TuneStories {
      * of the story's, pays unless it is dated within the story's days.
      */
     private static final double[] PLACE_PENALTIES = { 0.05, 0.07, 0.1 };
+    /**
+     * The grid chosen over several orders of the stream ({@link #acrossOrders}): the full rules with the quote weight,
+     * window, span, follow-up penalty and dated fallback as shipped, and thresholds 0.41-0.62.
+     */
+    private static final double[] ORDERS_ENTITY_WEIGHTS = { 0.5, 0.75, 1 };
+    private static final double[] ORDERS_TIME_PENALTIES = { 0.3, 0.4, 0.6, 0.8 };
+    private static final double[] ORDERS_STRANGER_PENALTIES = { 0.1, 0.2, 0.3 };
+    private static final double[] ORDERS_PLACE_PENALTIES = { 0.07, 0.1, 0.15, 0.2 };
     private static final int SYNTHETIC = 300;
     /**
      * As many synthetic articles as the scale-out system test sends. It requires at least 10 stories, none of a
@@ -151,6 +161,7 @@ public final class TuneStories {
         Path data = Path.of(args[0]);
         int folds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
+        int orders = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         ObjectMapper json = new ObjectMapper();
         Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
         Embedder embedder = new Embedder();
@@ -204,6 +215,10 @@ public final class TuneStories {
         for (int i = 0; i < topics.size(); i++) {
             foldOf.put(topics.get(i), i % folds);
         }
+        if (!Boolean.parseBoolean(System.getProperty("stories.signals", "true"))) {
+            acrossOrders(docs, foldOf, folds, seed, orders, seeds, unrelated, atScale);
+            return;
+        }
         List<Setting> grid = new ArrayList<>();
         for (double we : ENTITY_WEIGHTS) {
             for (double wq : QUOTE_WEIGHTS) {
@@ -250,11 +265,7 @@ public final class TuneStories {
             Sanity sanity = Sanity.of(grid.get(g).rules(), seeds, unrelated);
             together[g] = sanity.samplesTogether();
             largest[g] = sanity.largest();
-            eligible[g] = sanity.samplesTogether() && sanity.largest() <= SYNTHETIC / 4;
-            for (int run = 0; run < atScale.size() && eligible[g]; run++) {
-                Sanity scaled = Sanity.of(grid.get(g).rules(), seeds, atScale.get(run));
-                eligible[g] = scaled.stories() >= 20 && scaled.largest() <= SYNTHETIC_AT_SCALE / 5;
-            }
+            eligible[g] = eligible(grid.get(g).rules(), sanity, seeds, atScale);
         });
         // what the synthetic articles do across the grid
         int fewest = -1;
@@ -307,17 +318,91 @@ public final class TuneStories {
         Setting chosen = grid.get(best);
         System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T[/F/X[/L]]): %s; mean fold BCubed F1 %.3f; largest "
                 + "synthetic story %d of %d%n", chosen, mean(f1[best], -1), largest[best], SYNTHETIC);
+        acrossOrders(docs, foldOf, folds, seed, orders, seeds, unrelated, atScale);
+    }
+
+    /**
+     * The full rules chosen for a stream in any order: a single pass assigns each article once, so which of a topic's
+     * two like events opens a story first decides where the other's reports go, and settings chosen on one order
+     * fit that order. Each setting of a grid around the shipped kind of rules is scored on each fold as its mean over
+     * {@code orders} orders of the stream (seeds {@code seed} on), and cross-validated over topics by that mean;
+     * prints the table row, the eligible setting best on all topics, and the shipped rules in each order: on the
+     * whole file, on its dated articles alone (with and without the dated fallback) and on those moved so that every
+     * event starts on one day, where time cannot tell events apart, as in a live feed.
+     */
+    private static void acrossOrders(List<Doc> docs, Map<Integer, Integer> foldOf, int folds, long seed, int orders,
+            List<Doc> seeds, List<Doc> unrelated, List<List<Doc>> atScale) {
+        List<List<Doc>> streams = new ArrayList<>();
+        for (int o = 0; o < orders; o++) {
+            List<Doc> stream = new ArrayList<>(docs);
+            Collections.shuffle(stream, new Random(seed + o));
+            streams.add(stream);
+        }
+        List<Setting> grid = new ArrayList<>();
+        for (double we : ORDERS_ENTITY_WEIGHTS) {
+            for (double penalty : ORDERS_TIME_PENALTIES) {
+                for (double stranger : ORDERS_STRANGER_PENALTIES) {
+                    for (double place : ORDERS_PLACE_PENALTIES) {
+                        for (int t = 41; t <= 62; t += 3) {
+                            grid.add(new Setting(we, 0.2, penalty, 14, 14, t / 100.0, 0.1, stranger, place));
+                        }
+                    }
+                }
+            }
+        }
+        double[][] f1 = new double[grid.size()][folds];
+        StoryScores[][] scores = new StoryScores[grid.size()][folds];
+        boolean[] eligible = new boolean[grid.size()];
+        IntStream.range(0, grid.size()).parallel().forEach(g -> {
+            for (int f = 0; f < folds; f++) {
+                int fold = f;
+                List<StoryScores> runs = new ArrayList<>();
+                for (List<Doc> stream : streams) {
+                    runs.add(cluster(stream.stream().filter(d -> foldOf.get(d.topic()) == fold).toList(), grid.get(g)));
+                }
+                scores[g][f] = StoryScores.mean(runs);
+                f1[g][f] = scores[g][f].bcubedF1();
+            }
+            StoryRules rules = grid.get(g).rules();
+            eligible[g] = eligible(rules, Sanity.of(rules, seeds, unrelated), seeds, atScale);
+        });
+        System.out.printf("%nthe full rules over %d orders of the stream (seeds %d-%d), each setting scored on a fold by its mean "
+                + "over the orders, chosen on the other folds%n", orders, seed, seed + orders - 1);
+        System.out.println("| grid | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T/F/X/L) |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        crossValidate("entity weight, time, stranger and place penalties, threshold", grid, g -> true, true, eligible, f1,
+                scores, folds);
+        int best = -1;
+        for (int g = 0; g < grid.size(); g++) {
+            if (eligible[g] && (best < 0 || mean(f1[g], -1) > mean(f1[best], -1))) {
+                best = g;
+            }
+        }
+        if (best >= 0) {
+            System.out.printf("best eligible setting on all topics over the orders: %s; mean fold BCubed F1 %.3f%n", grid.get(best),
+                    mean(f1[best], -1));
+        }
         StoryRules shipped = StoryRules.DEFAULT;
-        System.out.println("shipped: " + shipped + "; on the whole file, one stream:");
-        System.out.println(cluster(stream, shipped));
-        // where time cannot tell events apart, as in a live feed, whose articles are all of the same days
-        List<Doc> dated = stream.stream().filter(Doc::dated).toList();
         StoryRules noFallback = shipped.withDatedFallback(0);
-        System.out.printf("ECB+'s dated articles alone, one stream: %s%n  without the dated fallback: %s%n",
-                brief(cluster(dated, shipped)), brief(cluster(dated, noFallback)));
-        List<Doc> oneDay = onOneDay(dated);
-        System.out.printf("the same, each event's dates moved to start on one day: %s%n  without the dated fallback: %s%n",
-                brief(cluster(oneDay, shipped)), brief(cluster(oneDay, noFallback)));
+        System.out.println("shipped: " + shipped);
+        System.out.println("| order (seed) | whole file: BCubed F1 (P / R), stories | dated articles alone, with / without the "
+                + "dated fallback | the same moved to start on one day |");
+        System.out.println("|---|---|---|---|");
+        double[] sums = new double[5];
+        for (int o = 0; o < orders; o++) {
+            List<Doc> stream = streams.get(o);
+            List<Doc> dated = stream.stream().filter(Doc::dated).toList();
+            List<Doc> oneDay = onOneDay(dated);
+            StoryScores whole = cluster(stream, shipped);
+            double[] row = { whole.bcubedF1(), cluster(dated, shipped).bcubedF1(), cluster(dated, noFallback).bcubedF1(),
+                    cluster(oneDay, shipped).bcubedF1(), cluster(oneDay, noFallback).bcubedF1() };
+            for (int i = 0; i < row.length; i++) {
+                sums[i] += row[i] / orders;
+            }
+            System.out.printf("| %d | %.3f (%.3f / %.3f), %d | %.3f / %.3f | %.3f / %.3f |%n", seed + o, row[0], whole.bcubedP(),
+                    whole.bcubedR(), whole.systemStories(), row[1], row[2], row[3], row[4]);
+        }
+        System.out.printf("| mean | %.3f | %.3f / %.3f | %.3f / %.3f |%n", sums[0], sums[1], sums[2], sums[3], sums[4]);
     }
 
     private static String brief(StoryScores s) {
@@ -387,6 +472,23 @@ public final class TuneStories {
             }
             return new Sanity(together, sizes.size(), sizes.values().stream().mapToInt(Integer::intValue).max().orElse(0));
         }
+    }
+
+    /**
+     * Whether the rules do what the tests require ({@code sanity}: theirs on the samples and the first
+     * {@link #SYNTHETIC} synthetic articles), with a margin at scale on each run of {@code atScale}.
+     */
+    private static boolean eligible(StoryRules rules, Sanity sanity, List<Doc> seeds, List<List<Doc>> atScale) {
+        if (!sanity.samplesTogether() || sanity.largest() > SYNTHETIC / 4) {
+            return false;
+        }
+        for (List<Doc> run : atScale) {
+            Sanity scaled = Sanity.of(rules, seeds, run);
+            if (scaled.stories() < 20 || scaled.largest() > SYNTHETIC_AT_SCALE / 5) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code --synthetic E/Q/P/W/S/T[/F/X[/L]] ...}: the samples and the synthetic articles alone, for the settings given. */
