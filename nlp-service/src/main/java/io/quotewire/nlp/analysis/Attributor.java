@@ -725,8 +725,9 @@ final class Attributor {
         while (start < limit && (tokens.get(start).isPunct(',') || tokens.get(start).pos().equals("''"))) {
             start++;
         }
-        if (start >= limit || tokens.get(start).paragraph() != paragraph || ctx.inQuote[start]) {
-            return null;
+        if (start >= limit || tokens.get(start).paragraph() != paragraph || ctx.inQuote[start]
+                || tokens.get(start).pos().equals("CC")) {
+            return null; // “...,” and she called him “...”: a clause of its own, not the quote's attribution
         }
         Token first = tokens.get(start);
         if (first.text().matches(DASH) && start + 1 < limit) {

@@ -90,6 +90,9 @@ class AttributorTest {
         check("a crowd's chant",
                 "Waving signs that called the mayor “a friend of the developers,” the tenants chanted “Homes, not towers, for our city.”",
                 q("a friend of the developers", null, "signs"), q("Homes, not towers, for our city.", null, "the tenants"));
+        check("a clause opened by a conjunction after a quote is not its attribution",
+                "Sen. Jack Reed called Maria Lopez “a showboat,” and she called him “a coward who hides from voters.”",
+                q("a showboat", "Jack Reed", "Jack Reed"), q("a coward who hides from voters.", "Maria Lopez", "she"));
         check("an unnamed speaker: the noun phrase, no entity",
                 "“Nobody told us anything,” said a spokesman for the ministry.",
                 q("Nobody told us anything", null, "a spokesman"));
