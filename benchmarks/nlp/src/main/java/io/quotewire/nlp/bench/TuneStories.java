@@ -405,11 +405,6 @@ public final class TuneStories {
         System.out.printf("| mean | %.3f | %.3f / %.3f | %.3f / %.3f |%n", sums[0], sums[1], sums[2], sums[3], sums[4]);
     }
 
-    private static String brief(StoryScores s) {
-        return String.format("BCubed P %.3f R %.3f F1 %.3f, %d stories for %d events", s.bcubedP(), s.bcubedR(), s.bcubedF1(),
-                s.systemStories(), s.goldStories());
-    }
-
     /** The articles with each event's stated dates moved, as they stand to each other, to start on the same day. */
     private static List<Doc> onOneDay(List<Doc> docs) {
         Map<String, Instant> first = new HashMap<>();
