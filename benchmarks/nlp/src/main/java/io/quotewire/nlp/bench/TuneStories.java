@@ -305,12 +305,7 @@ public final class TuneStories {
             crossValidate("the same, and a penalty for a lede naming places, none of the story's", grid, g -> true, only,
                     eligible, f1, scores, folds);
         }
-        int best = -1;
-        for (int g = 0; g < grid.size(); g++) {
-            if (eligible[g] && (best < 0 || mean(f1[g], -1) > mean(f1[best], -1))) {
-                best = g;
-            }
-        }
+        int best = bestEligible(eligible, f1);
         if (best < 0) {
             System.out.println("no eligible setting");
             return;
@@ -333,18 +328,29 @@ public final class TuneStories {
     private static void acrossOrders(List<Doc> docs, Map<Integer, Integer> foldOf, int folds, long seed, int orders,
             List<Doc> seeds, List<Doc> unrelated, List<List<Doc>> atScale) {
         List<List<Doc>> streams = new ArrayList<>();
+        List<List<List<Doc>>> foldStreams = new ArrayList<>(); // [fold][order]
+        for (int f = 0; f < folds; f++) {
+            foldStreams.add(new ArrayList<>());
+        }
         for (int o = 0; o < orders; o++) {
             List<Doc> stream = new ArrayList<>(docs);
             Collections.shuffle(stream, new Random(seed + o));
             streams.add(stream);
+            for (int f = 0; f < folds; f++) {
+                int fold = f;
+                foldStreams.get(f).add(stream.stream().filter(d -> foldOf.get(d.topic()) == fold).toList());
+            }
         }
+        // the quote weight, window, span and follow-up penalty as shipped (the dated fallback too: Setting.rules())
+        StoryRules shipped = StoryRules.DEFAULT;
         List<Setting> grid = new ArrayList<>();
         for (double we : ORDERS_ENTITY_WEIGHTS) {
             for (double penalty : ORDERS_TIME_PENALTIES) {
                 for (double stranger : ORDERS_STRANGER_PENALTIES) {
                     for (double place : ORDERS_PLACE_PENALTIES) {
                         for (int t = 41; t <= 62; t += 3) {
-                            grid.add(new Setting(we, 0.2, penalty, 14, 14, t / 100.0, 0.1, stranger, place));
+                            grid.add(new Setting(we, shipped.quoteWeight(), penalty, shipped.windowDays(),
+                                    shipped.spanDays(), t / 100.0, shipped.followUpPenalty(), stranger, place));
                         }
                     }
                 }
@@ -355,10 +361,9 @@ public final class TuneStories {
         boolean[] eligible = new boolean[grid.size()];
         IntStream.range(0, grid.size()).parallel().forEach(g -> {
             for (int f = 0; f < folds; f++) {
-                int fold = f;
                 List<StoryScores> runs = new ArrayList<>();
-                for (List<Doc> stream : streams) {
-                    runs.add(cluster(stream.stream().filter(d -> foldOf.get(d.topic()) == fold).toList(), grid.get(g)));
+                for (List<Doc> stream : foldStreams.get(f)) {
+                    runs.add(cluster(stream, grid.get(g)));
                 }
                 scores[g][f] = StoryScores.mean(runs);
                 f1[g][f] = scores[g][f].bcubedF1();
@@ -372,17 +377,11 @@ public final class TuneStories {
         System.out.println("|---|---|---|---|---|---|---|");
         crossValidate("entity weight, time, stranger and place penalties, threshold", grid, g -> true, true, eligible, f1,
                 scores, folds);
-        int best = -1;
-        for (int g = 0; g < grid.size(); g++) {
-            if (eligible[g] && (best < 0 || mean(f1[g], -1) > mean(f1[best], -1))) {
-                best = g;
-            }
-        }
+        int best = bestEligible(eligible, f1);
         if (best >= 0) {
             System.out.printf("best eligible setting on all topics over the orders: %s; mean fold BCubed F1 %.3f%n", grid.get(best),
                     mean(f1[best], -1));
         }
-        StoryRules shipped = StoryRules.DEFAULT;
         StoryRules noFallback = shipped.withDatedFallback(0);
         System.out.println("shipped: " + shipped);
         System.out.println("| order (seed) | whole file: BCubed F1 (P / R), stories | dated articles alone, with / without the "
@@ -506,6 +505,17 @@ public final class TuneStories {
                 }
             }
         }
+    }
+
+    /** The eligible setting with the best mean fold F1 on all topics, -1 if none is eligible. */
+    private static int bestEligible(boolean[] eligible, double[][] f1) {
+        int best = -1;
+        for (int g = 0; g < eligible.length; g++) {
+            if (eligible[g] && (best < 0 || mean(f1[g], -1) > mean(f1[best], -1))) {
+                best = g;
+            }
+        }
+        return best;
     }
 
     private static void crossValidate(String name, List<Setting> grid, Predicate<Setting> allowed, boolean eligibleOnly,
