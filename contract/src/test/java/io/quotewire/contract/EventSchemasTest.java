@@ -69,6 +69,9 @@ class EventSchemasTest {
         profile = value("article-profiled.v1.json");
         profile.put("embedding", "not a vector");
         assertInvalid(Fixtures.ARTICLE_PROFILED_SCHEMA, profile, "embedding");
+        profile = value("article-profiled.v1.json");
+        profile.put("datelineMonth", "2013-09-14");
+        assertInvalid(Fixtures.ARTICLE_PROFILED_SCHEMA, profile, "datelineMonth");
     }
 
     private static ObjectNode value(String fixture) throws Exception {

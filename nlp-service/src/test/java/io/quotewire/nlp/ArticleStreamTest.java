@@ -119,6 +119,17 @@ class ArticleStreamTest {
         double cosine = cosine(JSON.readTree(profile.value()).get("embedding"), JSON.readTree(secondProfile.value()).get("embedding"));
         assertTrue(cosine > 0.3, "the two reports' embeddings: " + cosine);
 
+        // an archived blog post: no date in its text, the month in its link's path
+        String archived = "http://www.example.com/blog/2013/09/new-york-woman-killed-in-hit-and-run\n\n"
+                + "A 60-year-old woman was killed in a hit-and-run crash in Queens, police said.";
+        String archivedId = ArticleIds.articleId("http://www.example.com/blog/2013/09/new-york-woman-killed-in-hit-and-run", archived);
+        send(new ProducerRecord<>(Topics.ARTICLES, archivedId, JSON.writeValueAsBytes(Map.of("id", archivedId,
+                "revision", ArticleIds.contentHash(archived).substring(0, 16), "text", archived, "source", "archive",
+                "ingestedAt", "2026-12-01T18:00:00Z"))));
+        JsonNode archivedProfile = JSON.readTree(await(Topics.PROFILES, archivedId).value());
+        assertTrue(archivedProfile.get("dateline").isNull(), archivedProfile.toString());
+        assertEquals("2013-09", archivedProfile.get("datelineMonth").asText(), archivedProfile.toString());
+
         JsonNode q = JSON.readTree(quotes.value());
         assertEquals(id, q.get("articleId").asText());
         assertEquals(5, q.get("quotes").size());

@@ -54,7 +54,7 @@ public class AnalysisPublisher {
         var q = new QuotesExtracted(QuotesExtracted.SCHEMA_VERSION, Analyzer.VERSION, articleId, revision, ingestedAt,
                 now, analysis.quotes());
         var p = new ArticleProfiled(ArticleProfiled.SCHEMA_VERSION, Analyzer.VERSION, Embedder.MODEL, articleId, revision,
-                publishedAt, story.dateline(), story.summary(), ingestedAt, now, story.embedding(), ArticleProfiled.entities(analysis, story.leads()), ArticleProfiled.quoteIds(analysis));
+                publishedAt, story.dateline(), story.datelineMonth(), story.summary(), ingestedAt, now, story.embedding(), ArticleProfiled.entities(analysis, story.leads()), ArticleProfiled.quoteIds(analysis));
         return CompletableFuture.allOf(
                 send(entities, e, articleId, revision, EntitiesExtracted.TYPE),
                 send(quotes, q, articleId, revision, QuotesExtracted.TYPE),

@@ -2,6 +2,7 @@ package io.quotewire.nlp.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,8 @@ import io.quotewire.nlp.analysis.Analysis;
  *
  * @param embeddingModel which model and input made the embedding ({@code Embedder.MODEL})
  * @param dateline       the publication date the text states at its top ({@code Dateline}), or null
+ * @param datelineMonth  without that, the month the article's link names ({@code /2013/09/...}), or null: stories
+ *                       place the article within that month
  * @param summary        the first sentence of its news ({@code Lede}), the story's summary line while it is the
  *                       story's central article; or null
  * @param embedding      the lede's embedding (unit length), or null when it could not be computed
@@ -21,7 +24,7 @@ import io.quotewire.nlp.analysis.Analysis;
  * @param quoteIds       the ids of the article's direct quotes
  */
 public record ArticleProfiled(int schemaVersion, String analyzerVersion, String embeddingModel, String articleId,
-        String revision, String publishedAt, LocalDate dateline, String summary, Instant articleIngestedAt, Instant analyzedAt, float[] embedding,
+        String revision, String publishedAt, LocalDate dateline, YearMonth datelineMonth, String summary, Instant articleIngestedAt, Instant analyzedAt, float[] embedding,
         List<Entity> entities, List<String> quoteIds) {
 
     public static final int SCHEMA_VERSION = 1;

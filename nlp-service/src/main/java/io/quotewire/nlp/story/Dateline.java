@@ -2,6 +2,7 @@ package io.quotewire.nlp.story;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,9 +17,10 @@ import io.quotewire.contract.DateLines;
  * The publication date an article's text states at its top: the {@code date YYYY-MM-DD} it may open with
  * ({@link DateLines}; ingest-service takes it out, another Kafka client may not), a dateline ("July 13, 2009 12:49 PM EDT",
  * "Posted: Friday, March 8, 2013", "12 January 2010", "2013-09-26", "Updated 4/11/2007") or the date in its
- * link's path ({@code /2012/12/23/}, {@code /2013/may/03/}, {@code /20070503/}). Story assignment places an article
- * in time by its {@code publishedAt}, else by this date, else by when it was ingested: an archived article whose
- * text says 2013 does not join a story of this week.
+ * link's path ({@code /2012/12/23/}, {@code /2013/may/03/}, {@code /20070503/}, {@code _2013_09_14_}). Story
+ * assignment places an article in time by its {@code publishedAt}, else by this date, else by the month its link's path
+ * names ({@code /2013/09/new-york-woman-killed}: {@link #monthOf}), else by when it was ingested: an archived article
+ * whose text says 2013 does not join a story of this week.
  * <p>
  * Only the first {@link #HEAD_LINES} lines are read, and a date counts only where a dateline stands: on a line of
  * its own ("Posted: Friday, March 8, 2013 2:39 pm"), or opening a paragraph after at most a place and followed by a
@@ -56,10 +58,13 @@ public final class Dateline {
     private static final List<Form> IN_LINK = List.of(
             new Form(Pattern.compile("(?i)/\\s*" + YEAR + "\\s*/\\s*(\\d{1,2}|" + MONTH + ")\\s*/\\s*(\\d{1,2})\\b"),
                     m -> date(m.group(1), m.group(3) != null ? month(m.group(3)) : m.group(2), m.group(4))),
-            new Form(Pattern.compile("\\b" + YEAR + "\\s*-\\s*(\\d\\d)\\s*-\\s*(\\d\\d)\\b"),
-                    m -> date(m.group(1), m.group(2), m.group(3))),
+            new Form(Pattern.compile("(?<![\\p{Alnum}])" + YEAR + "\\s*([-_])\\s*(\\d\\d)\\s*\\2\\s*(\\d\\d)(?![\\p{Alnum}])"),
+                    m -> date(m.group(1), m.group(3), m.group(4))),
             new Form(Pattern.compile("/\\s*((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\s*/"),
                     m -> date(m.group(1), m.group(2), m.group(3))));
+
+    /** A month in a link's path without its day, as blogs write their links ({@code /2013/09/new-york-woman-killed}). */
+    private static final Pattern MONTH_IN_LINK = Pattern.compile("(?i)/\\s*" + YEAR + "\\s*/\\s*(\\d{1,2}|" + MONTH + ")\\s*/");
 
     private static final Pattern LINK = Pattern.compile("(?i)^(https?\\s*:|www\\.).*");
     /** What may come before a dateline in a paragraph: a place of a few capitalised words. */
@@ -96,6 +101,36 @@ public final class Dateline {
             LocalDate date = isLink(l) ? first(IN_LINK, l) : dateline(l);
             if (date != null) {
                 return date;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where the text states no publication date, the month its link's path names ({@code /2013/09/...}), or null: a
+     * time to within the month, closer than when an archived article was ingested.
+     */
+    public static YearMonth monthOf(String text) {
+        if (of(text) != null) {
+            return null;
+        }
+        int seen = 0;
+        for (String line : text.split("\n", 64)) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            if (seen++ >= HEAD_LINES) {
+                break;
+            }
+            if (isLink(l)) {
+                Matcher m = MONTH_IN_LINK.matcher(l);
+                while (m.find()) {
+                    int month = Integer.parseInt(m.group(3) != null ? month(m.group(3)) : m.group(2));
+                    if (month >= 1 && month <= 12) {
+                        return YearMonth.of(Integer.parseInt(m.group(1)), month);
+                    }
+                }
             }
         }
         return null;

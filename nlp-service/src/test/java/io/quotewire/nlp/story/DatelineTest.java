@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +34,8 @@ class DatelineTest {
             http://articles.latimes.com/2013/may/03/local/la-me-lohan-rehab\\nLohan checks   | 2013-05-03
             http://www.presstelegram.com/technology/20070503/judge-sentences-orozco\\nJudge  | 2007-05-03
             http://www.itv.com/news/westcountry/story/2013-07-21/wellington-fire/\\nFire     | 2013-07-21
+            http://www.timesledger.com/stories/2013/38/srichhillhitrun_web_2013_09_14_q.html\\nMan | 2013-09-14
+            http: / / www. timesledger. com / stories / 2013 / 38 / hitrun _ web _ 2013 _ 09 _ 14 _ q. html\\nMan | 2013-09-14
             ' date 2020-08-20 President Donald Trump has reaffirmed his plan'               | 2020-08-20
             date 2013-05-03\\nhttp://www.example.com/2012/12/23/other\\nThe starlet       | 2013-05-03
             """)
@@ -54,6 +57,21 @@ class DatelineTest {
             """)
     void ignoresDatesTheStoryTells(String text) {
         assertNull(Dateline.of(text.replace("\\n", "\n")), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            http://www.mlbtraderumors.com/2008/12/red-sox-make-1.html\\nThe Red Sox            | 2008-12
+            http: / / www. injurylawofnewyork. com / blog / 2013 / 09 / new - york - woman - killed\\nA woman | 2013-09
+            Title\\nhttp://www.example.com/news/2013/sept/woman-killed\\nA woman            | 2013-09
+            http://www.foxnews.com/sports/2012/12/23/luck-throws-for-205-yards\\nLuck throws |
+            Title\\nPosted: Friday, March 8, 2013\\nhttp://www.example.com/2008/12/old-news |
+            http://www.timesledger.com/stories/2013/38/srichhillhitrun.html\\nMan charged    |
+            Title\\nSeptember 2013\\nA woman was killed                                  |
+            Title\\nThe meeting\\nthat\\nhad\\nfive\\nhttp://www.example.com/2008/12/x    |
+            """)
+    void readsTheMonthOfALinkWithoutItsDay(String text, String month) {
+        assertEquals(month == null ? null : YearMonth.parse(month), Dateline.monthOf(text.replace("\\n", "\n")), text);
     }
 
     @org.junit.jupiter.api.Test

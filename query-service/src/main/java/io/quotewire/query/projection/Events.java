@@ -211,7 +211,8 @@ public final class Events {
 
     /**
      * An {@code ArticleProfiled} at position {@code seq} of the profiles topic. Its time: {@code publishedAt}, else
-     * the date its text states ({@code dateline}), else when the article was ingested, else the record's (none
+     * the date its text states ({@code dateline}), both <em>stated</em>; else the middle of the month its link names
+     * ({@code datelineMonth}), else when the article was ingested, else the record's (none
      * later than the record's; to the millisecond, as the read model stores it back). An
      * embedding of another size than {@link Profile#DIMENSIONS}, or none, counts as zeros.
      */
@@ -222,6 +223,10 @@ public final class Events {
             time = withinYears(notAfter(hint(n, "dateline"), recordTime));
         }
         boolean dated = time != null;
+        if (time == null) {
+            // the month its link names: closer than when an archived article was ingested, but no stated day
+            time = withinYears(notAfter(middleOf(n, "datelineMonth"), recordTime));
+        }
         if (time == null) {
             time = notAfter(hint(n, "articleIngestedAt"), recordTime);
         }
@@ -344,6 +349,16 @@ public final class Events {
     private static OffsetDateTime dateLine(String text) {
         DateLines.Split line = DateLines.leading(text);
         return line == null || line.day() == null ? null : line.day().atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
+    /** The middle (the 15th, at midnight UTC) of the month a field names as {@code YYYY-MM}; null when it names none. */
+    private static OffsetDateTime middleOf(JsonNode n, String field) {
+        String v = text(n, field);
+        try {
+            return v == null ? null : java.time.YearMonth.parse(v).atDay(15).atStartOfDay().atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** An optional time that only saves work (the read model has it from elsewhere too): null when it does not parse. */

@@ -12,9 +12,9 @@ import java.util.TreeSet;
  * @param seq       the event's position in the one-partition {@code profiles} topic (its offset): the order
  *                  every instance, and every rebuild, assigns articles in
  * @param time      when the article was published (its {@code publishedAt}, else the date its text states), else
- *                  when it was ingested
- * @param dated     whether {@code time} is stated (by the article's {@code publishedAt} or its text), not only when
- *                  it was ingested
+ *                  the middle of the month its link names, else when it was ingested
+ * @param dated     whether {@code time} is stated (by the article's {@code publishedAt} or its text), not only a
+ *                  month or when it was ingested
  * @param embedding the article's lede embedding (unit length)
  * @param entities  its most salient entities (nlp-service ids) and their salience
  * @param quoteIds  the ids of its direct quotes

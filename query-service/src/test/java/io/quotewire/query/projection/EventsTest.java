@@ -45,7 +45,7 @@ class EventsTest {
         assertEquals(RECORD_TIME, article.ingestedAt(), "no ingestedAt: the record's time");
     }
 
-    /** A story places an article by its publication date, else by the date its text states, else by its ingestion. */
+    /** A story places an article by its publication date, else by the date its text states, else by the month its link names, else by its ingestion. */
     @Test
     void aProfileIsPlacedInTimeByWhatItStates() {
         String profile = """
@@ -59,7 +59,15 @@ class EventsTest {
                 RECORD_TIME);
         assertEquals(java.time.Instant.parse("2013-05-03T00:00:00Z"), stated.time());
         assertEquals(true, stated.dated());
-        for (String unstated : new String[] { "", "\"dateline\": \"not a date\",", "\"dateline\": null," }) {
+        var statedDay = Events.profile(Events.parse(JSON, profile.formatted(
+                "\"dateline\": \"2013-05-03\", \"datelineMonth\": \"2013-09\",")), 7, RECORD_TIME);
+        assertEquals(java.time.Instant.parse("2013-05-03T00:00:00Z"), statedDay.time());
+        // a month its link names places the article within that month, but as no stated day
+        var month = Events.profile(Events.parse(JSON, profile.formatted("\"datelineMonth\": \"2013-09\",")), 7, RECORD_TIME);
+        assertEquals(java.time.Instant.parse("2013-09-15T00:00:00Z"), month.time());
+        assertEquals(false, month.dated());
+        for (String unstated : new String[] { "", "\"dateline\": \"not a date\",", "\"dateline\": null,",
+                "\"datelineMonth\": \"2013-13\",", "\"datelineMonth\": null," }) {
             var ingested = Events.profile(Events.parse(JSON, profile.formatted(unstated)), 7, RECORD_TIME);
             assertEquals(java.time.Instant.parse("2026-12-01T11:59:58Z"), ingested.time(), unstated);
             assertEquals(false, ingested.dated(), unstated);

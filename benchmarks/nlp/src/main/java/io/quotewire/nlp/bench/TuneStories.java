@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -183,16 +184,20 @@ public final class TuneStories {
                 float[] embedding = embedder.embed(lede);
                 cpu += cpu() - t0;
                 // ECB+ gives no publication dates: an article is placed by its publishedAt, else by the date its text
-                // states, else by when it was ingested (the whole file at once), as query-service does
+                // states, else by the middle of the month its link names (no stated day), else by when it was ingested
+                // (the whole file at once), as query-service does
                 LocalDate date = published != null ? LocalDate.parse(published.substring(0, 10)) : Dateline.of(text);
+                YearMonth month = date == null ? Dateline.monthOf(text) : null;
+                Instant time = date != null ? date.atStartOfDay(ZoneOffset.UTC).toInstant()
+                        : month != null ? month.atDay(15).atStartOfDay(ZoneOffset.UTC).toInstant() : INGESTED;
                 String event = n.get("event").asText();
                 docs.add(new Doc(n.get("doc").asText(), n.has("topic") ? n.get("topic").asInt() : topicOf(event), event,
-                        analysis, embedding, date == null ? INGESTED : date.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        date != null, named(lede, analysis)));
+                        analysis, embedding, time, date != null, named(lede, analysis)));
             }
         }
-        System.out.printf("%d articles (%d with a stated date), %d topics, %d events; lede of %d words: %.1f ms CPU per "
-                + "article to embed%n", docs.size(), docs.stream().filter(Doc::dated).count(),
+        System.out.printf("%d articles (%d with a stated date, %d with only a month in their link), %d topics, %d events; "
+                + "lede of %d words: %.1f ms CPU per article to embed%n", docs.size(), docs.stream().filter(Doc::dated).count(),
+                docs.stream().filter(d -> !d.dated() && !d.time().equals(INGESTED)).count(),
                 docs.stream().map(Doc::topic).distinct().count(), docs.stream().map(Doc::event).distinct().count(),
                 Embedder.LEDE_WORDS, cpu / 1e6 / docs.size());
         if (Boolean.getBoolean("stories.undated")) { // what the stated dates are worth: every article undated
