@@ -89,15 +89,7 @@ public final class Dateline {
         if (dateLine != null && dateLine.day() != null) {
             return dateLine.day();
         }
-        int seen = 0;
-        for (String line : text.split("\n", 64)) {
-            String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            if (seen++ >= HEAD_LINES) {
-                break;
-            }
+        for (String l : headLines(text)) {
             LocalDate date = isLink(l) ? first(IN_LINK, l) : dateline(l);
             if (date != null) {
                 return date;
@@ -114,15 +106,7 @@ public final class Dateline {
         if (of(text) != null) {
             return null;
         }
-        int seen = 0;
-        for (String line : text.split("\n", 64)) {
-            String l = line.strip();
-            if (l.isEmpty()) {
-                continue;
-            }
-            if (seen++ >= HEAD_LINES) {
-                break;
-            }
+        for (String l : headLines(text)) {
             if (isLink(l)) {
                 Matcher m = MONTH_IN_LINK.matcher(l);
                 while (m.find()) {
@@ -134,6 +118,20 @@ public final class Dateline {
             }
         }
         return null;
+    }
+
+    /** The first {@link #HEAD_LINES} lines of the text that are not blank, stripped. */
+    private static List<String> headLines(String text) {
+        List<String> lines = new java.util.ArrayList<>(HEAD_LINES);
+        for (String line : text.split("\n", 64)) {
+            String l = line.strip();
+            if (!l.isEmpty() && lines.size() < HEAD_LINES) {
+                lines.add(l);
+            } else if (lines.size() == HEAD_LINES) {
+                break;
+            }
+        }
+        return lines;
     }
 
     /** Whether a (stripped) line is a link. */
