@@ -86,8 +86,8 @@ public class ArticleAnalysis {
             return deadLetter(record, new IllegalStateException("the analysis failed: " + e), "failed");
         }
         Lede lede = Lede.of(article.title(), article.text());
-        StorySignals story = new StorySignals(Dateline.of(article.text()), Dateline.monthOf(article.text()), lede.summary(), embed(article.id(), lede),
-                lede.named(ArticleProfiled.mostSalient(analysis), Embedder.LEDE_WORDS));
+        StorySignals story = new StorySignals(Dateline.of(article.text()), Dateline.monthOf(article.text()), lede.summary(),
+                embed(article.id(), lede), lede.named(ArticleProfiled.mostSalient(analysis), Embedder.LEDE_WORDS));
         // the events were not written (the broker is away): not this record's fault, so it is neither committed
         // nor dead-lettered; the same events are written again until Kafka has both (a repeat changes nothing
         // downstream: the read model is idempotent), and the record is acknowledged then

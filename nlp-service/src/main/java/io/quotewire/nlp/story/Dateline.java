@@ -3,6 +3,7 @@ package io.quotewire.nlp.story;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,7 +123,7 @@ public final class Dateline {
 
     /** The first {@link #HEAD_LINES} lines of the text that are not blank, stripped. */
     private static List<String> headLines(String text) {
-        List<String> lines = new java.util.ArrayList<>(HEAD_LINES);
+        List<String> lines = new ArrayList<>(HEAD_LINES);
         for (String line : text.split("\n", 64)) {
             String l = line.strip();
             if (!l.isEmpty() && lines.size() < HEAD_LINES) {
