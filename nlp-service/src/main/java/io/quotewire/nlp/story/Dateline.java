@@ -18,7 +18,8 @@ import io.quotewire.contract.DateLines;
  * The publication date an article's text states at its top: the {@code date YYYY-MM-DD} it may open with
  * ({@link DateLines}; ingest-service takes it out, another Kafka client may not), a dateline ("July 13, 2009 12:49 PM EDT",
  * "Posted: Friday, March 8, 2013", "12 January 2010", "2013-09-26", "Updated 4/11/2007") or the date in its
- * link's path ({@code /2012/12/23/}, {@code /2013/may/03/}, {@code /20070503/}, {@code _2013_09_14_}). Story
+ * link's path ({@code /2012/12/23/}, {@code /2013/may/03/}, {@code /20070503/}, {@code _2013_09_14_},
+ * {@code -sequel-20120411}). Story
  * assignment places an article in time by its {@code publishedAt}, else by this date, else by the month its link's path
  * names ({@code /2013/09/new-york-woman-killed}: {@link #monthOf}), else by when it was ingested: an archived article
  * whose text says 2013 does not join a story of this week.
@@ -61,7 +62,7 @@ public final class Dateline {
                     m -> date(m.group(1), m.group(3) != null ? month(m.group(3)) : m.group(2), m.group(4))),
             new Form(Pattern.compile("(?<![\\p{Alnum}])" + YEAR + "\\s*([-_])\\s*(\\d\\d)\\s*\\2\\s*(\\d\\d)(?![\\p{Alnum}])"),
                     m -> date(m.group(1), m.group(3), m.group(4))),
-            new Form(Pattern.compile("/\\s*((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\s*/"),
+            new Form(Pattern.compile("[-_/]\\s*((?:19|20)\\d\\d)(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\s*(?:[-_/.?#&]|$)"),
                     m -> date(m.group(1), m.group(2), m.group(3))));
 
     /** A month in a link's path without its day, as blogs write their links ({@code /2013/09/new-york-woman-killed}). */

@@ -36,6 +36,8 @@ class DatelineTest {
             http://www.itv.com/news/westcountry/story/2013-07-21/wellington-fire/\\nFire     | 2013-07-21
             http://www.timesledger.com/stories/2013/38/srichhillhitrun_web_2013_09_14_q.html\\nMan | 2013-09-14
             http: / / www. timesledger. com / stories / 2013 / 38 / hitrun _ web _ 2013 _ 09 _ 14 _ q. html\\nMan | 2013-09-14
+            http://www.rollingstone.com/movies/news/gary-ross-will-not-direct-hunger-games-sequel-20120411\\nGary | 2012-04-11
+            http: / / www. rollingstone. com / movies / news / hunger - games - sequel - 20120411. html\\nGary | 2012-04-11
             ' date 2020-08-20 President Donald Trump has reaffirmed his plan'               | 2020-08-20
             date 2013-05-03\\nhttp://www.example.com/2012/12/23/other\\nThe starlet       | 2013-05-03
             """)
@@ -53,6 +55,8 @@ class DatelineTest {
             Title\\nThe meeting\\nthat\\nhad\\nfive\\nlines\\nJuly 13, 2009
             http://www.mlbtraderumors.com/2008/12/red-sox-make-1.html\\nThe Red Sox
             Title\\nUpdated 13/14/2013\\nNo such month
+            http://www.example.com/article/20481299.html\\nAn id, not a date
+            http://www.example.com/article/2013091412.html\\nAn id, not a date
             Title\\ndate 2020-08-20 is when the minister said it
             """)
     void ignoresDatesTheStoryTells(String text) {
