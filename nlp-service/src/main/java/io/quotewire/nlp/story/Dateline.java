@@ -19,10 +19,9 @@ import io.quotewire.contract.DateLines;
  * ({@link DateLines}; ingest-service takes it out, another Kafka client may not), a dateline ("July 13, 2009 12:49 PM EDT",
  * "Posted: Friday, March 8, 2013", "12 January 2010", "2013-09-26", "Updated 4/11/2007") or the date in its
  * link's path ({@code /2012/12/23/}, {@code /2013/may/03/}, {@code /20070503/}, {@code _2013_09_14_},
- * {@code -sequel-20120411}). Story
- * assignment places an article in time by its {@code publishedAt}, else by this date, else by the month its link's path
- * names ({@code /2013/09/new-york-woman-killed}: {@link #monthOf}), else by when it was ingested: an archived article
- * whose text says 2013 does not join a story of this week.
+ * {@code -sequel-20120411}). Story assignment places an article in time by its {@code publishedAt}, else by this date,
+ * else by the month its link's path names ({@code /2013/09/new-york-woman-killed}: {@link #monthOf}), else by when it
+ * was ingested: an archived article whose text says 2013 does not join a story of this week.
  * <p>
  * Only the first {@link #HEAD_LINES} lines are read, and a date counts only where a dateline stands: on a line of
  * its own ("Posted: Friday, March 8, 2013 2:39 pm"), or opening a paragraph after at most a place and followed by a
@@ -127,10 +126,11 @@ public final class Dateline {
         List<String> lines = new ArrayList<>(HEAD_LINES);
         for (String line : text.split("\n", 64)) {
             String l = line.strip();
-            if (!l.isEmpty() && lines.size() < HEAD_LINES) {
+            if (!l.isEmpty()) {
                 lines.add(l);
-            } else if (lines.size() == HEAD_LINES) {
-                break;
+                if (lines.size() == HEAD_LINES) {
+                    break;
+                }
             }
         }
         return lines;

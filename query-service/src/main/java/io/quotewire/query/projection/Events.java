@@ -351,11 +351,11 @@ public final class Events {
         return line == null || line.day() == null ? null : line.day().atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 
-    /** The middle (the 15th, at midnight UTC) of the month a field names as {@code YYYY-MM}; null when it names none. */
+    /** The middle ({@link Profile#middleOf}) of the month a field names as {@code YYYY-MM}; null when it names none. */
     private static OffsetDateTime middleOf(JsonNode n, String field) {
         String v = text(n, field);
         try {
-            return v == null ? null : java.time.YearMonth.parse(v).atDay(15).atStartOfDay().atOffset(ZoneOffset.UTC);
+            return v == null ? null : Profile.middleOf(java.time.YearMonth.parse(v)).atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,6 +1,8 @@
 package io.quotewire.query.story;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +28,14 @@ import java.util.TreeSet;
 public record Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,
         Map<String, Double> entities, Set<String> quoteIds, String summary, Set<String> leads, Set<String> places,
         Set<String> ledePlaces) {
+
+    /**
+     * The time of an article of which only the month is known (its link's {@code /2013/09/}): the middle of the month,
+     * the 15th at midnight UTC, within about two weeks of any day of it. Not a stated time ({@code dated} false).
+     */
+    public static Instant middleOf(YearMonth month) {
+        return month.atDay(15).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
 
     /** A profile whose entities include no place. */
     public Profile(String articleId, String revision, long seq, Instant time, boolean dated, float[] embedding,

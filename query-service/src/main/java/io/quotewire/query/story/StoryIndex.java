@@ -152,9 +152,10 @@ public final class StoryIndex {
      * span, an article and a story whose times are both stated are different events (no candidate), unless the
      * article follows the story up: its lede names a person or organisation the story is about (a trial months
      * after the crime), at the rules' follow-up penalty. Both are counted from the story's days, which a
-     * follow-up does not move ({@link Story#datedFirst}). When either time is not stated (when an article was ingested:
-     * an archive loaded today, a feed without dates; or the month its link names), the rules' time penalty, and their stranger penalty on top unless
-     * the article's lede names one of the story's people or organisations.
+     * follow-up does not move ({@link Story#datedFirst}). When either time is not stated (when an article was
+     * ingested: an archive loaded today, a feed without dates; or the month its link names), the rules' time
+     * penalty, and their stranger penalty on top unless the article's lede names one of the story's people or
+     * organisations.
      */
     double timeCost(Profile p, Story s) {
         if (p.dated() && s.datedFirst != null) {

@@ -4,8 +4,8 @@ package io.quotewire.query.story;
  * How an article is matched to a story. The score of a candidate story is the cosine between the article's
  * embedding and the story's centroid, plus {@code entityWeight} times the cosine of their entity saliences,
  * plus {@code quoteWeight} when they share a quote, minus {@code timePenalty} when the article's time is more than
- * {@code windowDays} from the story's articles' and one of them is not stated (an ingestion, a link's month; two stated times that
- * far apart: no candidate; see {@link StoryIndex#timeCost}); the article joins the best story scoring at least
+ * {@code windowDays} from the story's articles' and one of them is not stated (an ingestion, a link's month; two
+ * stated times that far apart: no candidate; see {@link StoryIndex#timeCost}); the article joins the best story scoring at least
  * {@code threshold}, else it starts a story. The weights and the threshold are chosen by cross-validation over
  * ECB+ topics ({@code benchmarks/nlp/stories.sh}); changing any of them changes which stories a rebuild makes.
  *

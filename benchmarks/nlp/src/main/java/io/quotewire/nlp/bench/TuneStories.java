@@ -189,7 +189,7 @@ public final class TuneStories {
                 LocalDate date = published != null ? LocalDate.parse(published.substring(0, 10)) : Dateline.of(text);
                 YearMonth month = date == null ? Dateline.monthOf(text) : null;
                 Instant time = date != null ? date.atStartOfDay(ZoneOffset.UTC).toInstant()
-                        : month != null ? month.atDay(15).atStartOfDay(ZoneOffset.UTC).toInstant() : INGESTED;
+                        : month != null ? Profile.middleOf(month) : INGESTED;
                 String event = n.get("event").asText();
                 docs.add(new Doc(n.get("doc").asText(), n.has("topic") ? n.get("topic").asInt() : topicOf(event), event,
                         analysis, embedding, time, date != null, named(lede, analysis)));
