@@ -45,6 +45,9 @@ class ApiProblemsTest {
         problem("/api/entities?type=ANIMAL", "type must be one of");
         problem("/api/articles?from=yesterday", "from must be an ISO date");
         problem("/api/quotes?size=101", "size must be a whole number between 1 and 100, not '101'");
+        problem("/api/articles?from=2020-08-21&to=2020-08-20", "from (2020-08-21) is after to (2020-08-20)");
+        problem("/api/stories?from=2020-08-20T12:00:00Z&to=2020-08-20T11:00:00Z", "is after to");
+        problem("/api/quotes?from=2020-08-21T00:00:00Z&to=2020-08-20", "is after to");
         for (String path : List.of("/api/articles/nope", "/api/entities/nope", "/api/quotes/nope", "/api/graph?entity=nope",
                 "/api/quotes/nope/occurrences")) {
             given().when().get(path).then().statusCode(404).contentType("application/problem+json");

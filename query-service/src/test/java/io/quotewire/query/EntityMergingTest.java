@@ -29,7 +29,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Entities are merged across articles and nlp ids by name, within one poll too; a speaker known by two nlp ids
- * is one speaker whose quotes each appear once.
+ * is one speaker whose quotes each appear once; a name that names two entities means, to what is about one
+ * entity, the one in more articles.
  */
 @QuarkusTest
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES, parallel = true)
@@ -58,6 +59,27 @@ class EntityMergingTest {
                 .then().statusCode(200).body("total", is(1)).body("items[0].articleCount", is(n - 1));
         given().queryParam("q", "tester" + run).queryParam("type", "PERSON").queryParam("size", 1).when().get("/api/entities")
                 .then().statusCode(200).body("total", is(n + 1));
+    }
+
+    @Test
+    void aGraphAndATimelineByNameAreOfTheEntityInMostArticles() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        String name = "Acme" + run;
+        List<ProducerRecord<String, String>> events = new ArrayList<>();
+        for (int i = 0; i < 4; i++) { // one name, two entities: a company in three articles, a place in one
+            ObjectNode event = envelope("acme-" + run + "-" + i, "2020-08-21T00:00:00Z");
+            entity(event.putArray("entities"), i < 3 ? "eco" + run : "epl" + run, name, i < 3 ? "ORGANIZATION" : "LOCATION");
+            events.add(new ProducerRecord<>(Topics.ENTITIES, 0, event.get("articleId").asText(), event.toString()));
+        }
+        send(events);
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("q", name).when().get("/api/entities")
+                .then().statusCode(200).body("total", is(2)));
+        given().queryParam("entity", name).when().get("/api/graph").then().statusCode(200).body("center", is("eco" + run));
+        given().queryParam("entity", name.toLowerCase()).when().get("/api/timeline").then().statusCode(200)
+                .body("entity", is("eco" + run));
+        given().queryParam("entity", "epl" + run).when().get("/api/graph").then().statusCode(200).body("center", is("epl" + run));
+        given().queryParam("entity", "Nobody" + run).when().get("/api/timeline").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -152,5 +152,10 @@ class SeedProjectionTest {
         given().queryParam("entity", kadhimiId).queryParam("interval", "week").when().get("/api/timeline").then()
                 .statusCode(200).body("buckets.size()", is(1)).body("buckets[0].articles", is(2))
                 .body("buckets[0].quotes", is(2));
+        // by any of the names the seeds spell him with, as speaker filters take them
+        given().queryParam("entity", "al-Kadhimi").queryParam("limit", 5).when().get("/api/graph").then().statusCode(200)
+                .body("center", is(kadhimiId));
+        given().queryParam("entity", "Kadhimi").when().get("/api/timeline").then().statusCode(200)
+                .body("entity", is(kadhimiId)).body("buckets[0].articles", is(2));
     }
 }

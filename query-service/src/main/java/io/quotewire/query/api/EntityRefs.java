@@ -74,9 +74,17 @@ final class EntityRefs {
             SELECT id FROM entity WHERE id = :id
             UNION SELECT entity_id FROM entity_link WHERE source_id = :id LIMIT 1""";
 
-    /** The read-model id for an id (following a merge), or null. */
-    static Uni<String> canonical(String id) {
-        return Panache.getSession().chain(s -> strings(s, CANONICAL, params("id", id)))
-                .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    /**
+     * The one read-model entity a reference names, for what is about one entity: the entity of an id (following a
+     * merge), else, of those a name or alias names, the one in most articles (ties by id).
+     */
+    static final String ONE = """
+            SELECT id FROM entity WHERE id IN (%s)
+            ORDER BY id = :ref OR id IN (SELECT entity_id FROM entity_link WHERE source_id = :ref) DESC,
+                     article_count DESC, id COLLATE "C" LIMIT 1""".formatted(REFERENCED);
+
+    /** The read-model id of the one entity {@code ref} names ({@link #ONE}), or null. */
+    static Uni<String> one(String ref) {
+        return byReference(ONE, ref).map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 }

@@ -46,12 +46,13 @@ public class GraphResource {
     @Path("/graph")
     @WithSession
     @Operation(summary = "Co-mention network around an entity",
-            description = "Over the entity's latest 500 articles (by publication): nodes are the entity and the (limit) "
+            description = "entity: an entity id or name (of the entities a name names, the one in most articles; center "
+                    + "says which). Over the entity's latest 500 articles (by publication): nodes are the entity and the (limit) "
                     + "entities sharing most of those articles with it; edges count the articles two nodes share among them.")
     public Uni<Graph> graph(@QueryParam("entity") String entity, @QueryParam("limit") @WholeNumber(min = 1, max = 200) String limit) {
         String ref = require(entity);
         int n = Params.integer(limit, 20);
-        return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> ProblemException.notFound("entity", ref))
+        return EntityRefs.one(ref).onItem().ifNull().failWith(() -> ProblemException.notFound("entity", ref))
                 .chain(center -> Panache.getSession().chain(s -> rows(s, EntityRefs.CO_MENTIONED, params("id", center, "limit", n)).chain(neighbours -> {
                             List<String> ids = new ArrayList<>();
                             ids.add(center);
@@ -91,11 +92,13 @@ public class GraphResource {
     @GET
     @Path("/timeline")
     @WithSession
-    @Operation(summary = "An entity's articles, mentions and quotes per day, week or month of publication")
+    @Operation(summary = "An entity's articles, mentions and quotes per day, week or month of publication",
+            description = "entity: an entity id or name (of the entities a name names, the one in most articles; entity "
+                    + "in the answer says which).")
     public Uni<Timeline> timeline(@QueryParam("entity") String entity, @QueryParam("interval") @OneOf({ "day", "week", "month" }) String interval) {
         String ref = require(entity);
         String unit = Params.oneOf(interval, List.of("day", "week", "month"), "day");
-        return EntityRefs.canonical(ref).onItem().ifNull().failWith(() -> ProblemException.notFound("entity", ref))
+        return EntityRefs.one(ref).onItem().ifNull().failWith(() -> ProblemException.notFound("entity", ref))
                 .chain(id -> Panache.getSession().chain(s -> rows(s, """
                         WITH m AS (
                           SELECT date_trunc(:unit, a.published_at, 'UTC') AS b, count(DISTINCT a.id) AS articles,
@@ -134,7 +137,7 @@ public class GraphResource {
 
     private static String require(String entity) {
         if (entity == null || entity.isBlank()) {
-            throw ProblemException.badRequest("entity is required: an entity id");
+            throw ProblemException.badRequest("entity is required: an entity id or name");
         }
         return entity.trim();
     }

@@ -1,5 +1,6 @@
 package io.quotewire.query.api;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,9 @@ import io.quotewire.contract.http.ProblemException;
 
 /**
  * Every query and path parameter of the API, before any resource sees it: no NUL character or unpaired
- * surrogate (PostgreSQL cannot take either in a text parameter) and at most {@value #MAX_CHARS} characters.
- * A parameter that breaks a rule is a 400 problem naming it.
+ * surrogate (PostgreSQL cannot take either in a text parameter) and at most {@value #MAX_CHARS} characters;
+ * and a {@code from} no later than its {@code to} (an empty answer would hide the slip). A parameter that breaks
+ * a rule is a 400 problem naming it.
  */
 public class ParameterChecks {
 
@@ -23,6 +25,18 @@ public class ParameterChecks {
     public void check(ContainerRequestContext request) {
         check("query parameter", request.getUriInfo().getQueryParameters());
         check("path parameter", request.getUriInfo().getPathParameters());
+        checkRange(request.getUriInfo().getQueryParameters());
+    }
+
+    /** {@code from} after {@code to} (both inclusive: a bare date {@code to} runs to the end of its day). */
+    private static void checkRange(MultivaluedMap<String, String> parameters) {
+        String from = parameters.getFirst("from");
+        String to = parameters.getFirst("to");
+        OffsetDateTime since = Params.time(from, false);
+        OffsetDateTime until = Params.time(to, true);
+        if (since != null && until != null && (since.isAfter(until) || since.isEqual(until) && to.trim().length() == 10)) {
+            throw ProblemException.badRequest("from (" + from.trim() + ") is after to (" + to.trim() + ")");
+        }
     }
 
     private static void check(String kind, MultivaluedMap<String, String> parameters) {
