@@ -42,6 +42,13 @@ public interface NlpConfig {
     @WithDefault(Analyzer.DEFAULT_NER_MODEL)
     String nerModel();
 
+    /**
+     * Start, analyse a sample article and exit: the package build's start that makes the class-data archive
+     * ({@link NlpMain#CLASS_ARCHIVE_RUN}, read as a system property before Quarkus starts).
+     */
+    @WithDefault("false")
+    boolean classArchiveRun();
+
     /** API keys; none: no key needed. See {@link io.quotewire.contract.http.ApiKeys}. */
     Optional<List<String>> apiKeys();
 }
