@@ -677,14 +677,21 @@ final class EntityFinder {
         return parts;
     }
 
-    /** The small words that join the parts of a hyphenated place's name: Chester-le-Street, Stratford-upon-Avon. */
+    /**
+     * The small words that join the parts of a hyphenated name: Chester-le-Street, Stratford-upon-Avon, and the
+     * Arabic, Persian and Urdu linking words of Jamaat-i-Islami, Mazar-i-Sharif, Hizb-ut-Tahrir.
+     */
     private static final Set<String> NAME_PARTICLES = Set.of("le", "la", "les", "de", "du", "des", "en", "sur", "sous",
-            "upon", "on", "am", "an", "der", "di", "da", "del", "y");
+            "upon", "on", "am", "an", "der", "di", "da", "del", "y", "i", "e", "ul", "ur", "ud", "ut", "us", "es", "el", "al");
 
-    /** The hyphen at {@code k} opens "-le-Street" within {@code to}: a particle, a hyphen, a capitalised word. */
+    /**
+     * The hyphen at {@code k} opens "-le-Street" within {@code to}: a particle, a hyphen, a capitalised word; or
+     * "-e-Taiba", which CoreNLP keeps as one token as it does "e-mail".
+     */
     private static boolean particleBetweenHyphens(List<Token> tokens, int k, int to) {
         return k + 3 < to && NAME_PARTICLES.contains(tokens.get(k + 1).text()) && isHyphen(tokens.get(k + 2))
-                && tokens.get(k + 3).capitalised();
+                && tokens.get(k + 3).capitalised()
+                || k + 1 < to && tokens.get(k + 1).text().matches("e-\\p{Lu}.*");
     }
 
     /**

@@ -66,9 +66,12 @@ final class Gazetteer {
         byFirstToken.get(tokens[0]).sort((a, b) -> b.tokens.length - a.tokens.length);
     }
 
-    /** Splits like CoreNLP: on spaces, hyphens and a trailing possessive. */
+    /**
+     * Splits like CoreNLP: on spaces, hyphens and a trailing possessive; not after a lone "e", which CoreNLP keeps
+     * with the word after it as in "e-mail" ("Lashkar - e-Taiba").
+     */
     private static String[] tokenise(String alias) {
-        return alias.replace("-", " - ").replace("'s ", " 's ").trim().split("\\s+");
+        return alias.replace("-", " - ").replaceAll("(^| )e - ", "$1e-").replace("'s ", " 's ").trim().split("\\s+");
     }
 
     /** Longest non-overlapping matches in {@code tokens}; short all-capital aliases are skipped in shouting lines. */

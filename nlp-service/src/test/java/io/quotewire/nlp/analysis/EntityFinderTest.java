@@ -435,6 +435,17 @@ class EntityFinderTest {
         check("Moscow-based Lukoil said on Monday that output rose.", Map.of("Moscow", "LOCATION"));
     }
 
+    @Test
+    void aNameJoinedByAnArabicPersianOrUrduLinkingWordIsOneName() {
+        // CoreNLP names the parts ("Jamaat", "Islami"), or, where it keeps "e-Taiba" as one token, nothing
+        checkExactly("Five members of the religious Jamaat-i-Islami party drowned near Mazar-i-Sharif, and police "
+                + "blamed Lashkar-e-Taiba and Hizb-ut-Tahrir.", Map.of("Jamaat-e-Islami", "ORGANIZATION",
+                        "Mazar-i-Sharif", "LOCATION", "Lashkar-e-Taiba", "ORGANIZATION", "Hizb ut-Tahrir", "ORGANIZATION"),
+                "Jamaat");
+        // a holiday so written is no entity
+        checkExactly("Markets in Karachi closed for Eid-al-Adha on Monday.", Map.of("Karachi", "LOCATION"), "Eid");
+    }
+
     /** The entity of this name has this type and this many mentions. */
     private static void mentions(String text, String name, String type, int mentions) {
         List<Analysis.Entity> entities = analyzer.analyze(text).entities();
