@@ -57,7 +57,7 @@ final class DatelineNames {
             if (m.group(2) == null && m.group(3) == null && overlapping.isEmpty()) {
                 continue;
             }
-            Gazetteer.Entry known = gazetteer.lookup(EntityFinder.titleCase(m.group(1)));
+            Gazetteer.Entry known = gazetteer.lookup(CapitalisedNames.titleCase(m.group(1)));
             if ((known == null || known.type().equals("LOCATION")) && !overlapping.equals(List.of(place))) {
                 mentions.removeAll(overlapping);
                 mentions.add(known == null ? place : new Mention(place.from(), place.to(), place.start(), place.end(), "LOCATION", known));

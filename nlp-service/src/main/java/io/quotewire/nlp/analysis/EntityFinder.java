@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,10 @@ import io.quotewire.contract.NameKeys;
  * CoreNLP's NER spans, corrected and grouped into one entity per real-world thing within a text:
  * well-known aliases get their canonical name and type (US, U.S. and United States of America are one
  * LOCATION; Daesh, IS and ISIS one ORGANIZATION), hyphenated compounds are split (US-Iran, U.S.-led),
- * titles are not part of names; then {@link EntityGroups} groups the mentions into entities.
+ * titles are not part of names; then {@link EntityGroups} groups the mentions into entities. {@link #find} runs
+ * the steps in order: the spans here, the sports pages' names ({@link SportsPageNames}), the types
+ * ({@link NameTypes}), the names of lines in capitals or title case ({@link CapitalisedNames}) and of datelines
+ * ({@link DatelineNames}).
  */
 final class EntityFinder {
 
@@ -41,23 +43,6 @@ final class EntityFinder {
             "general", "commander", "senator", "governor", "mayor", "chancellor", "king", "queen", "prince", "pope",
             "ambassador", "director", "chairman", "chairwoman", "speaker", "leader", "spokesman", "spokeswoman",
             "candidate", "nominee", "judge", "coach", "manager", "ceo", "chief", "founder", "official", "diplomat");
-
-    /**
-     * Last words of organisations' names: legal forms and head nouns ("Daniels Pharmaceuticals", "Bangladesh
-     * Lamps" aside). A name of two words or more ending in one is an organisation, though CoreNLP reads its first
-     * words as a person or a place ("Norwich City" and "Kansas City" are both, so City is not one).
-     */
-    static final Set<String> ORGANISATION_ENDINGS = Set.of("Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.",
-            "Plc", "PLC", "LLC", "AG", "GmbH", "Bros", "Bros.", "Corporation", "Company", "Bank", "Bancorp", "Bancshares",
-            "Group", "Holdings", "Airlines", "Airways", "Pharmaceuticals", "Industries", "Systems", "Motors",
-            "Technologies", "Communications", "Electronics", "Securities", "Partners", "Controls", "Lamps", "Association",
-            "University", "College", "Institute", "Club", "Exchange", "Commission", "Committee", "Council", "Party",
-            "Ministry", "League", "Federation", "Agency", "Bureau", "Foundation", "Rovers", "Wanderers", "Athletic",
-            "Albion", "Hotspur", "FC");
-
-    /** Forms of address that only a person's name follows. */
-    private static final Set<String> HONORIFICS = Set.of("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Messrs.", "Mme",
-            "Mme.", "Mlle");
 
     /**
      * Capitalised words that begin a sentence or a heading before an organisation's or a place's name, not part
@@ -109,9 +94,9 @@ final class EntityFinder {
 
     Result find(Doc doc) {
         List<Token> tokens = doc.tokens;
-        boolean[] shouting = shoutingSentences(tokens);
-        Set<String> lowerCase = wordsInLowerCase(tokens);
-        boolean[] titled = titleCaseSentences(tokens, shouting, lowerCase);
+        boolean[] shouting = CapitalisedNames.shoutingSentences(tokens);
+        Set<String> lowerCase = CapitalisedNames.wordsInLowerCase(tokens);
+        boolean[] titled = CapitalisedNames.titleCaseSentences(tokens, shouting, lowerCase);
         List<Mention> mentions = new ArrayList<>();
         Mention[] taken = new Mention[tokens.size()];
 
@@ -151,18 +136,18 @@ final class EntityFinder {
         SportsPageNames.entrantsOfResults(doc, mentions, taken);
         SportsPageNames.playersOfLineUps(doc, mentions, taken);
         coordinatedNames(doc, mentions);
-        organisationsByEnding(tokens, mentions);
+        NameTypes.organisationsByEnding(tokens, mentions);
         SportsPageNames.teamsByTheirNoun(tokens, mentions);
-        placesByTheirNoun(tokens, mentions);
-        organisationShortForms(tokens, mentions);
-        consistentTypes(doc, mentions);
-        countriesArePlaces(doc, mentions);
-        settingsArePlaces(doc.tokens, mentions);
+        NameTypes.placesByTheirNoun(tokens, mentions);
+        NameTypes.organisationShortForms(tokens, mentions);
+        NameTypes.consistentTypes(doc, mentions);
+        NameTypes.countriesArePlaces(doc, mentions);
+        NameTypes.settingsArePlaces(doc.tokens, mentions);
         possessiveNames(doc, mentions);
-        namesInCapitals(doc, mentions, shouting);
+        CapitalisedNames.namesInCapitals(doc, mentions, shouting);
         acronymsInBrackets(doc.tokens, mentions, shouting);
-        repeatedNames(doc, mentions, shouting, lowerCase);
-        namesInTitleCase(doc, mentions, titled, shouting, lowerCase);
+        CapitalisedNames.repeatedNames(doc, mentions, shouting, lowerCase);
+        CapitalisedNames.namesInTitleCase(doc, mentions, titled, shouting, lowerCase);
         DatelineNames.apply(doc, mentions, gazetteer);
         mentions.removeIf(m -> m.type().equals("MISC")); // they kept their words from other readings until now
         mentions.sort(Comparator.comparingInt(Mention::from));
@@ -177,118 +162,6 @@ final class EntityFinder {
             return null;
         }
         return new int[] { from, to };
-    }
-
-    /** A name of two words or more ending in an organisation's last word is an organisation. */
-    private static void organisationsByEnding(List<Token> tokens, List<Mention> mentions) {
-        mentions.replaceAll(m -> m.known() == null && !m.type().equals("ORGANIZATION") && m.to() - m.from() >= 2
-                && ORGANISATION_ENDINGS.contains(tokens.get(m.to() - 1).text()) ? m.withType("ORGANIZATION") : m);
-    }
-
-    /**
-     * An organisation's short form ("Magna" after "Magna International Inc", "Rotor" after "Rotor Volgograd"), which
-     * CoreNLP reads as a person: one word that begins a longer organisation's name in the article and is no word
-     * of a longer person's name there.
-     */
-    private static void organisationShortForms(List<Token> tokens, List<Mention> mentions) {
-        Set<String> orgFirstWords = new HashSet<>();
-        Set<String> personWords = new HashSet<>();
-        for (Mention m : mentions) {
-            if (m.to() - m.from() >= 2 && m.type().equals("ORGANIZATION")) {
-                orgFirstWords.add(tokens.get(m.from()).text().toLowerCase(Locale.ROOT));
-            } else if (m.to() - m.from() >= 2 && m.type().equals("PERSON")) {
-                for (int k = m.from(); k < m.to(); k++) {
-                    personWords.add(tokens.get(k).text().toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        mentions.replaceAll(m -> {
-            String word = tokens.get(m.from()).text().toLowerCase(Locale.ROOT);
-            return m.known() == null && m.to() - m.from() == 1 && m.type().equals("PERSON") && orgFirstWords.contains(word)
-                    && !personWords.contains(word) ? m.withType("ORGANIZATION") : m;
-        });
-    }
-
-    /**
-     * One name, one type within an article: CoreNLP types each mention from its own sentence's words, so a name
-     * mentioned several times can be a person in one sentence and a place in the next ("Ivanisevic", "Stoke").
-     * The mentions of one text that the gazetteer does not know, in lower and upper case, take the type most of
-     * them have (a tie changes nothing), and a one-word place or organisation that is the last word of a person's longer name in the
-     * article, and begins no longer place or organisation there, is that person; so is one the article calls "Mr.",
-     * "Mrs." or "Ms." once ("Mr. Trump", where CoreNLP read "Trump's path" and "the Trump campaign" as a place).
-     */
-    private static void consistentTypes(Doc doc, List<Mention> mentions) {
-        Map<String, Map<String, Integer>> votes = new HashMap<>();
-        Set<String> surnames = new HashSet<>();
-        Set<String> nonPersonFirstWords = new HashSet<>();
-        Set<String> addressed = new HashSet<>();
-        for (Mention m : mentions) {
-            if (!votes(doc, m)) {
-                continue;
-            }
-            votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
-            if (m.to() - m.from() == 1 && m.from() > 0 && HONORIFICS.contains(doc.tokens.get(m.from() - 1).text())) {
-                addressed.add(doc.span(m.start(), m.end()));
-            }
-            if (m.to() - m.from() >= 2) {
-                String first = doc.tokens.get(m.from()).text();
-                String last = doc.tokens.get(m.to() - 1).text();
-                if (m.type().equals("PERSON")) {
-                    surnames.add(last);
-                } else {
-                    nonPersonFirstWords.add(first);
-                }
-            }
-        }
-        mentions.replaceAll(m -> {
-            if (!votes(doc, m)) {
-                return m;
-            }
-            String text = doc.span(m.start(), m.end());
-            String type = m.type();
-            Map<String, Integer> v = votes.get(text);
-            if (v.size() > 1) {
-                int mine = v.get(type);
-                for (Map.Entry<String, Integer> e : v.entrySet()) {
-                    if (e.getValue() > mine) {
-                        type = e.getKey();
-                        mine = e.getValue();
-                    }
-                }
-            }
-            if (!type.equals("PERSON") && m.to() - m.from() == 1
-                    && (addressed.contains(text) || surnames.contains(text) && !nonPersonFirstWords.contains(text))) {
-                type = "PERSON";
-            }
-            return type.equals(m.type()) ? m : m.withType(type);
-        });
-    }
-
-    /**
-     * A country's name CoreNLP reads as an organisation is a place: its team ("Wales beat San Marino"), its
-     * government ("Iran said") and its territory are one entity, as news annotation has them. A person of that
-     * name stays one (Neil Jordan), and so does a club of that name that CoreNLP reads as an organisation.
-     */
-    private static void countriesArePlaces(Doc doc, List<Mention> mentions) {
-        mentions.replaceAll(m -> {
-            String text = doc.span(m.start(), m.end());
-            return m.type().equals("ORGANIZATION") && (Gazetteer.isCountry(text) || Gazetteer.isCountry(titleCase(text)))
-                    ? m.withType("LOCATION") : m;
-        });
-    }
-
-    /** Nouns for a place that name it after "of": "the town of Chatelet", "the mining towns of Barentsburg". */
-    private static final Set<String> PLACE_NOUNS = Set.of("town", "towns", "city", "cities", "village", "villages",
-            "province", "provinces", "region", "district", "island", "islands", "port", "capital", "suburb", "county");
-
-    /**
-     * A name CoreNLP reads as a person or an organisation right after a noun for a place and "of" is that place
-     * ("the southern Belgian town of Chatelet"); a well-known name keeps its entry.
-     */
-    private static void placesByTheirNoun(List<Token> tokens, List<Mention> mentions) {
-        mentions.replaceAll(m -> m.known() == null && !m.type().equals("LOCATION") && m.from() > 1
-                && tokens.get(m.from() - 1).text().equals("of") && PLACE_NOUNS.contains(tokens.get(m.from() - 2).text())
-                        ? m.withType("LOCATION") : m);
     }
 
     /** Months that are first names too: April Ryan, June Carter, May Wong, Jan Egeland. */
@@ -349,17 +222,6 @@ final class EntityFinder {
         mentions.removeIf(replaced::contains);
     }
 
-    /**
-     * A name that sets a sentence's scene, "In Montreal, Scott Sanders allowed one hit", is the place, even in an
-     * article where the same name is mostly its team ("Montreal lost for the ninth time").
-     */
-    private static void settingsArePlaces(List<Token> tokens, List<Mention> mentions) {
-        mentions.replaceAll(m -> m.type().equals("ORGANIZATION") && m.from() > 0 && m.to() < tokens.size()
-                && tokens.get(m.from() - 1).text().equals("In") && tokens.get(m.to()).isPunct(',')
-                && (m.from() == 1 || tokens.get(m.from() - 2).sentence() != tokens.get(m.from()).sentence())
-                        ? m.withType("LOCATION") : m);
-    }
-
     /** Words that never follow a possessive "'s" ("Lloyd's plans to", "Boatmen's was the prize"). */
     private static final Set<String> NOT_AFTER_POSSESSIVE = Set.of("a", "an", "the", "to", "and", "or", "but", "is",
             "was", "has", "had", "will", "would", "said", "says", "in", "on", "at", "for", "of", "that", "which", "who");
@@ -405,71 +267,6 @@ final class EntityFinder {
         return gap <= 1 && (next.text().equals("'s") || next.text().equals("’s"));
     }
 
-    /** The longest name, in words, looked for in capitals. */
-    private static final int LONGEST_NAME_IN_CAPITALS = 6;
-
-    /**
-     * A name in a headline or a dateline in capitals, which CoreNLP reads poorly ("BARATELLI TO COACH NICE",
-     * "ROMANIA COMELF H1 PROFIT RISE"), that the article names elsewhere in ordinary case is that name, with the
-     * type it has there (the type most of its mentions have; none on a tie). Each word of those lines is tried as
-     * the start of a name of up to {@value #LONGEST_NAME_IN_CAPITALS} words, longest first.
-     */
-    private static void namesInCapitals(Doc doc, List<Mention> mentions, boolean[] shouting) {
-        List<Token> tokens = doc.tokens;
-        Map<String, Map<String, Integer>> votes = new HashMap<>();
-        for (Mention m : mentions) {
-            if (!shouting[tokens.get(m.from()).sentence()] && votes(doc, m) && m.to() - m.from() <= LONGEST_NAME_IN_CAPITALS) {
-                votes.computeIfAbsent(capitals(tokens, m.from(), m.to()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
-            }
-        }
-        if (!votes.isEmpty()) {
-            namesLongestFirst(tokens, mentions, shouting, (from, to) -> majority(votes.get(capitals(tokens, from, to))));
-        }
-    }
-
-    /** The type of the words {@code [from, to)} as a name, or null if they are none. */
-    private interface NameType {
-        String of(int from, int to);
-    }
-
-    /**
-     * In the given sentences, each capitalised word no mention covers is tried as the start of a name of up to
-     * {@value #LONGEST_NAME_IN_CAPITALS} words, longest first, as {@code type} reads it.
-     */
-    private static void namesLongestFirst(List<Token> tokens, List<Mention> mentions, boolean[] sentences, NameType type) {
-        boolean[] covered = covered(tokens, mentions);
-        for (int i = 0; i < tokens.size(); i++) {
-            int sentence = tokens.get(i).sentence();
-            if (!sentences[sentence] || covered[i] || !tokens.get(i).capitalised()) {
-                continue;
-            }
-            int end = i;
-            while (end < tokens.size() && end < i + LONGEST_NAME_IN_CAPITALS && tokens.get(end).sentence() == sentence
-                    && !covered[end]) {
-                end++;
-            }
-            for (int j = end; j > i; j--) {
-                String t = type.of(i, j);
-                if (t != null) {
-                    mentions.add(new Mention(i, j, tokens.get(i).start(), tokens.get(j - 1).end(), t, null));
-                    i = j - 1;
-                    break;
-                }
-            }
-        }
-    }
-
-    /** "UNITED NATIONS" as "United Nations". */
-    static String titleCase(String capitals) {
-        StringBuilder sb = new StringBuilder(capitals.length());
-        boolean wordStart = true;
-        for (char c : capitals.toCharArray()) {
-            sb.append(wordStart ? c : Character.toLowerCase(c));
-            wordStart = !Character.isLetter(c);
-        }
-        return sb.toString();
-    }
-
     /** Initials in capitals, as an organisation writes its short form ("BSE", "ONDH", "S.A."). */
     private static final Pattern INITIALS = Pattern.compile("\\p{Lu}[\\p{Lu}.&]{1,7}");
 
@@ -504,131 +301,12 @@ final class EntityFinder {
         }
     }
 
-    /**
-     * A name the article gives that CoreNLP leaves unread where it is repeated ("Oz took Trump through" after
-     * "Dr. Mehmet Oz hosted"; "the most coveted bank is Mercantile" after "Mercantile said"): CoreNLP reads each
-     * sentence on its own. A run of capitalised words no mention covers, in a sentence not in capitals, that is
-     * exactly the text of a name mentioned elsewhere (not one the gazetteer knows), or the surname of a person
-     * named in full, is that name, with the type most of its mentions have (none on a tie). A run of one word
-     * opening its sentence is taken only if the article never writes the word in lower case ("Will the president
-     * ..." is no mention of George Will).
-     */
-    private static void repeatedNames(Doc doc, List<Mention> mentions, boolean[] shouting, Set<String> lowerCase) {
-        List<Token> tokens = doc.tokens;
-        Map<String, Map<String, Integer>> votes = namesAndSurnames(doc, mentions, sentence -> true);
-        boolean[] covered = covered(tokens, mentions);
-        for (int i = 0; i < tokens.size() && !votes.isEmpty();) {
-            int sentence = tokens.get(i).sentence();
-            if (shouting[sentence] || covered[i] || !tokens.get(i).capitalised()) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < tokens.size() && tokens.get(end).sentence() == sentence && !covered[end]
-                    && tokens.get(end).capitalised()) {
-                end++;
-            }
-            // a part of a compound ("Hong Kong-listed", "UWP-Hachette") or of a name with a particle ("Van der
-            // Westhuizen") is no mention of the name
-            boolean compound = i > 0 && (isHyphen(tokens.get(i - 1)) && tokens.get(i - 1).end() == tokens.get(i).start()
-                    || NameKeys.PARTICLES.contains(tokens.get(i - 1).text()))
-                    || end < tokens.size() && isHyphen(tokens.get(end)) && tokens.get(end).start() == tokens.get(end - 1).end();
-            Map<String, Integer> types = end - i <= LONGEST_NAME_IN_CAPITALS && !compound
-                    ? votes.get(doc.span(tokens.get(i).start(), tokens.get(end - 1).end())) : null;
-            String type = majority(types);
-            if (type != null && end - i == 1 && (i == 0 || tokens.get(i - 1).sentence() != sentence)
-                    && lowerCase.contains(lower(tokens.get(i)))) {
-                type = null;
-            }
-            if (type != null) {
-                mentions.add(new Mention(i, end, tokens.get(i).start(), tokens.get(end - 1).end(), type, null));
-            }
-            i = end;
-        }
-    }
-
-    /**
-     * The types the mentions of each name give it, as written, in the sentences {@code counts}, for names the
-     * gazetteer does not know, not in capitals, of up to {@value #LONGEST_NAME_IN_CAPITALS} words; and the surname
-     * of each person named in full, as a person's.
-     */
-    private static Map<String, Map<String, Integer>> namesAndSurnames(Doc doc, List<Mention> mentions,
-            IntPredicate counts) {
-        Map<String, Map<String, Integer>> votes = new HashMap<>();
-        for (Mention m : mentions) {
-            if (!counts.test(doc.tokens.get(m.from()).sentence()) || !votes(doc, m)
-                    || m.to() - m.from() > LONGEST_NAME_IN_CAPITALS) {
-                continue;
-            }
-            votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
-            String surname = m.type().equals("PERSON") && m.to() - m.from() >= 2 ? surname(doc.tokens, m) : null;
-            if (surname != null) {
-                votes.computeIfAbsent(surname, k -> new HashMap<>()).merge("PERSON", 1, Integer::sum);
-            }
-        }
-        return votes;
-    }
-
-    /** Which tokens a mention covers. */
-    private static boolean[] covered(List<Token> tokens, List<Mention> mentions) {
-        boolean[] covered = new boolean[tokens.size()];
-        for (Mention m : mentions) {
-            for (int k = m.from(); k < m.to(); k++) {
-                covered[k] = true;
-            }
-        }
-        return covered;
-    }
-
-    /**
-     * The last word of a person's name of two words or more, as written, that is no suffix or particle ("Jr", "II"),
-     * or null if it is not capitalised.
-     */
-    private static String surname(List<Token> tokens, Mention m) {
-        for (int k = m.to() - 1; k > m.from(); k--) {
-            String w = tokens.get(k).text();
-            if (!NameKeys.PARTICLES.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))
-                    && w.chars().anyMatch(Character::isLowerCase)) {
-                return w.length() > 1 && Character.isUpperCase(w.charAt(0)) ? w : null;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isHyphen(Token t) {
+    static boolean isHyphen(Token t) {
         return t.pos().equals("HYPH") || t.text().equals("-");
     }
 
-    private static String capitals(List<Token> tokens, int from, int to) {
-        StringBuilder s = new StringBuilder();
-        for (int k = from; k < to; k++) {
-            s.append(k > from ? " " : "").append(tokens.get(k).text().toUpperCase(Locale.ROOT));
-        }
-        return s.toString();
-    }
-
-    /** The type most votes give, or null on a tie or without votes. */
-    private static String majority(Map<String, Integer> types) {
-        if (types == null) {
-            return null;
-        }
-        String best = null;
-        int most = 0;
-        boolean tie = false;
-        for (Map.Entry<String, Integer> e : types.entrySet()) {
-            if (e.getValue() > most) {
-                best = e.getKey();
-                most = e.getValue();
-                tie = false;
-            } else if (e.getValue() == most) {
-                tie = true;
-            }
-        }
-        return tie ? null : best;
-    }
-
     /** A name the gazetteer does not know, not in capitals (a dateline, a headline: CoreNLP reads those poorly). */
-    private static boolean votes(Doc doc, Mention m) {
+    static boolean votes(Doc doc, Mention m) {
         return m.known() == null && doc.span(m.start(), m.end()).chars().anyMatch(Character::isLowerCase);
     }
 
@@ -776,7 +454,7 @@ final class EntityFinder {
             end++;
         }
         return k > at && k < text.length() && Character.isUpperCase(text.charAt(k))
-                && !ORGANISATION_ENDINGS.contains(text.substring(k, end));
+                && !NameTypes.ORGANISATION_ENDINGS.contains(text.substring(k, end));
     }
 
     /** Where a name stands in a text as whole words: each place's start and end. */
@@ -938,162 +616,6 @@ final class EntityFinder {
             }
         }
         add(m, mentions, taken);
-    }
-
-    /**
-     * Words a headline in title case capitalises that are no names: the small words of a sentence. With the words
-     * the article writes in lower case elsewhere, they tell a headline in title case from a line of names.
-     */
-    private static final Set<String> TITLE_CASE_SMALL_WORDS = Set.of("a", "an", "the", "and", "but", "or", "nor", "so",
-            "yet", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "with", "over", "about",
-            "after", "before", "against", "amid", "up", "down", "out", "off", "than", "that", "this", "these", "those",
-            "what", "when", "who", "why", "how", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-            "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "its", "their",
-            "his", "her", "our", "your", "says", "said", "say");
-
-    /**
-     * Sentences in title case, as headlines are often written ("Stealth Over Health: Clinton Was Headed to ER"):
-     * CoreNLP reads their capitalised verbs and nouns as names ("Washington Post Hit Piece Exploits Trump"), so
-     * its names there are not trusted. A sentence, not in capitals, whose words of four letters or more are all
-     * capitalised (at least three of them; small words may be in lower case: "Calls for", "from"), as is its first
-     * word, with at most one number and one comma and no bracket (not a line of a table or a list of players), and
-     * with, after its first word, a capitalised small word ("Over", "Was") or two capitalised words the article
-     * writes in lower case elsewhere ("Voters", "Health"), which are no names.
-     */
-    private static boolean[] titleCaseSentences(List<Token> tokens, boolean[] shouting, Set<String> lowerCase) {
-        int sentences = shouting.length;
-        int[] content = new int[sentences];
-        int[] lower = new int[sentences];
-        int[] numbers = new int[sentences];
-        int[] commas = new int[sentences];
-        int[] brackets = new int[sentences];
-        boolean[] firstWordSeen = new boolean[sentences];
-        for (Token t : tokens) {
-            String w = t.text();
-            int s = t.sentence();
-            if (w.isEmpty()) {
-                continue;
-            }
-            char c = w.charAt(0);
-            if (Character.isLetter(c)) {
-                if (Character.isLowerCase(c) && !firstWordSeen[s]) {
-                    lower[s]++; // a title begins with a capital
-                }
-                firstWordSeen[s] = true;
-                if (w.length() >= 4 && !TITLE_CASE_SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
-                    content[s]++;
-                    if (!Character.isUpperCase(c)) {
-                        lower[s]++;
-                    }
-                }
-            } else if (Character.isDigit(c)) {
-                numbers[s]++;
-            } else if (t.isPunct(',')) {
-                commas[s]++;
-            } else if (t.isPunct('(') || t.isPunct(')')) {
-                brackets[s]++;
-            }
-        }
-        boolean[] titled = new boolean[sentences];
-        int[] commonWords = new int[sentences];
-        for (int i = 1; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            int s = t.sentence();
-            if (shouting[s] || content[s] < 3 || lower[s] > 0 || numbers[s] > 1 || commas[s] > 1 || brackets[s] > 0
-                    || tokens.get(i - 1).sentence() != s || !t.capitalised() || t.text().length() < 2
-                    || !Character.isLowerCase(t.text().charAt(1))) {
-                continue;
-            }
-            String word = lower(t);
-            if (TITLE_CASE_SMALL_WORDS.contains(word)) {
-                commonWords[s] += 2; // one is enough
-            } else if (lowerCase.contains(word)
-                    || word.endsWith("s") && lowerCase.contains(word.substring(0, word.length() - 1))) {
-                commonWords[s]++;
-            }
-            titled[s] = commonWords[s] >= 2;
-        }
-        return titled;
-    }
-
-    /**
-     * The names of a sentence in title case are those the article gives elsewhere, in sentences that are neither
-     * in title case nor in capitals, with the type most of their mentions have there (none on a tie), or the
-     * surname of a person it names in full: each capitalised word no well-known name covers is tried as the start
-     * of such a name of up to {@value #LONGEST_NAME_IN_CAPITALS} words, longest first. A one-word name is not
-     * taken where the article writes the word in lower case. CoreNLP's names there were not taken.
-     */
-    private static void namesInTitleCase(Doc doc, List<Mention> mentions, boolean[] titled, boolean[] shouting,
-            Set<String> lowerCase) {
-        List<Token> tokens = doc.tokens;
-        Map<String, Map<String, Integer>> votes = namesAndSurnames(doc, mentions, s -> !titled[s] && !shouting[s]);
-        if (votes.isEmpty()) {
-            return;
-        }
-        namesLongestFirst(tokens, mentions, titled, (from, to) -> {
-            if (to - from == 1 && lowerCase.contains(lower(tokens.get(from)))) {
-                return null;
-            }
-            String type = majority(votes.get(doc.span(tokens.get(from).start(), tokens.get(to - 1).end())));
-            return type == null && fullNameOfAKnownPerson(tokens, from, to, votes, lowerCase) ? "PERSON" : type;
-        });
-    }
-
-    /**
-     * Words {@code [from, to)} of a sentence in title case that begin a name CoreNLP reads as a person's, two or
-     * three, ending in the surname of a person the article names, none of them a small word or a word the article
-     * writes in lower case: the full name of someone the article calls by surname ("Hillary Clinton" over "Clinton
-     * said").
-     */
-    private static boolean fullNameOfAKnownPerson(List<Token> tokens, int from, int to,
-            Map<String, Map<String, Integer>> votes, Set<String> lowerCase) {
-        if (to - from < 2 || to - from > 3 || from > 0 && tokens.get(from - 1).ner().equals("PERSON")
-                && tokens.get(from - 1).sentence() == tokens.get(from).sentence()
-                || !"PERSON".equals(majority(votes.get(tokens.get(to - 1).text())))) {
-            return false;
-        }
-        for (int k = from; k < to; k++) {
-            Token t = tokens.get(k);
-            if (!t.ner().equals("PERSON") || !t.capitalised() || TITLE_CASE_SMALL_WORDS.contains(lower(t))
-                    || lowerCase.contains(lower(t))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The words the text writes in lower case (every token not capitalised), as written. */
-    private static Set<String> wordsInLowerCase(List<Token> tokens) {
-        Set<String> words = new HashSet<>();
-        for (Token t : tokens) {
-            if (!t.capitalised()) {
-                words.add(t.text());
-            }
-        }
-        return words;
-    }
-
-    /** Sentences mostly in capitals (headlines, datelines): short capital aliases there are not trusted. */
-    private static boolean[] shoutingSentences(List<Token> tokens) {
-        int sentences = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).sentence() + 1;
-        int[] letters = new int[sentences];
-        int[] upper = new int[sentences];
-        for (Token t : tokens) {
-            for (int i = 0; i < t.text().length(); i++) {
-                char c = t.text().charAt(i);
-                if (Character.isLetter(c)) {
-                    letters[t.sentence()]++;
-                    if (Character.isUpperCase(c)) {
-                        upper[t.sentence()]++;
-                    }
-                }
-            }
-        }
-        boolean[] shouting = new boolean[sentences];
-        for (int s = 0; s < sentences; s++) {
-            shouting[s] = letters[s] > 0 && upper[s] > 0.6 * letters[s];
-        }
-        return shouting;
     }
 
     static String lower(Token t) {
