@@ -57,7 +57,7 @@ public final class ServiceProcess {
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
-        // a class-data archive made at build time (nlp-service) makes the start faster; the JVM ignores an
+        // a class-data archive made at build time makes the start faster; the JVM ignores an
         // archive made by another JDK
         Path cds = jar.resolveSibling("app-cds.jsa");
         if (java.nio.file.Files.exists(cds)) {
