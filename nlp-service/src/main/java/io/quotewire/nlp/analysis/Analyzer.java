@@ -120,14 +120,14 @@ public class Analyzer {
     private Prepared prepare(Parts p, String text) {
         // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone
         Map<Boolean, List<QuoteFinder.Found>> byTitle = QuoteFinder.find(text).stream()
-                .collect(Collectors.partitioningBy(q -> Attributor.isTitle(q.text())));
+                .collect(Collectors.partitioningBy(q -> ArticleLayout.isTitle(q.text())));
         List<QuoteFinder.Found> found = byTitle.get(false);
         int omittedQuotes = Math.max(0, found.size() - MAX_QUOTES);
         if (omittedQuotes > 0) {
             found = found.subList(0, MAX_QUOTES);
         }
         checkTime();
-        Doc doc = p.coreNlp().annotate(text, tagEverySentence ? null : Attributor.reads(text, found));
+        Doc doc = p.coreNlp().annotate(text, tagEverySentence ? null : ArticleLayout.reads(text, found));
         checkTime();
         EntityFinder.Result entities = p.entityFinder().find(doc);
         checkTime();

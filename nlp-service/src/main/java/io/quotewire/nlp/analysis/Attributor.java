@@ -1,7 +1,6 @@
 package io.quotewire.nlp.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -166,20 +165,8 @@ final class Attributor {
             List<QuoteFinder.Found> titles) {
         int topPersonMentions = entities.clusters().stream().filter(c -> c.type.equals("PERSON"))
                 .mapToInt(c -> c.mentions.size()).max().orElse(0);
-        return new Context(doc, entities, marked(doc, quotes), marked(doc, titles), captions(doc), datelines(doc),
-                topPersonMentions);
-    }
-
-    /** The tokens within the marks of {@code quotes}. */
-    private static boolean[] marked(Doc doc, List<QuoteFinder.Found> quotes) {
-        boolean[] marked = new boolean[doc.tokens.size()];
-        for (QuoteFinder.Found q : quotes) {
-            int close = q.afterClose();
-            for (int k = doc.tokenAtOrAfter(q.openMark()); k < doc.tokens.size() && doc.tokens.get(k).start() < close; k++) {
-                marked[k] = true;
-            }
-        }
-        return marked;
+        return new Context(doc, entities, ArticleLayout.marked(doc, quotes), ArticleLayout.marked(doc, titles),
+                ArticleLayout.captions(doc), ArticleLayout.datelines(doc), topPersonMentions);
     }
 
     /**
@@ -200,7 +187,7 @@ final class Attributor {
             int prevParagraph = doc.paragraphAt(quotes.get(i - 1).openMark());
             if (prevParagraph == paragraph) {
                 inherited.add(new Proposal(chosen.get(i - 1), "continues.paragraph"));
-            } else if (prevParagraph == paragraph - 1 && opensParagraph(doc.text, q.openMark())) {
+            } else if (prevParagraph == paragraph - 1 && ArticleLayout.opensParagraph(doc.text, q.openMark())) {
                 boolean cueBetween = hasCueBetween(ctx, quotes.get(i - 1), q, chosen.get(i - 1));
                 inherited.add(new Proposal(chosen.get(i - 1), cueBetween ? "continues.after-cue" : "continues.previous"));
             }
@@ -257,7 +244,7 @@ final class Attributor {
         }
         mentions(ctx, from, to, "nearby", proposals);
         // a quote that opens its paragraph: the last sentence of the paragraph before ("Stated Stone:", "..., saying")
-        if (from > 0 && from == open && opensParagraph(ctx.doc.text, q.openMark())) {
+        if (from > 0 && from == open && ArticleLayout.opensParagraph(ctx.doc.text, q.openMark())) {
             int before = from;
             while (before > 0 && tokens.get(before - 1).sentence() == tokens.get(from - 1).sentence()) {
                 before--;
@@ -355,67 +342,6 @@ final class Attributor {
             }
         }
         return candidates;
-    }
-
-    /**
-     * The character ranges whose parts of speech and lemmas {@link #attribute} reads for these quotes, to be
-     * tagged with the sentence before and the sentence after each (a cue after the quote, a line ending with
-     * a colon before it): each quote from its opening to its closing mark, and the words between two quotes of
-     * the same or adjacent paragraphs (a cue there breaks a continuation). Everything else it reads is names.
-     */
-    static List<int[]> reads(String text, List<QuoteFinder.Found> quotes) {
-        int[] paragraph = Doc.paragraphs(text);
-        List<int[]> ranges = new ArrayList<>();
-        for (int i = 0; i < quotes.size(); i++) {
-            QuoteFinder.Found q = quotes.get(i);
-            int close = q.afterClose();
-            ranges.add(new int[] { q.openMark(), close });
-            if (i > 0) {
-                QuoteFinder.Found p = quotes.get(i - 1);
-                int prevClose = p.afterClose();
-                if (paragraph[q.openMark()] - paragraph[p.openMark()] <= 1 && prevClose < q.openMark()) {
-                    ranges.add(new int[] { prevClose, q.openMark() });
-                }
-            }
-        }
-        return ranges;
-    }
-
-    private static final Set<String> SMALL_WORDS = Set.of("of", "the", "and", "in", "on", "a", "an", "with", "for",
-            "to", "at", "by", "or");
-
-    /** A title in quotation marks (“Fox News Sunday”, “Contract with America”) is not something said. */
-    static boolean isTitle(String quoted) {
-        String[] words = quoted.trim().split("\\s+");
-        if (words.length > 8 || quoted.matches("(?s).*[.!?,;:]$")) {
-            return false;
-        }
-        int capitalised = 0;
-        int counted = 0;
-        for (String w : words) {
-            if (SMALL_WORDS.contains(w)) {
-                continue;
-            }
-            counted++;
-            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
-                capitalised++;
-            }
-        }
-        return counted > 0 && capitalised == counted && words.length >= 2;
-    }
-
-    /** Whether only blanks stand between the start of the line and {@code mark}. */
-    static boolean opensParagraph(String text, int mark) {
-        for (int k = mark - 1; k >= 0; k--) {
-            char c = text.charAt(k);
-            if (c == '\n') {
-                return true;
-            }
-            if (!Character.isWhitespace(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Text between two quotes that names someone else saying something breaks the continuation. */
@@ -550,7 +476,7 @@ final class Attributor {
             from--;
         }
         // a line that ends with a colon introduces the quote paragraph that follows
-        if (from == openToken && opensParagraph(doc.text, q.openMark()) && openToken > 0
+        if (from == openToken && ArticleLayout.opensParagraph(doc.text, q.openMark()) && openToken > 0
                 && tokens.get(openToken - 1).isPunct(':') && !ctx.inQuote[openToken - 1]) {
             int s = tokens.get(openToken - 1).sentence();
             from = openToken - 1;
@@ -911,40 +837,6 @@ final class Attributor {
         return a == null ? null : new Attribution(a.from(), a.to(), cueFrom, cueTo, a.entity());
     }
 
-    /**
-     * The tokens of datelines: a paragraph that opens with a word in capitals, up to the dash that ends the place
-     * and what follows it ("JACKSON, Miss. -", "WASHINGTON, Dec. 8 (UPI) —"), with no word in lower case before the
-     * dash. A place or agency there is never a speaker.
-     */
-    private static boolean[] datelines(Doc doc) {
-        List<Token> tokens = doc.tokens;
-        boolean[] dateline = new boolean[tokens.size()];
-        for (int k = 0; k < tokens.size(); k++) {
-            if (k > 0 && tokens.get(k - 1).paragraph() == tokens.get(k).paragraph() || !inCapitals(tokens.get(k).text())) {
-                continue;
-            }
-            int place = k + 1; // the place in capitals, then a comma, a bracket or the dash
-            while (place < tokens.size() && inCapitals(tokens.get(place).text())) {
-                place++;
-            }
-            if (place >= tokens.size() || !tokens.get(place).isPunct(',') && !tokens.get(place).isPunct('(')
-                    && !tokens.get(place).text().matches(DASH)) {
-                continue;
-            }
-            for (int d = place; d < tokens.size() && d <= k + 12 && tokens.get(d).paragraph() == tokens.get(k).paragraph(); d++) {
-                String w = tokens.get(d).text();
-                if (w.matches(DASH)) {
-                    Arrays.fill(dateline, k, d + 1, true);
-                    break;
-                }
-                if (Character.isLowerCase(w.codePointAt(0)) || w.startsWith("“") || w.startsWith("\"")) {
-                    break;
-                }
-            }
-        }
-        return dateline;
-    }
-
     /** The first token from {@code from}, before {@code end}, that no dateline holds: where a subject can start. */
     private static int afterDateline(Context ctx, int from, int end) {
         int s = from;
@@ -954,24 +846,4 @@ final class Attributor {
         return s;
     }
 
-    private static boolean inCapitals(String word) {
-        return word.length() >= 2 && word.chars().allMatch(c -> Character.isUpperCase(c) || c == '.' || c == '\'' || c == '-');
-    }
-
-    /** Sentences that are photo credits, captions or bylines: their names are never speakers. */
-    private static boolean[] captions(Doc doc) {
-        List<Token> tokens = doc.tokens;
-        int sentences = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).sentence() + 1;
-        boolean[] caption = new boolean[sentences];
-        for (int k = 0; k < tokens.size(); k++) {
-            String w = tokens.get(k).text();
-            if (w.equals("Photo") || w.equals("Credit") || w.equals("Getty") || w.equals("Caption")
-                    || w.equalsIgnoreCase("By") && k + 1 < tokens.size() && tokens.get(k + 1).capitalised()
-                            && (k == 0 || tokens.get(k - 1).sentence() != tokens.get(k).sentence())
-                    || w.equals("/") || w.equals("File")) {
-                caption[tokens.get(k).sentence()] = true;
-            }
-        }
-        return caption;
-    }
 }

@@ -46,7 +46,7 @@ final class QuoteFeatures {
         String after = after(text, q.afterClose());
         f.add("after:" + after);
         f.add("before:" + before + "&ends:" + f.get(1).substring(5));
-        boolean opens = Attributor.opensParagraph(text, q.openMark());
+        boolean opens = ArticleLayout.opensParagraph(text, q.openMark());
         boolean closes = lineBlankAfter(text, q.afterClose());
         f.add("paragraph:" + (opens && closes ? "whole" : opens ? "opens" : closes ? "closes" : "inside"));
         int open = ctx.doc().tokenAtOrAfter(q.openMark());

@@ -171,7 +171,7 @@ final class SpeakerFeatures {
         // the quote
         String text = q.text();
         boolean endsSentence = text.matches("(?s).*[.!?]$");
-        boolean opensParagraph = Attributor.opensParagraph(doc.text, q.openMark());
+        boolean opensParagraph = ArticleLayout.opensParagraph(doc.text, q.openMark());
         int words = text.isBlank() ? 0 : text.trim().split("\\s+").length;
         String shape = (endsSentence ? "ends" : "open") + (opensParagraph ? "&opens-paragraph" : "")
                 + (words < 6 ? "&short" : "");
