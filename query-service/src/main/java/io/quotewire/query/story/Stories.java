@@ -154,6 +154,7 @@ public class Stories {
         state.put("entities", st.entities);
         state.put("places", new TreeSet<>(st.places));
         state.put("keys", st.keys);
+        state.put("leads", st.leads);
         state.put("datedFirst", st.datedFirst == null ? null : st.datedFirst.toString());
         state.put("datedLast", st.datedLast == null ? null : st.datedLast.toString());
         return write(state);
@@ -177,13 +178,16 @@ public class Stories {
         ((Map<String, Number>) state.get("keys")).forEach((k, v) -> keys.put(k, v.longValue()));
         // a story saved before places were kept has none: it is held to no place until an article joins it
         Set<String> places = new HashSet<>((List<String>) state.getOrDefault("places", List.of()));
+        // nor leads, before they were kept: it is held to no one's absence until articles join it
+        Map<String, Integer> leads = new HashMap<>();
+        ((Map<String, Number>) state.getOrDefault("leads", Map.of())).forEach((k, v) -> leads.put(k, v.intValue()));
         String central = (String) state.get("centralEmbedding");
         String datedFirst = (String) state.get("datedFirst"), datedLast = (String) state.get("datedLast");
         return new Story((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), ((Number) r[3]).intValue(),
                 vector((String) state.get("sum")), (String) r[6], central == null ? null : vector(central), (String) r[8],
                 r[4] == null ? null : ((OffsetDateTime) r[4]).toInstant(), r[5] == null ? null : ((OffsetDateTime) r[5]).toInstant(),
                 datedFirst == null ? null : Instant.parse(datedFirst), datedLast == null ? null : Instant.parse(datedLast),
-                entities, places, keys);
+                entities, places, keys, leads);
     }
 
     /** A vector as Base64 of its little-endian floats: exact, so a reloaded index scores as the live one did. */

@@ -34,10 +34,12 @@ public final class Story {
     /** The places among {@code entities}. */
     final Set<String> places;
     final Map<String, Long> keys;
+    /** The people and organisations its articles' ledes name ({@link Profile#leads}), with how many of the ledes do. */
+    final Map<String, Integer> leads;
 
     Story(String id, long firstSeq, long lastSeq, int articles, float[] sum, String central, float[] centralEmbedding,
             String summary, Instant first, Instant last, Instant datedFirst, Instant datedLast, Map<String, Double> entities,
-            Set<String> places, Map<String, Long> keys) {
+            Set<String> places, Map<String, Long> keys, Map<String, Integer> leads) {
         this.id = id;
         this.firstSeq = firstSeq;
         this.lastSeq = lastSeq;
@@ -53,12 +55,13 @@ public final class Story {
         this.entities = entities;
         this.places = places;
         this.keys = keys;
+        this.leads = leads;
     }
 
     /** A story of one article. Its id is derived from the article's: the same in every rebuild and on every instance. */
     static Story of(Profile p) {
         return new Story(idFor(p.articleId()), p.seq(), p.seq(), 0, new float[p.embedding().length], null, null,
-                null, p.time(), p.time(), null, null, new HashMap<>(), new HashSet<>(), new HashMap<>());
+                null, p.time(), p.time(), null, null, new HashMap<>(), new HashSet<>(), new HashMap<>(), new HashMap<>());
     }
 
     public static String idFor(String articleId) {

@@ -212,10 +212,30 @@ public final class StoryIndex {
         return Collections.disjoint(p.ledePlaces(), s.places) ? rules.placePenalty() : 0;
     }
 
+    /**
+     * What a rival says against the article joining the story: the rules' rival penalty when its lede names a person
+     * or organisation the story does not hold, and it names none of one that the ledes of half the story's articles
+     * (two at least) name: the same kind of event with someone else in it (the champion's other opponent), unless
+     * time vouches for it (a dated article within the story's days pays none). {@code timeCost}: its {@link #timeCost}.
+     */
+    private double rivalCost(Profile p, Story s, double timeCost) {
+        if (rules.rivalPenalty() == 0 || p.dated() && timeCost == 0
+                || p.leads().stream().allMatch(s.entities::containsKey)) {
+            return 0;
+        }
+        double needed = Math.max(2, s.articles / 2.0);
+        for (var lead : s.leads.entrySet()) {
+            if (lead.getValue() >= needed && !p.entities().containsKey(lead.getKey())) {
+                return rules.rivalPenalty();
+            }
+        }
+        return 0;
+    }
+
     /** The story's score for the article, {@code timeCost} its {@link #timeCost} (finite). */
     private double score(Profile p, Story s, double timeCost) {
         Map<String, Double> entities = p.entities();
-        double score = cosine(p.embedding(), s.sum) - timeCost - placeCost(p, s, timeCost);
+        double score = cosine(p.embedding(), s.sum) - timeCost - placeCost(p, s, timeCost) - rivalCost(p, s, timeCost);
         if (rules.entityWeight() != 0 && !entities.isEmpty() && !s.entities.isEmpty()) {
             double dot = 0, a = 0, b = 0;
             for (var e : entities.entrySet()) {
@@ -263,8 +283,10 @@ public final class StoryIndex {
             s.keys.put(key, p.seq());
         }
         s.places.addAll(p.places());
+        p.leads().forEach(lead -> s.leads.merge(lead, 1, Integer::sum));
         // bounded, so a story's state costs the same to keep at 10 articles or 10,000
         keepTop(s.entities, MAX_STORY_ENTITIES, Map.Entry.<String, Double>comparingByValue().reversed());
+        keepTop(s.leads, MAX_STORY_LEADS, Map.Entry.<String, Integer>comparingByValue().reversed());
         s.places.retainAll(s.entities.keySet()); // the places among the entities kept
         keepTop(s.keys, MAX_STORY_KEYS, Map.Entry.<String, Long>comparingByValue().reversed());
         // the central article: the one closest to the centroid as it joined (ties: the earlier)
@@ -303,9 +325,13 @@ public final class StoryIndex {
         });
     }
 
-    /** The most a story keeps: its most salient entities, and the entities and quotes of its latest articles. */
+    /**
+     * The most a story keeps: its most salient entities, the entities and quotes of its latest articles, and the
+     * people and organisations its ledes name most often.
+     */
     static final int MAX_STORY_ENTITIES = 100;
     static final int MAX_STORY_KEYS = 200;
+    static final int MAX_STORY_LEADS = 50;
 
     /** The {@code n} first entries of {@code map} in {@code order} (ties: by key), in that order. */
     private static <V> Map<String, V> top(Map<String, V> map, int n, Comparator<Map.Entry<String, V>> order) {

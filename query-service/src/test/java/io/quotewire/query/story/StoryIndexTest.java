@@ -268,6 +268,49 @@ class StoryIndexTest {
                 .score(), 1e-9);
     }
 
+    @Test
+    void anArticleNamingARivalOfTheStorysPeoplePaysTheRivalPenaltyUnlessItsDateVouches() {
+        // a champion's fight: the ledes of its reports name the champion and the challenger
+        float[] words = feed(1, 1, 5).get(0).embedding();
+        Map<String, Double> fight = Map.of("e-champion", 0.4, "e-challenger", 0.3, "e-arena", 0.1);
+        List<Profile> story = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            story.add(new Profile("fight-" + k, "r", k, DAY, true, words, fight, Set.of(), null,
+                    Set.of("e-champion", "e-challenger"), Set.of(), Set.of()));
+        }
+        // a bar every article reaches, so that each joins the one story and its score shows
+        StoryRules d = StoryRules.DEFAULT;
+        StoryRules rules = d.with(d.entityWeight(), d.quoteWeight(), d.timePenalty(), -10, d.windowDays(), d.spanDays(),
+                d.followUpPenalty(), d.strangerPenalty(), d.placePenalty());
+        assertTrue(rules.rivalPenalty() > 0);
+        Instant later = DAY.plus(Duration.ofDays(60));
+        Map<String, Double> otherFight = Map.of("e-champion", 0.4, "e-other-challenger", 0.3, "e-arena", 0.1);
+        // undated, the champion and another challenger: the rival penalty
+        Profile other = new Profile("other", "r", 10, later, false, words, otherFight, Set.of(), null,
+                Set.of("e-champion", "e-other-challenger"), Set.of(), Set.of());
+        assertEquals(scoreWithout(rules, story, other) - rules.rivalPenalty(), assignAfter(rules, story, other).score(), 1e-9);
+        // the champion and the challenger, or the challenger among others: none
+        Profile same = new Profile("same", "r", 10, later, false, words, fight, Set.of(), null,
+                Set.of("e-champion", "e-challenger"), Set.of(), Set.of());
+        assertEquals(scoreWithout(rules, story, same), assignAfter(rules, story, same).score(), 1e-9);
+        Map<String, Double> both = Map.of("e-champion", 0.4, "e-challenger", 0.2, "e-other-challenger", 0.1);
+        Profile withBoth = new Profile("both", "r", 10, later, false, words, both, Set.of(), null,
+                Set.of("e-champion", "e-other-challenger"), Set.of(), Set.of());
+        assertEquals(scoreWithout(rules, story, withBoth), assignAfter(rules, story, withBoth).score(), 1e-9);
+        // dated within the story's days, the date vouches for it
+        Profile datedOther = new Profile("dated", "r", 10, DAY, true, words, otherFight, Set.of(), null,
+                Set.of("e-champion", "e-other-challenger"), Set.of(), Set.of());
+        assertEquals(scoreWithout(rules, story, datedOther), assignAfter(rules, story, datedOther).score(), 1e-9);
+        // a story of one report has no one whose absence counts: two ledes at least must name them
+        assertEquals(scoreWithout(rules, story.subList(0, 1), other), assignAfter(rules, story.subList(0, 1), other)
+                .score(), 1e-9);
+    }
+
+    /** The score of {@code p} against the feed's story without the rival penalty. */
+    private static double scoreWithout(StoryRules rules, List<Profile> feed, Profile p) {
+        return assignAfter(rules.withRivalPenalty(0), feed, p).score();
+    }
+
     /** As the lede of a report of the feed's event names it: the event's own entity. */
     private static Set<String> eventLead(Profile report) {
         return Set.of(report.entities().keySet().stream().filter(id -> id.startsWith("e-event")).findFirst().orElseThrow());
@@ -281,13 +324,14 @@ class StoryIndexTest {
 
     @Test
     void theSameOrderGivesTheSameStoriesWhateverTheBatchesAndReloads() {
-        // a third of the articles without a stated date
-        List<Profile> feed = feed(120, 4, 3).stream().map(p -> p.seq() % 3 != 0 ? p : new Profile(p.articleId(),
-                p.revision(), p.seq(), p.time(), false, p.embedding(), p.entities(), p.quoteIds(), p.summary(), p.leads(),
-                p.places(), p.ledePlaces())).toList();
+        // a third of the articles without a stated date; every lede names its event's people (what the rival
+        // penalty counts)
+        List<Profile> feed = feed(120, 4, 3).stream().map(p -> new Profile(p.articleId(), p.revision(), p.seq(), p.time(),
+                p.seq() % 3 != 0, p.embedding(), p.entities(), p.quoteIds(), p.summary(), eventLead(p), p.places(),
+                p.ledePlaces())).toList();
         // a small index, so that stories leave it while the feed runs
         StoryRules rules = new StoryRules(0.5, 0.2, Double.POSITIVE_INFINITY, 0.65, 30, 5, 60, 8, 7, 14,
-                Double.POSITIVE_INFINITY, 0, 0.1, 0.2);
+                Double.POSITIVE_INFINITY, 0, 0.1, 0.2, 0.1);
         Map<String, String> once = assign(new StoryIndex(rules), feed);
 
         Map<String, String> reloaded = new HashMap<>();
@@ -306,6 +350,7 @@ class StoryIndexTest {
                 assertEquals(s.entities, back.entities);
                 assertEquals(s.places, back.places);
                 assertEquals(s.keys, back.keys);
+                assertEquals(s.leads, back.leads);
                 assertTrue(!back.places.isEmpty(), "every event of the feed has its place");
                 stored.put(s.id, back);
             });

@@ -73,17 +73,17 @@ public final class TuneStories {
     }
 
     record Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, int spanDays,
-            double threshold, double followUpPenalty, double strangerPenalty, double placePenalty) {
+            double threshold, double followUpPenalty, double strangerPenalty, double placePenalty, double rivalPenalty) {
 
         Setting(double entityWeight, double quoteWeight, double timePenalty, int windowDays, int spanDays,
                 double threshold, double followUpPenalty, double strangerPenalty) {
             this(entityWeight, quoteWeight, timePenalty, windowDays, spanDays, threshold, followUpPenalty,
-                    strangerPenalty, 0);
+                    strangerPenalty, 0, 0);
         }
 
         StoryRules rules() {
             return StoryRules.DEFAULT.with(entityWeight, quoteWeight, timePenalty, threshold, windowDays, spanDays,
-                    followUpPenalty, strangerPenalty, placePenalty);
+                    followUpPenalty, strangerPenalty, placePenalty).withRivalPenalty(rivalPenalty);
         }
 
         boolean followUps() {
@@ -91,17 +91,18 @@ public final class TuneStories {
         }
 
         /**
-         * As {@code E/Q/P/W/S/T[/F/X[/L]]}: weights, time penalty (inf: a hard window), window, span (-: none),
-         * threshold, the follow-up and stranger penalties where there are follow-ups, and the place penalty where
-         * there is one.
+         * As {@code E/Q/P/W/S/T[/F/X[/L[/R]]]}: weights, time penalty (inf: a hard window), window, span (-: none),
+         * threshold, the follow-up and stranger penalties where there are follow-ups, the place penalty where there
+         * is one, and the rival penalty where there is one.
          */
         @Override
         public String toString() {
-            return String.format("%.2f/%.1f/%s/%d/%s/%.2f%s%s", entityWeight, quoteWeight,
+            return String.format("%.2f/%.1f/%s/%d/%s/%.2f%s%s%s", entityWeight, quoteWeight,
                     timePenalty == Double.POSITIVE_INFINITY ? "inf" : String.format("%.1f", timePenalty), windowDays,
                     spanDays == NO_SPAN ? "-" : Integer.toString(spanDays), threshold,
                     followUps() ? String.format("/%.1f/%.1f", followUpPenalty, strangerPenalty) : "",
-                    placePenalty != 0 ? String.format("/%.2f", placePenalty) : "");
+                    placePenalty != 0 || rivalPenalty != 0 ? String.format("/%.2f", placePenalty) : "",
+                    rivalPenalty != 0 ? String.format("/%.2f", rivalPenalty) : "");
         }
 
         static Setting parse(String s) {
@@ -110,7 +111,8 @@ public final class TuneStories {
                     w[2].equals("inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(w[2]), Integer.parseInt(w[3]),
                     w[4].equals("-") ? NO_SPAN : Integer.parseInt(w[4]), Double.parseDouble(w[5]),
                     w.length > 6 ? Double.parseDouble(w[6]) : Double.POSITIVE_INFINITY,
-                    w.length > 7 ? Double.parseDouble(w[7]) : 0, w.length > 8 ? Double.parseDouble(w[8]) : 0);
+                    w.length > 7 ? Double.parseDouble(w[7]) : 0, w.length > 8 ? Double.parseDouble(w[8]) : 0,
+                    w.length > 9 ? Double.parseDouble(w[9]) : 0);
         }
     }
 
@@ -135,6 +137,8 @@ public final class TuneStories {
      * of the story's, pays unless it is dated within the story's days.
      */
     private static final double[] PLACE_PENALTIES = { 0.05, 0.07, 0.1 };
+    /** The rival penalty, none or as shipped ({@link StoryRules#rivalPenalty}), with each place penalty. */
+    private static final double[] RIVAL_PENALTIES = { 0, StoryRules.DEFAULT.rivalPenalty() };
     /**
      * The grid chosen over several orders of the stream ({@link #acrossOrders}): the full rules with the quote weight,
      * window, span, follow-up penalty and dated fallback as shipped, and thresholds 0.41-0.62.
@@ -241,8 +245,10 @@ public final class TuneStories {
                                         }
                                         for (double place : followUp == FOLLOW_UP_PENALTIES[0] ? PLACE_PENALTIES
                                                 : new double[0]) {
-                                            grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, followUp,
-                                                    STRANGER_PENALTIES[1], place));
+                                            for (double rival : RIVAL_PENALTIES) {
+                                                grid.add(new Setting(we, wq, penalty, window, span, t / 100.0, followUp,
+                                                        STRANGER_PENALTIES[1], place, rival));
+                                            }
                                         }
                                     }
                                 }
@@ -286,7 +292,7 @@ public final class TuneStories {
         }
         System.out.printf("%n%d-fold cross-validation over topics (seed %d): settings chosen on the other folds, scored on each%n",
                 folds, seed);
-        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T[/F/X[/L]]) |");
+        System.out.println("| signals | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T[/F/X[/L[/R]]]) |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (boolean only : new boolean[] { false, true }) {
             // every setting keeps dated articles outside the window apart, but for follow-ups in the last two rows;
@@ -307,7 +313,9 @@ public final class TuneStories {
                     eligible, f1, scores, folds);
             crossValidate("the same, and a penalty for a lede naming none of the story's people", grid,
                     g -> g.placePenalty() == 0, only, eligible, f1, scores, folds);
-            crossValidate("the same, and a penalty for a lede naming places, none of the story's", grid, g -> true, only,
+            crossValidate("the same, and a penalty for a lede naming places, none of the story's", grid,
+                    g -> g.rivalPenalty() == 0, only, eligible, f1, scores, folds);
+            crossValidate("the same, and a penalty for a lede naming a rival of the story's people", grid, g -> true, only,
                     eligible, f1, scores, folds);
         }
         int best = bestEligible(eligible, f1);
@@ -316,7 +324,7 @@ public final class TuneStories {
             return;
         }
         Setting chosen = grid.get(best);
-        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T[/F/X[/L]]): %s; mean fold BCubed F1 %.3f; largest "
+        System.out.printf("%nbest eligible setting on all topics (E/Q/P/W/S/T[/F/X[/L[/R]]]): %s; mean fold BCubed F1 %.3f; largest "
                 + "synthetic story %d of %d%n", chosen, mean(f1[best], -1), largest[best], SYNTHETIC);
         acrossOrders(docs, foldOf, folds, seed, orders, seeds, unrelated, atScale);
     }
@@ -355,7 +363,8 @@ public final class TuneStories {
                     for (double place : ORDERS_PLACE_PENALTIES) {
                         for (int t = 41; t <= 62; t += 3) {
                             grid.add(new Setting(we, shipped.quoteWeight(), penalty, shipped.windowDays(),
-                                    shipped.spanDays(), t / 100.0, shipped.followUpPenalty(), stranger, place));
+                                    shipped.spanDays(), t / 100.0, shipped.followUpPenalty(), stranger, place,
+                                    shipped.rivalPenalty()));
                         }
                     }
                 }
@@ -378,7 +387,7 @@ public final class TuneStories {
         });
         System.out.printf("%nthe full rules over %d orders of the stream (seeds %d-%d), each setting scored on a fold by its mean "
                 + "over the orders, chosen on the other folds%n", orders, seed, seed + orders - 1);
-        System.out.println("| grid | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T/F/X/L) |");
+        System.out.println("| grid | eligible only | BCubed P | R | F1 | pairwise F1 | chosen per fold (E/Q/P/W/S/T/F/X/L/R) |");
         System.out.println("|---|---|---|---|---|---|---|");
         crossValidate("entity weight, time, stranger and place penalties, threshold", grid, g -> true, true, eligible, f1,
                 scores, folds);
@@ -490,7 +499,7 @@ public final class TuneStories {
         return true;
     }
 
-    /** {@code --synthetic E/Q/P/W/S/T[/F/X[/L]] ...}: the samples and the synthetic articles alone, for the settings given. */
+    /** {@code --synthetic E/Q/P/W/S/T[/F/X[/L[/R]]] ...}: the samples and the synthetic articles alone, for the settings given. */
     private static void synthetic(String[] args) {
         Analyzer analyzer = new Analyzer(Analyzer.DEFAULT_NER_MODEL, false);
         Embedder embedder = new Embedder();
