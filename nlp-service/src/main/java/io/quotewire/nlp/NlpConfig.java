@@ -44,7 +44,7 @@ public interface NlpConfig {
 
     /**
      * Start, analyse a sample article and exit: the package build's start that makes the class-data archive
-     * ({@link NlpMain#CLASS_ARCHIVE_RUN}, read as a system property before Quarkus starts).
+     * ({@link NlpMain#CLASS_ARCHIVE_RUN}, read from the system properties and the environment before Quarkus starts).
      */
     @WithDefault("false")
     boolean classArchiveRun();

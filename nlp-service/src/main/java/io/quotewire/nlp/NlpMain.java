@@ -16,19 +16,27 @@ import io.quotewire.nlp.story.Embedder;
 public class NlpMain {
 
     /**
-     * A system property: when true, the service starts, analyses a sample article and exits
-     * ({@link ClassArchiveRun}): the package build's start that makes the class-data archive.
+     * When true (as a system property, or {@code QUOTEWIRE_NLP_CLASS_ARCHIVE_RUN}), the service starts, analyses a
+     * sample article and exits ({@link ClassArchiveRun}): the package build's start that makes the class-data archive.
      */
     public static final String CLASS_ARCHIVE_RUN = "quotewire.nlp.class-archive-run";
 
     public static void main(String... args) {
-        Analyzer.preload(System.getProperty("quotewire.nlp.ner-model",
-                System.getenv().getOrDefault("QUOTEWIRE_NLP_NER_MODEL", Analyzer.DEFAULT_NER_MODEL)));
+        Analyzer.preload(setting("quotewire.nlp.ner-model", Analyzer.DEFAULT_NER_MODEL));
         Embedder.preload();
-        if (Boolean.getBoolean(CLASS_ARCHIVE_RUN)) {
+        if (Boolean.parseBoolean(setting(CLASS_ARCHIVE_RUN, "false"))) {
             Quarkus.run(ClassArchiveRun.class, args);
         } else {
             Quarkus.run(args);
         }
+    }
+
+    /**
+     * A setting read before Quarkus's configuration is: a system property, else its environment variable
+     * ({@code quotewire.nlp.ner-model}: {@code QUOTEWIRE_NLP_NER_MODEL}), else {@code dflt}.
+     */
+    private static String setting(String property, String dflt) {
+        String env = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return System.getProperty(property, System.getenv().getOrDefault(env, dflt));
     }
 }

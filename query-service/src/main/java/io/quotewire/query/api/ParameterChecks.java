@@ -34,7 +34,7 @@ public class ParameterChecks {
         String to = parameters.getFirst("to");
         OffsetDateTime since = Params.time(from, false);
         OffsetDateTime until = Params.time(to, true);
-        if (since != null && until != null && (since.isAfter(until) || since.isEqual(until) && to.trim().length() == 10)) {
+        if (since != null && until != null && (since.isAfter(until) || since.isEqual(until) && Params.isDate(to))) {
             throw ProblemException.badRequest("from (" + from.trim() + ") is after to (" + to.trim() + ")");
         }
     }

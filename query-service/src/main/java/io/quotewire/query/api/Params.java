@@ -57,7 +57,7 @@ final class Params {
             return null;
         }
         try {
-            if (value.length() == 10) {
+            if (isDate(value)) {
                 LocalDate d = LocalDate.parse(value);
                 return (endOfDay ? d.plusDays(1) : d).atStartOfDay().atOffset(ZoneOffset.UTC);
             }
@@ -65,6 +65,11 @@ final class Params {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Whether an ISO date or date-time ({@link IsoDate}) is a bare date, which {@link #time} reads as a whole day. */
+    static boolean isDate(String value) {
+        return value.length() == 10;
     }
 
     /** The spelling in {@code allowed} of a parameter its {@link OneOf} constraint has checked; {@code dflt} when absent. */
