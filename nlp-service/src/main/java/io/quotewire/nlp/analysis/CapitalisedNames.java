@@ -95,7 +95,8 @@ final class CapitalisedNames {
      * "Dr. Mehmet Oz hosted"; "the most coveted bank is Mercantile" after "Mercantile said"): CoreNLP reads each
      * sentence on its own. A run of capitalised words no mention covers, in a sentence not in capitals, that is
      * exactly the text of a name mentioned elsewhere (not one the gazetteer knows), or the surname of a person
-     * named in full, is that name, with the type most of its mentions have (none on a tie). A run of one word
+     * named in full, is that name, with the type most of its mentions have (none on a tie); a person's title opening
+     * the run is not part of it ("Ms Page" after "Bettie Page"). A run of one word
      * opening its sentence is taken only if the article never writes the word in lower case ("Will the president
      * ..." is no mention of George Will).
      */
@@ -113,6 +114,9 @@ final class CapitalisedNames {
             while (end < tokens.size() && tokens.get(end).sentence() == sentence && !covered[end]
                     && tokens.get(end).capitalised()) {
                 end++;
+            }
+            while (i < end - 1 && EntityFinder.isPersonTitle(tokens.get(i))) {
+                i++; // the name after a person's title ("Ms Page", "Sen. Warren")
             }
             // a part of a compound ("Hong Kong-listed", "UWP-Hachette") or of a name with a particle ("Van der
             // Westhuizen") is no mention of the name

@@ -36,7 +36,19 @@ final class EntityFinder {
             "major", "adm.", "admiral", "sgt.", "sergeant", "marine", "foreign", "defense", "defence", "state",
             "of", "speaker", "leader", "premier", "sheikh", "ayatollah", "cardinal", "rev.", "reverend", "attorney",
             "spokesman", "spokeswoman", "spokesperson", "former", "deputy", "acting", "senior", "candidate",
-            "nominee", "coach", "manager", "ceo", "founder", "officer", "agent", "head");
+            "nominee", "coach", "manager", "ceo", "founder", "officer", "agent", "head", "councilman", "councilwoman",
+            "councillor", "councilor", "congressman", "congresswoman", "assemblyman", "assemblywoman", "constable",
+            "const.", "detective", "det.", "inspector", "insp.", "superintendent", "supt.", "cpl.", "pvt.");
+
+    /**
+     * Titles that only a person's name follows, which CoreNLP reads into a place's or an organisation's name ("City
+     * Councilman Jumaane Williams", "Tennessee Senator Estes Kefauver", "Mr. Tribe") or as one of their own
+     * ("Const. Fanning").
+     */
+    static final Set<String> PERSON_TITLES = Set.of("mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "sen.", "rep.",
+            "gov.", "sgt.", "lt.", "capt.", "cpl.", "pvt.", "const.", "det.", "insp.", "supt.", "senator", "councilman",
+            "councilwoman", "councillor", "councilor", "congressman", "congresswoman", "assemblyman", "assemblywoman",
+            "constable", "sergeant", "detective", "judge");
 
     /** Role nouns that a later "the X" can refer to. */
     static final Set<String> ROLES = Set.of("president", "prime minister", "premier", "secretary", "minister",
@@ -121,6 +133,21 @@ final class EntityFinder {
             while (j < tokens.size() && tokens.get(j).ner().equals(tag) && tokens.get(j).sentence() == tokens.get(i).sentence()) {
                 j++;
             }
+            int[] person = tag.equals("PERSON") ? null : personAfterTitle(tokens, i, j, taken);
+            if (person != null) {
+                // the words before the title keep the run's type if they are a name of two words or more
+                // ("Palmer Police", not "City"); the name after it is the person
+                for (int[] part : person[0] - i >= 2 ? parts(tokens, i, person[0], tag, taken) : List.<int[]>of()) {
+                    Mention m = trim(tokens, part[0], part[1], tag);
+                    if (m != null) {
+                        add(m, mentions, taken);
+                    }
+                }
+                add(new Mention(person[0] + 1, person[1], tokens.get(person[0] + 1).start(), tokens.get(person[1] - 1).end(),
+                        "PERSON", null), mentions, taken);
+                i = Math.max(j, person[1]);
+                continue;
+            }
             for (int[] part : parts(tokens, i, j, tag, taken)) {
                 Mention m = trim(tokens, part[0], part[1], tag);
                 if (m != null) {
@@ -162,6 +189,47 @@ final class EntityFinder {
             return null;
         }
         return new int[] { from, to };
+    }
+
+    /** A person's title, not in capitals, where a short one would be something else ("MS Columbus", a ship). */
+    static boolean isPersonTitle(Token t) {
+        return PERSON_TITLES.contains(lower(t)) && !t.text().equals(t.text().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A person's name after a title that CoreNLP reads into a place's or an organisation's run ("City Councilman
+     * Jumaane Williams", "Mr. Tribe") or as a run of its own ("City Councilman" before the person "Darnell
+     * Robinson"; "Const." before the unread "Fanning"): the title's index and the end of the name, or null. The
+     * name runs to the end of the run and on over the person CoreNLP reads after it; after a title that ends the run,
+     * over the capitalised words CoreNLP leaves unread. Its words are capitalised, free, not all titles, and do not
+     * end as an organisation's name does ("Dr. Pepper Snapple Group").
+     */
+    private static int[] personAfterTitle(List<Token> tokens, int from, int to, Mention[] taken) {
+        int k = to - 1;
+        while (k >= from && !isPersonTitle(tokens.get(k))) {
+            k--;
+        }
+        if (k < from) {
+            return null;
+        }
+        int sentence = tokens.get(from).sentence();
+        int end = to;
+        while (end < tokens.size() && tokens.get(end).sentence() == sentence && taken[end] == null
+                && (tokens.get(end).ner().equals("PERSON")
+                        || k == to - 1 && tokens.get(end).ner().equals("O") && tokens.get(end).capitalised())) {
+            end++;
+        }
+        if (end == k + 1 || NameTypes.ORGANISATION_ENDINGS.contains(tokens.get(end - 1).text())) {
+            return null;
+        }
+        boolean allTitles = true;
+        for (int t = k + 1; t < end; t++) {
+            if (!tokens.get(t).capitalised() || taken[t] != null) {
+                return null;
+            }
+            allTitles &= TITLES.contains(lower(tokens.get(t)));
+        }
+        return allTitles ? null : new int[] { k, end };
     }
 
     /** Months that are first names too: April Ryan, June Carter, May Wong, Jan Egeland. */

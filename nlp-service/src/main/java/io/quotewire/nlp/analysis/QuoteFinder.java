@@ -7,7 +7,9 @@ import java.util.List;
  * Direct quotes in raw text: curly, straight, low-9 and guillemet marks, mismatched pairs (“...")
  * (not inch marks after a number, nor the values of markup attributes left in a page's text, nor a straight
  * mark that can only close: after a word, before a space), quotes of several sentences, quotes within a quote
- * written with double marks (“... he calls “hell” than ...”: the inner pair does not end the outer quote), and
+ * written with double marks (“... he calls “hell” than ...”: the inner pair does not end the outer quote; a left
+ * mark that nothing after it in the paragraph closes is a right mark mistyped, and ends the quote: “...,
+ * “said Stefanski.), and
  * quotes that run over paragraphs by the news convention (a paragraph that ends inside a quote and a next one
  * that opens again). A quote that is still open at the end of its paragraph, with no continuation, ends there.
  */
@@ -81,12 +83,16 @@ final class QuoteFinder {
                 i++;
                 continue;
             }
+            boolean typedForRight = false;
             if (c == '\u201C' && opensWithin(text, i)) {
-                nested++;
-                i++;
-                continue;
+                if (closedLater(text, i + 1)) {
+                    nested++;
+                    i++;
+                    continue;
+                }
+                typedForRight = true; // nothing closes it: a left mark typed for a right one ("..., “said Stefanski.")
             }
-            boolean closes = isCloser(c) || c == '\u201C' && closesHere(text, i);
+            boolean closes = isCloser(c) || c == '\u201C' && (typedForRight || closesHere(text, i));
             if (closes && nested > 0 && c != '"') {
                 nested--; // the end of the quote within
             } else if (closes) {
@@ -124,6 +130,17 @@ final class QuoteFinder {
     private static boolean opensWithin(String text, int i) {
         return i > 0 && (Character.isWhitespace(text.charAt(i - 1)) || "([—–-".indexOf(text.charAt(i - 1)) >= 0)
                 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** Whether a mark after {@code from} and before the paragraph's end can close a quote. */
+    private static boolean closedLater(String text, int from) {
+        for (int j = from; j < text.length() && text.charAt(j) != '\n' && text.charAt(j) != '\u2029'; j++) {
+            char c = text.charAt(j);
+            if (isCloser(c) || c == '\u201C' && closesHere(text, j)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A straight mark that can only close a quote: after a letter or a sentence's punctuation, before a space or the end. */

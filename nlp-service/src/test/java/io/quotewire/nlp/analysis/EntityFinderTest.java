@@ -33,6 +33,34 @@ class EntityFinderTest {
     }
 
     @Test
+    void aPersonsTitleThatCoreNlpReadsIntoAnotherNameLeavesThePerson() {
+        // CoreNLP reads each whole run as an organisation or a place
+        onlyThese("Anyone with information is asked to call Dayton Police Sergeant Shayne La Croix at the station.",
+                Map.of("Dayton Police", "ORGANIZATION", "Shayne La Croix", "PERSON"));
+        onlyThese("Brooklyn Supreme Court Judge Vincent Del Giudice sealed the courtroom.",
+                Map.of("Brooklyn Supreme Court", "ORGANIZATION", "Vincent Del Giudice", "PERSON"));
+        onlyThese("Brooklyn Councilman Jumaane Williams said in a statement that the police must answer.",
+                Map.of("Jumaane Williams", "PERSON"));
+        onlyThese("The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- wrote the letter.",
+                Map.of("Tribe", "PERSON", "Epstein", "PERSON", "Amar", "PERSON"));
+        // a ship's prefix in capitals is no title
+        check("The German cruise liner MS Columbus said it would fly its passengers home.",
+                Map.of("MS Columbus", "ORGANIZATION"));
+    }
+
+    @Test
+    void theSurnameAfterATitleIsThePersonNamedInFull() {
+        // CoreNLP reads neither "Ms Page": each is Bettie Page
+        List<Analysis.Entity> entities = analyzer.analyze("""
+                Bettie Page, the model, died on Thursday in Los Angeles.
+
+                Ms Page became famous in the 1950s. Ms Page later left New York.""").entities();
+        Analysis.Entity page = entities.stream().filter(e -> e.name().equals("Bettie Page")).findFirst().orElseThrow();
+        assertEquals("PERSON", page.type());
+        assertEquals(3, page.mentions().size(), page.mentions().toString());
+    }
+
+    @Test
     void anOrganisationsShortFormIsThatOrganisation() {
         // one entity, named in full, with the short form as another of its names (CoreNLP reads it as a person)
         shortForm("""

@@ -45,6 +45,16 @@ class QuoteFinderTest {
     }
 
     @Test
+    void aLeftMarkThatNothingClosesEndsTheQuote() {
+        // typed for a right mark, after a space: the attribution after it is not quoted
+        assertEquals(List.of("I made the decision because I felt we were not progressing", "We will improve."),
+                quotes("“I made the decision because I felt we were not progressing, “said Stefanski.\n\n“We will improve.”"));
+        assertEquals(List.of("Hot pursuit"), quotes("“Hot pursuit “empowers the navy to pursue pirates."));
+        // a quote within that closes later in the paragraph is still a quote within
+        assertEquals(List.of("He calls it “hell” and means it."), quotes("“He calls it “hell” and means it.” She left."));
+    }
+
+    @Test
     void aStraightMarkAfterAWordBeforeASpaceOpensNoQuote() {
         // the text lost the mark that opened "[his] systems": its closing mark must not open a quote
         assertEquals(List.of("medical records"),
