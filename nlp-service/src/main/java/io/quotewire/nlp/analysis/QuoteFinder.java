@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Direct quotes in raw text: curly, straight, low-9 and guillemet marks, mismatched pairs (“...")
+ * Direct quotes in raw text: curly, straight, low-9 and guillemet marks, mismatched pairs (“..."), single marks
+ * in a text that quotes in them
  * (not inch marks after a number, nor the values of markup attributes left in a page's text, nor a straight
  * mark that can only close: after a word, before a space), quotes of several sentences, quotes within a quote
  * written with double marks (“... he calls “hell” than ...”: the inner pair does not end the outer quote; a left
@@ -35,7 +36,58 @@ final class QuoteFinder {
         return c == '\u201D' || c == '"' || c == '\u00BB';
     }
 
+    /**
+     * The quotes of a text: in double marks, or in single marks where the text quotes in those (‘...,’ she said),
+     * as some outlets do: where its quotes of three words or more in single marks outnumber those in double marks.
+     * Not in a text whose double marks are two apostrophes (''...''), where single marks quote within a quote.
+     */
     static List<Found> find(String text) {
+        List<Found> doubles = findMarked(text);
+        if (text.indexOf("''") < 0) {
+            int[] longPairs = new int[1];
+            String singles = singlesAsDoubles(text, longPairs);
+            if (singles != null && longPairs[0] > doubles.stream().filter(q -> q.text().split("\\s+").length >= 3).count()) {
+                return findMarked(singles);
+            }
+        }
+        return doubles;
+    }
+
+    /**
+     * The text with its pairs of single marks as double ones, offsets kept, or null if it has none. A pair opens
+     * with a left mark or an apostrophe at a word's start, before a letter, and closes with the first right mark or
+     * apostrophe after it in the paragraph that follows a letter, a digit or a sentence's punctuation and precedes a
+     * space, punctuation or the end ("rock 'n' roll" and "the '80s" open none; "it's" closes none); the words
+     * between hold a space. {@code longPairs} counts the pairs of three words or more.
+     */
+    private static String singlesAsDoubles(String text, int[] longPairs) {
+        char[] c = text.toCharArray();
+        boolean changed = false;
+        for (int i = 0; i < c.length; i++) {
+            if ((c[i] != '\u2018' && c[i] != '\'') || i + 1 >= c.length || !Character.isLetter(c[i + 1])
+                    || i > 0 && !Character.isWhitespace(c[i - 1]) && "([—–-\"“".indexOf(c[i - 1]) < 0) {
+                continue;
+            }
+            int spaces = 0;
+            for (int j = i + 1; j < c.length && c[j] != '\n' && c[j] != '\u2029'; j++) {
+                spaces += c[j] == ' ' && c[j - 1] != ' ' ? 1 : 0;
+                if ((c[j] == '\u2019' || c[j] == '\'') && (Character.isLetterOrDigit(c[j - 1]) || ".,!?".indexOf(c[j - 1]) >= 0)
+                        && (j + 1 >= c.length || Character.isWhitespace(c[j + 1]) || ".,;:!?)—–-".indexOf(c[j + 1]) >= 0)) {
+                    if (spaces > 0) {
+                        c[i] = '\u201C';
+                        c[j] = '\u201D';
+                        changed = true;
+                        longPairs[0] += spaces >= 2 ? 1 : 0;
+                        i = j;
+                    }
+                    break;
+                }
+            }
+        }
+        return changed ? new String(c) : null;
+    }
+
+    private static List<Found> findMarked(String text) {
         List<Found> found = new ArrayList<>();
         int open = -1;
         int nested = 0; // quotes opened within the open one and not closed yet

@@ -55,6 +55,20 @@ class QuoteFinderTest {
     }
 
     @Test
+    void aTextThatQuotesInSingleMarksHasItsQuotes() {
+        assertEquals(List.of("The man is an emotional wreck", "He will be sentenced next month."),
+                quotes("'The man is an emotional wreck,' the judge said. 'He will be sentenced next month.'"));
+        assertEquals(List.of("We are aware of the death of a British man", "did not stop"),
+                quotes("‘We are aware of the death of a British man,’ a spokeswoman said. It’s the family’s wish that "
+                        + "the driver, who ‘did not stop’, be found."));
+        // apostrophes are no quotes: a decade, a contraction, rock 'n' roll
+        assertEquals(List.of(), quotes("In the '80s rock 'n' roll was what it's always been, he said."));
+        // in a text that quotes in double marks, single ones quote within a quote
+        assertEquals(List.of("He told me, 'Get out of here now,' and left", "We went home."),
+                quotes("“He told me, 'Get out of here now,' and left,” she said. “We went home.”"));
+    }
+
+    @Test
     void aStraightMarkAfterAWordBeforeASpaceOpensNoQuote() {
         // the text lost the mark that opened "[his] systems": its closing mark must not open a quote
         assertEquals(List.of("medical records"),
