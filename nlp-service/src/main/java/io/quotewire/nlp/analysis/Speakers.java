@@ -263,9 +263,15 @@ final class Speakers {
     /**
      * The person a pronoun refers to, in the nearest earlier sentence that names a person of a compatible gender
      * (within the last three paragraphs, outside quotes and captions): the first person of that sentence who is
-     * not the object of a preposition ("Asked about Sullivan, Feinstein said"), else its first person.
+     * not the object of a preposition ("Asked about Sullivan, Feinstein said"), else its first person. Where that
+     * sentence's subject is the same pronoun, before the person ("But on Sunday he finally gave Clinton a ringing
+     * endorsement. “...,” he said"), the pronoun goes on referring to whom that one refers to, or to no one named.
      */
     private Cluster antecedent(Context ctx, int pronoun, String word) {
+        return antecedent(ctx, pronoun, word, 3);
+    }
+
+    private Cluster antecedent(Context ctx, int pronoun, String word, int chain) {
         List<Token> tokens = ctx.doc().tokens;
         Cluster[] byToken = ctx.entities().byToken();
         int paragraph = tokens.get(pronoun).paragraph();
@@ -291,6 +297,21 @@ final class Speakers {
             first = c; // keep going left within the sentence: the first (eligible) person of the sentence wins
             if (!afterPreposition(tokens, byToken, k)) {
                 found = c;
+            }
+        }
+        if (first != null && chain > 0) {
+            // the same pronoun before the sentence's first person: the subject, still the one referred to
+            int at = -1;
+            for (int k = pronoun - 1; k >= 0 && tokens.get(k).sentence() >= sentence; k--) {
+                if (tokens.get(k).sentence() == sentence && byToken[k] == first) {
+                    at = -1; // a person before it: not the subject
+                } else if (tokens.get(k).sentence() == sentence && !ctx.inQuote()[k]
+                        && EntityFinder.lower(tokens.get(k)).equals(word)) {
+                    at = k;
+                }
+            }
+            if (at >= 0) {
+                return antecedent(ctx, at, word, chain - 1); // none named: not the person named after it either
             }
         }
         return found != null ? found : first;

@@ -66,6 +66,14 @@ class AttributorTest {
                 "Asked Tuesday about Sullivan, Senator Dianne Feinstein said there was nothing to it.\n\n"
                         + "“I have never heard it before,” she said.",
                 q("I have never heard it before", "Dianne Feinstein", "she"));
+        check("a pronoun resolved through the same pronoun as the subject of the sentence before",
+                "Mayor Martin Walsh had close ties to the vice president. But on Sunday he finally gave Hillary Clinton "
+                        + "a ringing endorsement.\n\n“We need someone who is battle tested,” he said.",
+                q("We need someone who is battle tested", "Martin Walsh", "he"));
+        check("a pronoun whose subject before names no one: not the person named after it",
+                "The actress had checked into a clinic in Malibu, her publicist confirmed. He did not say what Reid was "
+                        + "being treated for.\n\n“We appreciate your respect for her privacy,” he said.",
+                q("We appreciate your respect for her privacy", null, "he"));
         check("a second quote in the paragraph continues the first's speaker",
                 "Governor Ann Lee spoke in Albany on Friday.\n\n“We will rebuild the bridge,” Lee said. “It will take two years.”",
                 q("We will rebuild the bridge", "Ann Lee", "Lee"), q("It will take two years.", "Ann Lee", "Lee"));
