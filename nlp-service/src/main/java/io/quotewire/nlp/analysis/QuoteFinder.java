@@ -62,26 +62,34 @@ final class QuoteFinder {
      */
     private static String singlesAsDoubles(String text, int[] longPairs) {
         char[] c = text.toCharArray();
+        int n = c.length;
+        // in one pass each: the first closing mark at or after each offset in its paragraph, the spaces before each
+        int[] nextClose = new int[n + 1];
+        nextClose[n] = -1;
+        for (int j = n - 1; j >= 0; j--) {
+            boolean closes = (c[j] == '\u2019' || c[j] == '\'') && j > 0
+                    && (Character.isLetterOrDigit(c[j - 1]) || ".,!?".indexOf(c[j - 1]) >= 0)
+                    && (j + 1 >= n || Character.isWhitespace(c[j + 1]) || ".,;:!?)—–-".indexOf(c[j + 1]) >= 0);
+            nextClose[j] = closes ? j : c[j] == '\n' || c[j] == '\u2029' ? -1 : nextClose[j + 1];
+        }
+        int[] spacesBefore = new int[n + 1];
+        for (int j = 0; j < n; j++) {
+            spacesBefore[j + 1] = spacesBefore[j] + (c[j] == ' ' && j > 0 && c[j - 1] != ' ' ? 1 : 0);
+        }
         boolean changed = false;
-        for (int i = 0; i < c.length; i++) {
-            if ((c[i] != '\u2018' && c[i] != '\'') || i + 1 >= c.length || !Character.isLetter(c[i + 1])
+        for (int i = 0; i < n - 1; i++) {
+            if ((c[i] != '\u2018' && c[i] != '\'') || !Character.isLetter(c[i + 1])
                     || i > 0 && !Character.isWhitespace(c[i - 1]) && "([—–-\"“".indexOf(c[i - 1]) < 0) {
                 continue;
             }
-            int spaces = 0;
-            for (int j = i + 1; j < c.length && c[j] != '\n' && c[j] != '\u2029'; j++) {
-                spaces += c[j] == ' ' && c[j - 1] != ' ' ? 1 : 0;
-                if ((c[j] == '\u2019' || c[j] == '\'') && (Character.isLetterOrDigit(c[j - 1]) || ".,!?".indexOf(c[j - 1]) >= 0)
-                        && (j + 1 >= c.length || Character.isWhitespace(c[j + 1]) || ".,;:!?)—–-".indexOf(c[j + 1]) >= 0)) {
-                    if (spaces > 0) {
-                        c[i] = '\u201C';
-                        c[j] = '\u201D';
-                        changed = true;
-                        longPairs[0] += spaces >= 2 ? 1 : 0;
-                        i = j;
-                    }
-                    break;
-                }
+            int j = nextClose[i + 1];
+            int spaces = j < 0 ? 0 : spacesBefore[j] - spacesBefore[i + 1];
+            if (spaces > 0) {
+                c[i] = '\u201C';
+                c[j] = '\u201D';
+                changed = true;
+                longPairs[0] += spaces >= 2 ? 1 : 0;
+                i = j;
             }
         }
         return changed ? new String(c) : null;
