@@ -88,8 +88,12 @@ final class ArticleLayout {
         return marked;
     }
 
-    /** Sentences that are photo credits, captions or bylines: their names are never speakers. */
-    static boolean[] captions(Doc doc) {
+    /**
+     * Sentences that are photo credits, captions or bylines: their names are never speakers. A slash marks a credit
+     * ("REUTERS/Jim Bourg", "(SVP/Global Risk Insights)"), but not between numbers ("9/11") nor within quotation
+     * marks (“Frost/Nixon”), the tokens {@code marked}.
+     */
+    static boolean[] captions(Doc doc, boolean[] marked) {
         List<Token> tokens = doc.tokens;
         int sentences = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).sentence() + 1;
         boolean[] caption = new boolean[sentences];
@@ -98,11 +102,16 @@ final class ArticleLayout {
             if (w.equals("Photo") || w.equals("Credit") || w.equals("Getty") || w.equals("Caption")
                     || w.equalsIgnoreCase("By") && k + 1 < tokens.size() && tokens.get(k + 1).capitalised()
                             && (k == 0 || tokens.get(k - 1).sentence() != tokens.get(k).sentence())
-                    || w.equals("/") || w.equals("File")) {
+                    || w.equals("/") && !marked[k] && !betweenNumbers(tokens, k) || w.equals("File")) {
                 caption[tokens.get(k).sentence()] = true;
             }
         }
         return caption;
+    }
+
+    private static boolean betweenNumbers(List<Token> tokens, int k) {
+        return k > 0 && k + 1 < tokens.size() && Character.isDigit(tokens.get(k - 1).text().charAt(0))
+                && Character.isDigit(tokens.get(k + 1).text().charAt(0));
     }
 
     /**

@@ -165,8 +165,14 @@ final class Attributor {
             List<QuoteFinder.Found> titles) {
         int topPersonMentions = entities.clusters().stream().filter(c -> c.type.equals("PERSON"))
                 .mapToInt(c -> c.mentions.size()).max().orElse(0);
-        return new Context(doc, entities, ArticleLayout.marked(doc, quotes), ArticleLayout.marked(doc, titles),
-                ArticleLayout.captions(doc), ArticleLayout.datelines(doc), topPersonMentions);
+        boolean[] inQuote = ArticleLayout.marked(doc, quotes);
+        boolean[] inTitle = ArticleLayout.marked(doc, titles);
+        boolean[] marked = new boolean[inQuote.length];
+        for (int k = 0; k < marked.length; k++) {
+            marked[k] = inQuote[k] || inTitle[k];
+        }
+        return new Context(doc, entities, inQuote, inTitle, ArticleLayout.captions(doc, marked), ArticleLayout.datelines(doc),
+                topPersonMentions);
     }
 
     /**

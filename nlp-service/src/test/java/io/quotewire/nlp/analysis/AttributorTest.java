@@ -74,6 +74,10 @@ class AttributorTest {
                 "The actress had checked into a clinic in Malibu, her publicist confirmed. He did not say what Reid was "
                         + "being treated for.\n\n“We appreciate your respect for her privacy,” he said.",
                 q("We appreciate your respect for her privacy", null, "he"));
+        check("a slash within a title's quotation marks makes no photo credit of its sentence",
+                "“A strike would be horrible,” said Ron Howard, the director whose latest film, “Frost/Nixon Revisited,” "
+                        + "is a contender.\n\n“The timing could not be worse,” he said on Thursday.",
+                q("A strike would be horrible", "Ron Howard", "Ron Howard"), q("The timing could not be worse", "Ron Howard", "he"));
         check("a second quote in the paragraph continues the first's speaker",
                 "Governor Ann Lee spoke in Albany on Friday.\n\n“We will rebuild the bridge,” Lee said. “It will take two years.”",
                 q("We will rebuild the bridge", "Ann Lee", "Lee"), q("It will take two years.", "Ann Lee", "Lee"));
