@@ -839,6 +839,10 @@ final class Attributor {
         if (end == from) {
             return null;
         }
+        int beforeTime = beforeTime(tokens, end - 1, from + 1) + 1; // "said Lawrence yesterday": not the time
+        if (beforeTime > from && ctx.entities().byToken()[end - 1] == null) {
+            end = beforeTime;
+        }
         Attribution a = speakers.resolve(ctx, from, end, cueFrom);
         return a == null ? null : new Attribution(a.from(), a.to(), cueFrom, cueTo, a.entity());
     }

@@ -78,6 +78,10 @@ class AttributorTest {
                 "“A strike would be horrible,” said Ron Howard, the director whose latest film, “Frost/Nixon Revisited,” "
                         + "is a contender.\n\n“The timing could not be worse,” he said on Thursday.",
                 q("A strike would be horrible", "Ron Howard", "Ron Howard"), q("The timing could not be worse", "Ron Howard", "he"));
+        check("a time after the name that follows the cue is not part of the speaker",
+                "Coach Tom Lawrence spoke to reporters after practice.\n\n“Anytime anybody is arrested for drunk driving, "
+                        + "I get very disappointed,” said Lawrence yesterday.",
+                q("Anytime anybody is arrested for drunk driving, I get very disappointed", "Tom Lawrence", "Lawrence"));
         check("a second quote in the paragraph continues the first's speaker",
                 "Governor Ann Lee spoke in Albany on Friday.\n\n“We will rebuild the bridge,” Lee said. “It will take two years.”",
                 q("We will rebuild the bridge", "Ann Lee", "Lee"), q("It will take two years.", "Ann Lee", "Lee"));
