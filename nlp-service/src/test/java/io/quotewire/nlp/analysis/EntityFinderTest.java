@@ -49,6 +49,15 @@ class EntityFinderTest {
     }
 
     @Test
+    void anAgencyWhoseNameHoldsAndIsOneOrganisationAndAnEventNone() {
+        onlyThese("Agencies need not check with scientists at the Fish and Wildlife Service or the National Marine "
+                + "Fisheries Service, Kempthorne said.", Map.of("US Fish and Wildlife Service", "ORGANIZATION",
+                        "National Marine Fisheries Service", "ORGANIZATION", "Kempthorne", "PERSON"));
+        onlyThese("Asked who would win the Super Bowl, the Carolina Panthers or the Denver Broncos, the candidates hedged.",
+                Map.of("Carolina Panthers", "ORGANIZATION", "Denver Broncos", "ORGANIZATION"));
+    }
+
+    @Test
     void theSurnameAfterATitleIsThePersonNamedInFull() {
         // CoreNLP reads neither "Ms Page": each is Bettie Page
         List<Analysis.Entity> entities = analyzer.analyze("""
