@@ -13,10 +13,26 @@ import io.quotewire.embedded.EmbeddedKafka;
  */
 public final class KafkaBroker {
 
+    /**
+     * When true (a system property), the broker starts on a temporary folder and a free port, creates a topic,
+     * stops, and the JVM exits: the package build's run that makes the broker's class-data archive.
+     */
+    static final String CLASS_ARCHIVE_RUN = "quotewire.kafka.class-archive-run";
+
+    /**
+     * The broker's class-data archive, beside the tools' jar: the classes of a start, archived by the build's run
+     * ({@link #CLASS_ARCHIVE_RUN}). Started with it, the broker is ready in about two thirds of the time.
+     */
+    static final String CLASS_ARCHIVE = "kafka-cds.jsa";
+
     private KafkaBroker() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, java.io.IOException {
+        if (Boolean.getBoolean(CLASS_ARCHIVE_RUN)) {
+            classArchiveRun();
+            System.exit(0); // the JVM archives the classes it loaded as it exits
+        }
         if (args.length != 2) {
             System.err.println("usage: KafkaBroker DATA_DIR PORT");
             System.exit(Main.USAGE);
@@ -31,5 +47,16 @@ public final class KafkaBroker {
             System.out.println("Kafka stopped");
         }, "kafka-stop"));
         Thread.currentThread().join(); // until SIGTERM: the hook stops the broker, then the JVM exits
+    }
+
+    private static void classArchiveRun() throws java.io.IOException {
+        Path data = java.nio.file.Files.createTempDirectory("quotewire-kafka-archive");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(data, io.quotewire.embedded.Ports.freePort(), Duration.ofSeconds(90))) {
+            kafka.createTopics(java.util.Set.of("archive-run"), 1, name -> java.util.Map.of());
+        } finally {
+            try (var files = java.nio.file.Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 }

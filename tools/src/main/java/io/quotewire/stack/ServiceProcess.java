@@ -85,8 +85,15 @@ public final class ServiceProcess {
      */
     static ServiceProcess startBroker(Path data, int port, String heap, Path log) {
         List<String> command = javaInItsOwnSession();
-        command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-cp",
-                absolute(System.getProperty("java.class.path")), BROKER_MAIN, data.toAbsolutePath().toString(), String.valueOf(port)));
+        String classPath = absolute(System.getProperty("java.class.path"));
+        command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        // the build's class-data archive of a broker's start (the JVM ignores one made by another JDK or jar)
+        Path archive = Path.of(classPath.split(java.io.File.pathSeparator)[0]).resolveSibling(KafkaBroker.CLASS_ARCHIVE);
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-Xshare:auto");
+        }
+        command.addAll(List.of("-cp", classPath, BROKER_MAIN, data.toAbsolutePath().toString(), String.valueOf(port)));
         try {
             Files.createDirectories(data);
         } catch (IOException e) {
