@@ -31,7 +31,7 @@ import io.quotewire.nlp.NlpConfig;
 public class Analyzer {
 
     /** Changes whenever the analysis can give a different result for the same text. */
-    public static final String VERSION = "quotewire-nlp/46 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
+    public static final String VERSION = "quotewire-nlp/47 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 
@@ -120,7 +120,7 @@ public class Analyzer {
     private Prepared prepare(Parts p, String text) {
         // titles in quotation marks (“Fox News Sunday”) are not quotes of anyone
         Map<Boolean, List<QuoteFinder.Found>> byTitle = QuoteFinder.find(text).stream()
-                .collect(Collectors.partitioningBy(q -> ArticleLayout.isTitle(q.text())));
+                .collect(Collectors.partitioningBy(q -> ArticleLayout.isTitle(text, q)));
         List<QuoteFinder.Found> found = byTitle.get(false);
         int omittedQuotes = Math.max(0, found.size() - MAX_QUOTES);
         if (omittedQuotes > 0) {

@@ -42,7 +42,57 @@ final class ArticleLayout {
     private static final Set<String> SMALL_WORDS = Set.of("of", "the", "and", "in", "on", "a", "an", "with", "for",
             "to", "at", "by", "or");
 
-    /** A title in quotation marks (“Fox News Sunday”, “Contract with America”) is not something said. */
+    /**
+     * A title in quotation marks is not something said: words in title case (“Fox News Sunday”, “Contract with
+     * America”), or one capitalised word that a noun for a work names (the film “Frost/Nixon”, the “Twilight”
+     * franchise, NBC's “Today”).
+     */
+    static boolean isTitle(String text, QuoteFinder.Found q) {
+        return isTitle(q.text()) || isNamedWork(text, q);
+    }
+
+    /** Nouns for a work before its title: the film “Frost/Nixon”, the musical “Carousel”. */
+    private static final Set<String> WORKS = Set.of("film", "films", "movie", "movies", "show", "shows", "series",
+            "musical", "play", "opera", "album", "song", "single", "book", "books", "novel", "memoir", "magazine",
+            "newspaper", "documentary", "sitcom", "drama", "comedy", "epic", "hit", "blockbuster", "franchise", "program",
+            "programme", "podcast", "column", "blog", "website", "app", "game", "video", "painting", "poem");
+
+    /** Nouns after a work's title: the “Twilight” author, the “X-Men” movies. */
+    private static final Set<String> AFTER_WORKS = Set.of("author", "director", "star", "stars", "franchise", "series",
+            "movie", "movies", "film", "films", "cast", "actor", "actress", "creator", "producer", "producers", "host",
+            "sequel", "sequels", "soundtrack", "book", "books", "novel", "novels", "trilogy", "saga", "episode", "episodes",
+            "season", "fans", "premiere");
+
+    private static boolean isNamedWork(String text, QuoteFinder.Found q) {
+        String quoted = q.text();
+        if (quoted.isEmpty() || quoted.chars().anyMatch(Character::isWhitespace) || !Character.isUpperCase(quoted.codePointAt(0))
+                || quoted.matches("(?s).*[.!?,;:]$")) {
+            return false;
+        }
+        String before = word(text, q.openMark() - 1, -1);
+        String after = word(text, q.afterClose(), 1);
+        return WORKS.contains(before.toLowerCase(java.util.Locale.ROOT))
+                || (before.endsWith("'s") || before.endsWith("’s")) && Character.isUpperCase(before.codePointAt(0))
+                || AFTER_WORKS.contains(after.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The word next to {@code from} in direction {@code step} (-1 before, 1 after), its punctuation trimmed. */
+    private static String word(String text, int from, int step) {
+        int i = from;
+        while (i >= 0 && i < text.length() && (Character.isWhitespace(text.charAt(i)) || ",;:".indexOf(text.charAt(i)) >= 0)
+                && text.charAt(i) != '\n') {
+            i += step;
+        }
+        int j = i;
+        while (j >= 0 && j < text.length() && !Character.isWhitespace(text.charAt(j)) && "“”\"‘(),;:.!?".indexOf(text.charAt(j)) < 0) {
+            j += step;
+        }
+        if (step < 0 && j < i && j + 1 <= i) {
+            return text.substring(j + 1, i + 1);
+        }
+        return step > 0 && j > i ? text.substring(i, j) : "";
+    }
+
     static boolean isTitle(String quoted) {
         String[] words = quoted.trim().split("\\s+");
         if (words.length > 8 || quoted.matches("(?s).*[.!?,;:]$")) {

@@ -365,6 +365,10 @@ class AttributorTest {
     void namesOfThingsInQuotationMarksAreNotQuotes() {
         check("the title of a show before a role noun",
                 "“Orange is the New Black” star Selenis Leyva opened up about Hollywood.");
+        check("a title of one word that a noun for a work names, before or after it",
+                "He stars in the film “Frost/Nixon,” which opens Friday. The “Twilight” author spoke on NBC’s “Today” "
+                        + "show. “Yes,” he said.",
+                q("Yes", null, "he"));
         check("a slogan introduced by a noun",
                 "Yes, the “law and order” issue helped propel the Republicans to the White House.");
         // no one in a title speaks: the name in it is no candidate for the quote after it
