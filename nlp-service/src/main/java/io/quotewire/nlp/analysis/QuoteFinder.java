@@ -97,6 +97,7 @@ final class QuoteFinder {
 
     private static List<Found> findMarked(String text) {
         List<Found> found = new ArrayList<>();
+        int[] closers = { -1, -1, -1 };
         int open = -1;
         int nested = 0; // quotes opened within the open one and not closed yet
         int segmentStart = -1;
@@ -145,7 +146,7 @@ final class QuoteFinder {
             }
             boolean typedForRight = false;
             if (c == '\u201C' && opensWithin(text, i)) {
-                if (closedLater(text, i + 1)) {
+                if (closedLater(text, i + 1, closers)) {
                     nested++;
                     i++;
                     continue;
@@ -192,14 +193,28 @@ final class QuoteFinder {
                 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
     }
 
-    /** Whether a mark after {@code from} and before the paragraph's end can close a quote. */
-    private static boolean closedLater(String text, int from) {
-        for (int j = from; j < text.length() && text.charAt(j) != '\n' && text.charAt(j) != '\u2029'; j++) {
+    /**
+     * Whether a mark after {@code from} and before the paragraph's end can close a quote. {@code seen} remembers
+     * what earlier calls found (the next closing mark; a stretch with none), so a text is read once, however many
+     * marks it has: {-1, -1, -1} to start.
+     */
+    private static boolean closedLater(String text, int from, int[] seen) {
+        if (seen[0] >= from) {
+            return true;
+        }
+        if (from >= seen[1] && from < seen[2]) {
+            return false;
+        }
+        int j = from;
+        for (; j < text.length() && text.charAt(j) != '\n' && text.charAt(j) != '\u2029'; j++) {
             char c = text.charAt(j);
             if (isCloser(c) || c == '\u201C' && closesHere(text, j)) {
+                seen[0] = j;
                 return true;
             }
         }
+        seen[1] = from;
+        seen[2] = j;
         return false;
     }
 

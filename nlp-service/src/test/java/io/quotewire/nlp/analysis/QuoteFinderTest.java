@@ -50,6 +50,9 @@ class QuoteFinderTest {
         assertEquals(List.of("I made the decision because I felt we were not progressing", "We will improve."),
                 quotes("“I made the decision because I felt we were not progressing, “said Stefanski.\n\n“We will improve.”"));
         assertEquals(List.of("Hot pursuit"), quotes("“Hot pursuit “empowers the navy to pursue pirates."));
+        // read once however many such marks a paragraph has: each closes the quote the one before opened
+        String marks = "“a b ".repeat(100_000);
+        assertEquals(50_000, QuoteFinder.find(marks).size());
         // a quote within that closes later in the paragraph is still a quote within
         assertEquals(List.of("He calls it “hell” and means it."), quotes("“He calls it “hell” and means it.” She left."));
     }
