@@ -87,10 +87,10 @@ final class ArticleLayout {
         while (j >= 0 && j < text.length() && !Character.isWhitespace(text.charAt(j)) && "“”\"‘(),;:.!?".indexOf(text.charAt(j)) < 0) {
             j += step;
         }
-        if (step < 0 && j < i && j + 1 <= i) {
-            return text.substring(j + 1, i + 1);
+        if (step < 0) {
+            return j < i ? text.substring(j + 1, i + 1) : "";
         }
-        return step > 0 && j > i ? text.substring(i, j) : "";
+        return j > i ? text.substring(i, j) : "";
     }
 
     static boolean isTitle(String quoted) {
@@ -141,9 +141,9 @@ final class ArticleLayout {
     /**
      * Sentences that are photo credits, captions or bylines: their names are never speakers. A slash marks a credit
      * ("REUTERS/Jim Bourg", "(SVP/Global Risk Insights)"), but not between numbers ("9/11") nor within quotation
-     * marks (“Frost/Nixon”), the tokens {@code marked}.
+     * marks (“Frost/Nixon”), the tokens of quotes and titles {@link #marked} gives.
      */
-    static boolean[] captions(Doc doc, boolean[] marked) {
+    static boolean[] captions(Doc doc, boolean[] inQuote, boolean[] inTitle) {
         List<Token> tokens = doc.tokens;
         int sentences = tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).sentence() + 1;
         boolean[] caption = new boolean[sentences];
@@ -152,7 +152,7 @@ final class ArticleLayout {
             if (w.equals("Photo") || w.equals("Credit") || w.equals("Getty") || w.equals("Caption")
                     || w.equalsIgnoreCase("By") && k + 1 < tokens.size() && tokens.get(k + 1).capitalised()
                             && (k == 0 || tokens.get(k - 1).sentence() != tokens.get(k).sentence())
-                    || w.equals("/") && !marked[k] && !betweenNumbers(tokens, k) || w.equals("File")) {
+                    || w.equals("/") && !inQuote[k] && !inTitle[k] && !betweenNumbers(tokens, k) || w.equals("File")) {
                 caption[tokens.get(k).sentence()] = true;
             }
         }

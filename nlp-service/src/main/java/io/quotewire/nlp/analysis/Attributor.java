@@ -167,12 +167,8 @@ final class Attributor {
                 .mapToInt(c -> c.mentions.size()).max().orElse(0);
         boolean[] inQuote = ArticleLayout.marked(doc, quotes);
         boolean[] inTitle = ArticleLayout.marked(doc, titles);
-        boolean[] marked = new boolean[inQuote.length];
-        for (int k = 0; k < marked.length; k++) {
-            marked[k] = inQuote[k] || inTitle[k];
-        }
-        return new Context(doc, entities, inQuote, inTitle, ArticleLayout.captions(doc, marked), ArticleLayout.datelines(doc),
-                topPersonMentions);
+        return new Context(doc, entities, inQuote, inTitle, ArticleLayout.captions(doc, inQuote, inTitle),
+                ArticleLayout.datelines(doc), topPersonMentions);
     }
 
     /**

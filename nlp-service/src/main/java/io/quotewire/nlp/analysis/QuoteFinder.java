@@ -46,7 +46,7 @@ final class QuoteFinder {
         if (text.indexOf("''") < 0) {
             int[] longPairs = new int[1];
             String singles = singlesAsDoubles(text, longPairs);
-            if (singles != null && longPairs[0] > doubles.stream().filter(q -> q.text().split("\\s+").length >= 3).count()) {
+            if (singles != null && longPairs[0] > doubles.stream().filter(q -> AttributionModel.words(q.text()) >= 3).count()) {
                 return findMarked(singles);
             }
         }
@@ -64,14 +64,9 @@ final class QuoteFinder {
         char[] c = text.toCharArray();
         int n = c.length;
         // in one pass each: the first closing mark at or after each offset in its paragraph, the spaces before each
-        int[] nextClose = new int[n + 1];
-        nextClose[n] = -1;
-        for (int j = n - 1; j >= 0; j--) {
-            boolean closes = (c[j] == '\u2019' || c[j] == '\'') && j > 0
-                    && (Character.isLetterOrDigit(c[j - 1]) || ".,!?".indexOf(c[j - 1]) >= 0)
-                    && (j + 1 >= n || Character.isWhitespace(c[j + 1]) || ".,;:!?)—–-".indexOf(c[j + 1]) >= 0);
-            nextClose[j] = closes ? j : c[j] == '\n' || c[j] == '\u2029' ? -1 : nextClose[j + 1];
-        }
+        int[] nextClose = nextInParagraph(text, j -> (c[j] == '\u2019' || c[j] == '\'') && j > 0
+                && (Character.isLetterOrDigit(c[j - 1]) || ".,!?".indexOf(c[j - 1]) >= 0)
+                && (j + 1 >= n || Character.isWhitespace(c[j + 1]) || ".,;:!?)—–-".indexOf(c[j + 1]) >= 0));
         int[] spacesBefore = new int[n + 1];
         for (int j = 0; j < n; j++) {
             spacesBefore[j + 1] = spacesBefore[j] + (c[j] == ' ' && j > 0 && c[j - 1] != ' ' ? 1 : 0);
@@ -95,9 +90,19 @@ final class QuoteFinder {
         return changed ? new String(c) : null;
     }
 
+    /** For each offset of {@code text}, the first offset at or after it in its paragraph where {@code at} holds, or -1. */
+    private static int[] nextInParagraph(String text, java.util.function.IntPredicate at) {
+        int[] next = new int[text.length() + 1];
+        next[text.length()] = -1;
+        for (int j = text.length() - 1; j >= 0; j--) {
+            next[j] = at.test(j) ? j : text.charAt(j) == '\n' || text.charAt(j) == '\u2029' ? -1 : next[j + 1];
+        }
+        return next;
+    }
+
     private static List<Found> findMarked(String text) {
         List<Found> found = new ArrayList<>();
-        int[] closers = { -1, -1, -1 };
+        int[] closers = null; // where a later mark can close a quote, found once at the first quote within a quote
         int open = -1;
         int nested = 0; // quotes opened within the open one and not closed yet
         int segmentStart = -1;
@@ -146,7 +151,10 @@ final class QuoteFinder {
             }
             boolean typedForRight = false;
             if (c == '\u201C' && opensWithin(text, i)) {
-                if (closedLater(text, i + 1, closers)) {
+                if (closers == null) {
+                    closers = nextInParagraph(text, j -> isCloser(text.charAt(j)) || text.charAt(j) == '\u201C' && closesHere(text, j));
+                }
+                if (closers[i + 1] >= 0) {
                     nested++;
                     i++;
                     continue;
@@ -191,31 +199,6 @@ final class QuoteFinder {
     private static boolean opensWithin(String text, int i) {
         return i > 0 && (Character.isWhitespace(text.charAt(i - 1)) || "([—–-".indexOf(text.charAt(i - 1)) >= 0)
                 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
-    }
-
-    /**
-     * Whether a mark after {@code from} and before the paragraph's end can close a quote. {@code seen} remembers
-     * what earlier calls found (the next closing mark; a stretch with none), so a text is read once, however many
-     * marks it has: {-1, -1, -1} to start.
-     */
-    private static boolean closedLater(String text, int from, int[] seen) {
-        if (seen[0] >= from) {
-            return true;
-        }
-        if (from >= seen[1] && from < seen[2]) {
-            return false;
-        }
-        int j = from;
-        for (; j < text.length() && text.charAt(j) != '\n' && text.charAt(j) != '\u2029'; j++) {
-            char c = text.charAt(j);
-            if (isCloser(c) || c == '\u201C' && closesHere(text, j)) {
-                seen[0] = j;
-                return true;
-            }
-        }
-        seen[1] = from;
-        seen[2] = j;
-        return false;
     }
 
     /** A straight mark that can only close a quote: after a letter or a sentence's punctuation, before a space or the end. */
