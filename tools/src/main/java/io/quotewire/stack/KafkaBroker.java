@@ -54,9 +54,7 @@ public final class KafkaBroker {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(data, io.quotewire.embedded.Ports.freePort(), Duration.ofSeconds(90))) {
             kafka.createTopics(java.util.Set.of("archive-run"), 1, name -> java.util.Map.of());
         } finally {
-            try (var files = java.nio.file.Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
+            LocalStack.deleteRecursively(data);
         }
     }
 }

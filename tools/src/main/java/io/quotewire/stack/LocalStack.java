@@ -628,7 +628,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Removes {@code dir} and everything in it, if it exists. */
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

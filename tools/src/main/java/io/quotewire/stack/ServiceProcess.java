@@ -57,13 +57,7 @@ public final class ServiceProcess {
         command.add("-Xms" + heap);
         command.add("-Xmx" + heap);
         command.add("-XX:+ExitOnOutOfMemoryError");
-        // a class-data archive made at build time makes the start faster; the JVM ignores an
-        // archive made by another JDK
-        Path cds = jar.resolveSibling("app-cds.jsa");
-        if (java.nio.file.Files.exists(cds)) {
-            command.add("-XX:SharedArchiveFile=" + cds);
-            command.add("-Xshare:auto");
-        }
+        classArchive(command, jar.resolveSibling("app-cds.jsa"));
         if (!javaOptions.isBlank()) {
             command.addAll(List.of(javaOptions.trim().split("\\s+")));
         }
@@ -87,12 +81,7 @@ public final class ServiceProcess {
         List<String> command = javaInItsOwnSession();
         String classPath = absolute(System.getProperty("java.class.path"));
         command.addAll(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
-        // the build's class-data archive of a broker's start (the JVM ignores one made by another JDK or jar)
-        Path archive = Path.of(classPath.split(java.io.File.pathSeparator)[0]).resolveSibling(KafkaBroker.CLASS_ARCHIVE);
-        if (Files.exists(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-            command.add("-Xshare:auto");
-        }
+        classArchive(command, Path.of(classPath.split(java.io.File.pathSeparator)[0]).resolveSibling(KafkaBroker.CLASS_ARCHIVE));
         command.addAll(List.of("-cp", classPath, BROKER_MAIN, data.toAbsolutePath().toString(), String.valueOf(port)));
         try {
             Files.createDirectories(data);
@@ -100,6 +89,17 @@ public final class ServiceProcess {
             throw new StackException("cannot create Kafka's data folder " + data + ": " + e.getMessage(), e);
         }
         return launch(BROKER_NAME, port, log, List.copyOf(command), Map.of(), data.toAbsolutePath());
+    }
+
+    /**
+     * Starts the JVM with {@code archive}, a class-data archive the build made, if there is one: a faster start. The
+     * JVM ignores an archive made by another JDK or for another jar.
+     */
+    private static void classArchive(List<String> command, Path archive) {
+        if (Files.exists(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-Xshare:auto");
+        }
     }
 
     /** This JDK's {@code java}, after {@code setsid} where there is one: the start of every command here. */
