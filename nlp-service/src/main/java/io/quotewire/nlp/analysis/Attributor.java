@@ -738,23 +738,84 @@ final class Attributor {
                 int npEnd = skipParenBack(tokens, j - 1, from) + 1;
                 int npStart = npStart(tokens, npEnd, from);
                 Attribution a = npStart < npEnd ? speakers.resolve(ctx, npStart, npEnd, cue) : null;
-                if (a != null && a.entity() != null) {
+                if (isPerson(a)) {
                     return a;
                 }
                 int appStart = npStart(tokens, k, j + 1);
                 Attribution appos = appStart < k ? speakers.resolve(ctx, appStart, k, cue) : null;
-                // a phrase without a name, then the person's name: "Smith's spokesman, John Dole, said"
-                boolean named = appos != null && appos.entity() != null && appos.entity().type.equals("PERSON");
-                return a != null && !named ? a : appos;
+                // a phrase, then the person's name: "Smith's spokesman, John Dole, said", "The mayor of Chicago,
+                // Rahm Emanuel, told"; not a person named inside a phrase ("..., led by Loretta Lynch, said")
+                boolean inPhrase = a != null && a.entity() != null && (a.from() > npStart || npStart > from
+                        && tokens.get(npStart - 1).pos().equals("IN"));
+                if (isPerson(appos) && appStart == j + 1 && (a == null || a.entity() == null || inPhrase)) {
+                    return appos;
+                }
+                Attribution chosen = a != null && (a.entity() != null || !isPerson(appos)) ? a : appos;
+                if (!isPerson(chosen) && (a == null || a.entity() == null || inPhrase)) {
+                    // the person the apposition is about, before it: "Dean Johnson, a salesman from Sumter,
+                    // South Carolina, says", "Cory James, 22, of Flint, Mich., said"
+                    Attribution person = personBeforeApposition(ctx, npStart, from, cue);
+                    if (person != null) {
+                        return person;
+                    }
+                }
+                return chosen;
             }
             return null;
         }
         int end = k + 1;
         int start = npStart(tokens, end, from);
+        Cluster[] byToken = ctx.entities().byToken();
+        while (start > from && start < end && byToken[start] != null && byToken[start - 1] == byToken[start]) {
+            start--; // the whole name, a nickname in quotation marks included: Hector “Macho” Camacho
+        }
         if (start >= end) {
             return null;
         }
         return speakers.resolve(ctx, start, end, cue);
+    }
+
+    private static boolean isPerson(Attribution a) {
+        return a != null && a.entity() != null && a.entity().type.equals("PERSON");
+    }
+
+    /**
+     * The person named by the noun phrase that a chain of appositions ending at {@code at} follows: back over at
+     * most three segments between commas (a phrase, a number, a place, a prepositional phrase, a relative clause),
+     * none holding a quote, a cue or another clause's verb, to a segment that is a person's name and nothing else.
+     */
+    private Attribution personBeforeApposition(Context ctx, int at, int from, int cue) {
+        List<Token> tokens = ctx.doc.tokens;
+        int c = at - 1;
+        while (c >= from && tokens.get(c).pos().equals("IN")) {
+            c--; // "..., of Flint, Mich."
+        }
+        for (int segments = 0; segments < 3 && c > from && tokens.get(c).isPunct(','); segments++) {
+            int s = c;
+            while (s - 1 >= from && c - s < 30 && !tokens.get(s - 1).isPunct(',')) {
+                s--;
+            }
+            if (s == c || s > from && !tokens.get(s - 1).isPunct(',')) {
+                return null; // empty, or longer than an apposition
+            }
+            boolean relative = tokens.get(s).pos().equals("WP") || tokens.get(s).pos().equals("WDT");
+            for (int t = s; t < c; t++) {
+                String pos = tokens.get(t).pos();
+                if (ctx.inQuote[t] || isCue(tokens.get(t)) || !relative
+                        && (pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP") || pos.equals("MD"))) {
+                    return null;
+                }
+            }
+            int npEnd = skipParenBack(tokens, c - 1, s) + 1;
+            if (!relative && npStart(tokens, npEnd, s) == s) {
+                Attribution a = speakers.resolve(ctx, s, npEnd, cue);
+                if (isPerson(a) && a.to() == npEnd) {
+                    return a;
+                }
+            }
+            c = s - 1;
+        }
+        return null;
     }
 
     /** The words before a time's own word ({@link SpeakerFeatures#TIME_WORDS}): "earlier this week", "on Tuesday". */
@@ -829,6 +890,7 @@ final class Attributor {
         List<Token> tokens = ctx.doc.tokens;
         int end = from;
         while (end < limit && end < tokens.size() && !ctx.inQuote[end] && (Speakers.isNpToken(tokens, end)
+                || ctx.entities().byToken()[end] != null // a name's word the tagger reads as a verb: "said Skip Rutherford"
                 || tokens.get(end).text().equals("of") && end + 1 < tokens.size() && tokens.get(end + 1).capitalised())) {
             end++;
         }

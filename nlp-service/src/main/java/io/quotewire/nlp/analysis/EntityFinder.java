@@ -133,6 +133,21 @@ final class EntityFinder {
             while (j < tokens.size() && tokens.get(j).ner().equals(tag) && tokens.get(j).sentence() == tokens.get(i).sentence()) {
                 j++;
             }
+            int name = tag.equals("PERSON") ? -1 : personOfTitledRun(tokens, i, j, taken);
+            if (name > i) {
+                // "Mr. Morgan of the Sierra Club", "Gov. Jeb Bush of Florida", "Ms. Le Pen": the person, then what
+                // follows "of" with the run's type; one word after a legislator's or governor's title is a place
+                add(new Mention(i, name, tokens.get(i).start(), tokens.get(name - 1).end(), "PERSON", null), mentions, taken);
+                String restType = j - name == 2 && STATE_TITLES.contains(lower(tokens.get(i - 1))) ? "LOCATION" : tag;
+                for (int[] part : name < j ? parts(tokens, name + 1, j, restType, taken) : List.<int[]>of()) {
+                    Mention m = trim(tokens, part[0], part[1], restType);
+                    if (m != null) {
+                        add(m, mentions, taken);
+                    }
+                }
+                i = j;
+                continue;
+            }
             int[] person = tag.equals("PERSON") ? null : personAfterTitle(tokens, i, j, taken);
             if (person != null) {
                 // the words before the title keep the run's type if they are a name of two words or more
@@ -222,14 +237,44 @@ final class EntityFinder {
         if (end == k + 1 || NameTypes.ORGANISATION_ENDINGS.contains(tokens.get(end - 1).text())) {
             return null;
         }
+        return isNameAfterTitle(tokens, k + 1, end, taken) ? new int[] { k, end } : null;
+    }
+
+    /** Whether the words {@code [from, to)} after a title can be a person's name: capitalised, free, not all titles. */
+    private static boolean isNameAfterTitle(List<Token> tokens, int from, int to, Mention[] taken) {
         boolean allTitles = true;
-        for (int t = k + 1; t < end; t++) {
+        for (int t = from; t < to; t++) {
             if (!tokens.get(t).capitalised() || taken[t] != null) {
-                return null;
+                return false;
             }
             allTitles &= TITLES.contains(lower(tokens.get(t)));
         }
-        return allTitles ? null : new int[] { k, end };
+        return !allTitles;
+    }
+
+    /** Titles of those who speak for a state or a district: "Sen. Rand Paul of Kentucky". */
+    private static final Set<String> STATE_TITLES = Set.of("sen.", "rep.", "gov.", "senator", "congressman",
+            "congresswoman", "assemblyman", "assemblywoman", "representative", "governor");
+
+    /**
+     * A place's or an organisation's run that CoreNLP reads right after a person's title ("Mr. Morgan of the Sierra
+     * Club", "Ms. Le Pen", "Dr Azm Al Homoud"): where the person's name ends (at "of", else the run's end), or -1.
+     * The name is one to three capitalised words, not all titles, that do not end as an organisation's name does
+     * ("Dr. Pepper Snapple Group").
+     */
+    private static int personOfTitledRun(List<Token> tokens, int from, int to, Mention[] taken) {
+        if (from == 0 || !isPersonTitle(tokens.get(from - 1)) || tokens.get(from - 1).sentence() != tokens.get(from).sentence()
+                || taken[from - 1] != null) {
+            return -1;
+        }
+        int end = from;
+        while (end < to && !tokens.get(end).text().equals("of")) {
+            end++;
+        }
+        if (end == from || end - from > 3 || end == to - 1 || NameTypes.ORGANISATION_ENDINGS.contains(tokens.get(end - 1).text())) {
+            return -1;
+        }
+        return isNameAfterTitle(tokens, from, end, taken) ? end : -1;
     }
 
     /** Months that are first names too: April Ryan, June Carter, May Wong, Jan Egeland. */

@@ -106,8 +106,8 @@ final class Speakers {
             }
         }
         int headFrom = to;
-        while (headFrom - 1 >= from && isNpToken(tokens, headFrom - 1)) {
-            headFrom--;
+        while (headFrom - 1 >= from && (isNpToken(tokens, headFrom - 1) || byToken[headFrom - 1] != null)) {
+            headFrom--; // a name's words, whatever the tagger reads them as ("Skip Rutherford", "Al From")
         }
         if (headFrom == to) {
             return null;
@@ -295,7 +295,7 @@ final class Speakers {
             }
             sentence = t.sentence();
             first = c; // keep going left within the sentence: the first (eligible) person of the sentence wins
-            if (!afterPreposition(tokens, byToken, k)) {
+            if (!afterPreposition(tokens, byToken, k) && !modifiesNoun(tokens, byToken, k)) {
                 found = c;
             }
         }
@@ -315,6 +315,24 @@ final class Speakers {
             }
         }
         return found != null ? found : first;
+    }
+
+    /**
+     * Whether the mention at {@code k} modifies the common noun right after it, so the noun's phrase is the one
+     * meant ("Clinton campaign chairman John Podesta", "Trump supporters"): not a time ("Obama today said").
+     */
+    private static boolean modifiesNoun(List<Token> tokens, Cluster[] byToken, int k) {
+        int e = k;
+        while (e + 1 < tokens.size() && byToken[e + 1] == byToken[k]) {
+            e++;
+        }
+        if (e + 1 >= tokens.size()) {
+            return false;
+        }
+        Token next = tokens.get(e + 1);
+        return (next.pos().equals("NN") || next.pos().equals("NNS")) && !next.capitalised()
+                && next.sentence() == tokens.get(k).sentence()
+                && !SpeakerFeatures.TIME_WORDS.contains(EntityFinder.lower(next));
     }
 
     /**

@@ -103,9 +103,34 @@ class AttributorTest {
         check("a phrase without a name before the cue, the name in an apposition after it",
                 "“We will not negotiate with them,” the mayor's spokesman, John Dole, said.",
                 q("We will not negotiate with them", "John Dole", "John Dole"));
+        check("a phrase naming a place before the cue, the person's name in an apposition after it",
+                "The mayor of Chicago, Rahm Emanuel, told reporters: “We will not back down.”",
+                q("We will not back down.", "Rahm Emanuel", "Rahm Emanuel"));
+        check("a person's name inside an apposition is not its subject",
+                "The Justice Department, led by Attorney General Loretta Lynch, said it would “review every case.”",
+                q("review every case.", "Department of Justice", "Justice Department"));
+        check("the person before a chain of appositions, not the place named in them",
+                "Dean Johnson, a 55-year-old salesman from Sumter, South Carolina, says Cruz will “leave here with momentum.”",
+                q("leave here with momentum.", "Dean Johnson", "Dean Johnson"));
+        check("the person before an age and a home town",
+                "Cory James, 22, of Flint, Mich., said he had not given up hope that Sanders could “pull off a surprise.”",
+                q("pull off a surprise.", "Cory James", "Cory James"));
+        check("the person before a title and an organisation with an apposition of its own",
+                "Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC, said Republicans "
+                        + "“are going to be dragged down by the anger.”",
+                q("are going to be dragged down by the anger.", "Alixandria Lapp", "Alixandria Lapp"));
+        check("a name after the cue whose first word the tagger reads as a verb",
+                "“We will win this state by ten points,” said Skip Rutherford, a longtime Clinton loyalist and dean of the "
+                        + "Clinton School of Public Service, who has known the Clintons for decades. “The population here has changed.”",
+                q("We will win this state by ten points", "Skip Rutherford", "Skip Rutherford"),
+                q("The population here has changed.", "Skip Rutherford", "Skip Rutherford"));
+        check("a pronoun resolved past a name that modifies a noun",
+                "Clinton campaign chairman John Podesta dismissed the report.\n\n“It is a fabrication from start to "
+                        + "finish,” he said in a statement.",
+                q("It is a fabrication from start to finish", "John Podesta", "he"));
         check("a crowd's chant",
                 "Waving signs that called the mayor “a friend of the developers,” the tenants chanted “Homes, not towers, for our city.”",
-                q("a friend of the developers", null, "signs"), q("Homes, not towers, for our city.", null, "the tenants"));
+                q("a friend of the developers", null, "the tenants"), q("Homes, not towers, for our city.", null, "the tenants"));
         check("a clause opened by a conjunction after a quote is not its attribution",
                 "Sen. Jack Reed called Maria Lopez “a showboat,” and she called him “a coward who hides from voters.”",
                 q("a showboat", "Jack Reed", "Jack Reed"), q("a coward who hides from voters.", "Maria Lopez", "she"));

@@ -43,6 +43,11 @@ class EntityFinderTest {
                 Map.of("Jumaane Williams", "PERSON"));
         onlyThese("The three scholars -- Mr. Tribe, Ms. Epstein and Mr. Amar -- wrote the letter.",
                 Map.of("Tribe", "PERSON", "Epstein", "PERSON", "Amar", "PERSON"));
+        // a run CoreNLP reads right after a title: the person, then what "of" names
+        onlyThese("“It is a bad deal for the river,” Mr. Morgan of the Sierra Club said.",
+                Map.of("Morgan", "PERSON", "Sierra Club", "ORGANIZATION"));
+        onlyThese("Former Gov. Jeb Bush of Florida said on Tuesday that he would not run.",
+                Map.of("Jeb Bush", "PERSON", "Florida", "LOCATION"));
         // a ship's prefix in capitals is no title
         check("The German cruise liner MS Columbus said it would fly its passengers home.",
                 Map.of("MS Columbus", "ORGANIZATION"));
