@@ -69,12 +69,16 @@ final class NameTypes {
         });
     }
 
+    /** What a person does right after being named, in any sentence, tagged or not ("Trump said"). */
+    private static final Set<String> SAYS = Set.of("said", "says", "told", "tells", "added", "adds");
+
     /**
      * One name, one type within an article: CoreNLP types each mention from its own sentence's words, so a name
      * mentioned several times can be a person in one sentence and a place in the next ("Ivanisevic", "Stoke").
      * The mentions of one text that the gazetteer does not know, in lower and upper case, take the type most of
      * them have (a tie changes nothing), and a one-word place or organisation that is the last word of a person's longer name in the
-     * article, and begins no longer place or organisation there, is that person; so is one the article calls "Mr.",
+     * article, and begins no longer place or organisation there or once says something there ("Trump said" beside
+     * "the Trump SoHo New York Hotel"), is that person; so is one the article calls "Mr.",
      * "Mrs." or "Ms." once ("Mr. Trump", where CoreNLP read "Trump's path" and "the Trump campaign" as a place).
      */
     static void consistentTypes(Doc doc, List<Mention> mentions) {
@@ -82,6 +86,7 @@ final class NameTypes {
         Set<String> surnames = new HashSet<>();
         Set<String> nonPersonFirstWords = new HashSet<>();
         Set<String> addressed = new HashSet<>();
+        Set<String> speaking = new HashSet<>();
         for (Mention m : mentions) {
             if (!votes(doc, m)) {
                 continue;
@@ -89,6 +94,9 @@ final class NameTypes {
             votes.computeIfAbsent(doc.span(m.start(), m.end()), k -> new HashMap<>()).merge(m.type(), 1, Integer::sum);
             if (m.to() - m.from() == 1 && m.from() > 0 && HONORIFICS.contains(doc.tokens.get(m.from() - 1).text())) {
                 addressed.add(doc.span(m.start(), m.end()));
+            }
+            if (m.to() - m.from() == 1 && m.to() < doc.tokens.size() && SAYS.contains(doc.tokens.get(m.to()).text())) {
+                speaking.add(doc.span(m.start(), m.end()));
             }
             if (m.to() - m.from() >= 2) {
                 String first = doc.tokens.get(m.from()).text();
@@ -117,7 +125,8 @@ final class NameTypes {
                 }
             }
             if (!type.equals("PERSON") && m.to() - m.from() == 1
-                    && (addressed.contains(text) || surnames.contains(text) && !nonPersonFirstWords.contains(text))) {
+                    && (addressed.contains(text)
+                            || surnames.contains(text) && (!nonPersonFirstWords.contains(text) || speaking.contains(text)))) {
                 type = "PERSON";
             }
             return type.equals(m.type()) ? m : m.withType(type);

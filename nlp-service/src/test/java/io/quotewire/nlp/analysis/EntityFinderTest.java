@@ -290,6 +290,12 @@ class EntityFinderTest {
 
                 Jordan defends his decision to make the film , whose screenplay he wrote himself .""",
                 "Neil Jordan");
+        // the same where a longer place or organisation begins with the surname, if the surname alone says something
+        mentions("""
+                Republican candidate Donald Trump will give a speech at the Trump SoHo New York Hotel on Wednesday.
+
+                Trump has already foreshadowed the rhetoric. Trump said the speech would be long.""",
+                "Donald Trump", "PERSON", 3);
         // a name typed one way in most sentences and another in one takes the type of most
         check("""
                 Suu Kyi said the authorities were misusing the law to crush the democracy movement .
