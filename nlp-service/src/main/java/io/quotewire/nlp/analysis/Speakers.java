@@ -86,11 +86,16 @@ final class Speakers {
         return nounHead(tokens, from, end) ? end : to;
     }
 
+    /** Words before a group's name that make the phrase one of its members: "a Republican", "one Democrat". */
+    private static final Set<String> ONE_OF = Set.of("a", "an", "another", "one");
+
     /**
      * The mention the attribution rests on, and the entity it resolves to. The head of the phrase decides:
      * its last noun group ("Secretary of State Mike Pompeo", "a narrator in the Clinton ad"); a name counts
-     * only when it ends that group (not "the Clinton campaign").
+     * only when it ends that group (not "the Clinton campaign"), and a group's name not after "a", "an", "another"
+     * or "one" ("a New Hampshire Republican" is one of them, unnamed).
      */
+
     Attribution resolve(Context ctx, int from, int to, int cue) {
         List<Token> tokens = ctx.doc().tokens;
         Cluster[] byToken = ctx.entities().byToken();
@@ -121,6 +126,10 @@ final class Speakers {
             if (person != null && person.entity() != null && person.entity().type.equals("PERSON")) {
                 return person;
             }
+        }
+        if (last != null && last.type.equals("NORP") && ONE_OF.contains(EntityFinder.lower(tokens.get(from)))
+                && headFrom <= from + 1) { // the group heads the phrase: not "a spokesman for committee Democrats"
+            return new Attribution(from, to, cue, cue + 1, null); // "a New Hampshire Republican": one of them, unnamed
         }
         if (last != null && !last.type.equals("LOCATION") || last != null && headFrom == to - 1 - span(byToken, to - 1, headFrom)) {
             int s = to - 1;

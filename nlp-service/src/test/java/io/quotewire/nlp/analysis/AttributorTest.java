@@ -137,6 +137,10 @@ class AttributorTest {
         check("an unnamed speaker: the noun phrase, no entity",
                 "“Nobody told us anything,” said a spokesman for the ministry.",
                 q("Nobody told us anything", null, "a spokesman"));
+        check("one member of a group, unnamed: the noun phrase, not the group",
+                "“He has no chance in this state,” said a New Hampshire Republican. “Democrats will win,” Democrats said.",
+                q("He has no chance in this state", null, "a New Hampshire Republican"),
+                q("Democrats will win", "Democrats", "Democrats"));
         check("an organisation not named: the noun phrase, no entity",
                 "The company said in a statement: “Our products are safe.”",
                 q("Our products are safe.", null, "The company"));
