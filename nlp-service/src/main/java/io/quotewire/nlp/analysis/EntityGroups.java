@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.quotewire.contract.NameKeys;
 import io.quotewire.nlp.analysis.EntityFinder.Cluster;
@@ -197,7 +198,13 @@ final class EntityGroups {
         part.mentions.clear();
     }
 
-    /** Titles before a person's name ("Prime Minister Mustafa al Kadhimi") and appositions ("McKenzie, the commander"). */
+    /** Parts of speech of a finite verb, which no apposition holds. */
+    private static final Set<String> FINITE = Set.of("VBD", "VBZ", "VBP", "MD");
+
+    /**
+     * Titles before a person's name ("Prime Minister Mustafa al Kadhimi") and appositions ("McKenzie, the
+     * commander"); not the subject of the clause after the name ("..., the Democratic presidential candidate stated").
+     */
     private static void findRoles(Doc doc, List<Mention> mentions, Map<Mention, Cluster> of) {
         List<Token> tokens = doc.tokens;
         for (Mention m : mentions) {
@@ -219,14 +226,18 @@ final class EntityGroups {
             int k = m.to();
             if (k + 2 < tokens.size() && tokens.get(k).isPunct(',') && lower(tokens.get(k + 1)).matches("the|a|an")) {
                 StringBuilder appos = new StringBuilder();
+                boolean clause = false; // "In an interview with Mika Brzezinski, the candidate stated": a subject
                 for (int j = k + 2; j < tokens.size() && j < k + 8 && !tokens.get(j).isPunct(',')
                         && !tokens.get(j).isPunct('.'); j++) {
+                    clause |= FINITE.contains(tokens.get(j).pos());
                     appos.append(lower(tokens.get(j))).append(' ');
                     if (tokens.get(j).text().equals("of")) {
                         break;
                     }
                 }
-                addRoles(appos.toString(), c);
+                if (!clause) {
+                    addRoles(appos.toString(), c);
+                }
             }
         }
     }

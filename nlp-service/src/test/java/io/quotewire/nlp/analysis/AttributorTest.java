@@ -141,6 +141,10 @@ class AttributorTest {
                 "“He has no chance in this state,” said a New Hampshire Republican. “Democrats will win,” Democrats said.",
                 q("He has no chance in this state", null, "a New Hampshire Republican"),
                 q("Democrats will win", "Democrats", "Democrats"));
+        check("a role noun that opens a clause after a name gives that name no role",
+                "In an interview with the hosts Joe Scarborough and Mika Brzezinski, the presidential candidate stated "
+                        + "that the remarks did not “fit with what I thought I knew about him.”",
+                q("fit with what I thought I knew about him.", null, "the presidential candidate"));
         check("an organisation not named: the noun phrase, no entity",
                 "The company said in a statement: “Our products are safe.”",
                 q("Our products are safe.", null, "The company"));
