@@ -93,7 +93,8 @@ final class Speakers {
      * The mention the attribution rests on, and the entity it resolves to. The head of the phrase decides:
      * its last noun group ("Secretary of State Mike Pompeo", "a narrator in the Clinton ad"); a name counts
      * only when it ends that group (not "the Clinton campaign"), and a group's name not after "a", "an", "another"
-     * or "one" ("a New Hampshire Republican" is one of them, unnamed).
+     * or "one", nor in the singular after "the" ("a New Hampshire Republican", "the Republican" are one of them,
+     * unnamed; "the British" are the group).
      */
 
     Attribution resolve(Context ctx, int from, int to, int cue) {
@@ -127,8 +128,9 @@ final class Speakers {
                 return person;
             }
         }
-        if (last != null && last.type.equals("NORP") && ONE_OF.contains(EntityFinder.lower(tokens.get(from)))
-                && headFrom <= from + 1) { // the group heads the phrase: not "a spokesman for committee Democrats"
+        String determiner = EntityFinder.lower(tokens.get(from));
+        if (last != null && last.type.equals("NORP") && headFrom <= from + 1 && (ONE_OF.contains(determiner)
+                || determiner.equals("the") && last.name.equals(tokens.get(to - 1).text() + "s"))) { // the group heads the phrase: not "a spokesman for committee Democrats"
             return new Attribution(from, to, cue, cue + 1, null); // "a New Hampshire Republican": one of them, unnamed
         }
         if (last != null && !last.type.equals("LOCATION") || last != null && headFrom == to - 1 - span(byToken, to - 1, headFrom)) {
