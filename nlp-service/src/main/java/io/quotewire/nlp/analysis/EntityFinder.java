@@ -258,7 +258,7 @@ final class EntityFinder {
 
     /**
      * A place's or an organisation's run that CoreNLP reads right after a person's title ("Mr. Morgan of the Sierra
-     * Club", "Ms. Le Pen", "Dr Azm Al Homoud"): where the person's name ends (at "of", else the run's end), or -1.
+     * Club", "Ms. Le Pen", "Sgt. Shayne La Croix"): where the person's name ends (at "of", else the run's end), or -1.
      * The name is one to three capitalised words, not all titles, that do not end as an organisation's name does
      * ("Dr. Pepper Snapple Group").
      */

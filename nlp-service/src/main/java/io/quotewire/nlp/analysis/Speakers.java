@@ -96,7 +96,6 @@ final class Speakers {
      * or "one", nor in the singular after "the" ("a New Hampshire Republican", "the Republican" are one of them,
      * unnamed; "the British" are the group).
      */
-
     Attribution resolve(Context ctx, int from, int to, int cue) {
         List<Token> tokens = ctx.doc().tokens;
         Cluster[] byToken = ctx.entities().byToken();
@@ -128,10 +127,11 @@ final class Speakers {
                 return person;
             }
         }
+        // one of a group heading the phrase, unnamed: "a New Hampshire Republican" (not "a spokesman for Democrats")
         String determiner = EntityFinder.lower(tokens.get(from));
         if (last != null && last.type.equals("NORP") && headFrom <= from + 1 && (ONE_OF.contains(determiner)
-                || determiner.equals("the") && last.name.equals(tokens.get(to - 1).text() + "s"))) { // the group heads the phrase: not "a spokesman for committee Democrats"
-            return new Attribution(from, to, cue, cue + 1, null); // "a New Hampshire Republican": one of them, unnamed
+                || determiner.equals("the") && last.name.equals(tokens.get(to - 1).text() + "s"))) {
+            return new Attribution(from, to, cue, cue + 1, null);
         }
         if (last != null && !last.type.equals("LOCATION") || last != null && headFrom == to - 1 - span(byToken, to - 1, headFrom)) {
             int s = to - 1;
