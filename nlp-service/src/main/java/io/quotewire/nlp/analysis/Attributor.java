@@ -747,11 +747,12 @@ final class Attributor {
                 // Rahm Emanuel, told"; not a person named inside a phrase ("..., led by Loretta Lynch, said")
                 boolean inPhrase = a != null && a.entity() != null && (a.from() > npStart || npStart > from
                         && tokens.get(npStart - 1).pos().equals("IN"));
-                if (isPerson(appos) && appStart == j + 1 && (a == null || a.entity() == null || inPhrase)) {
+                boolean namesNoOneItHeads = a == null || a.entity() == null || inPhrase;
+                if (isPerson(appos) && appStart == j + 1 && namesNoOneItHeads) {
                     return appos;
                 }
                 Attribution chosen = a != null && (a.entity() != null || !isPerson(appos)) ? a : appos;
-                if (!isPerson(chosen) && (a == null || a.entity() == null || inPhrase)) {
+                if (!isPerson(chosen) && namesNoOneItHeads) {
                     // the person the apposition is about, before it: "Dean Johnson, a salesman from Sumter,
                     // South Carolina, says", "Cory James, 22, of Flint, Mich., said"
                     Attribution person = personBeforeApposition(ctx, npStart, from, cue);
@@ -800,9 +801,7 @@ final class Attributor {
             }
             boolean relative = tokens.get(s).pos().equals("WP") || tokens.get(s).pos().equals("WDT");
             for (int t = s; t < c; t++) {
-                String pos = tokens.get(t).pos();
-                if (ctx.inQuote[t] || isCue(tokens.get(t)) || !relative
-                        && (pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP") || pos.equals("MD"))) {
+                if (ctx.inQuote[t] || isCue(tokens.get(t)) || !relative && tokens.get(t).isFiniteVerb()) {
                     return null;
                 }
             }
@@ -889,8 +888,8 @@ final class Attributor {
     private Attribution speakerAfter(Context ctx, int from, int limit, int cueFrom, int cueTo) {
         List<Token> tokens = ctx.doc.tokens;
         int end = from;
-        while (end < limit && end < tokens.size() && !ctx.inQuote[end] && (Speakers.isNpToken(tokens, end)
-                || ctx.entities().byToken()[end] != null // a name's word the tagger reads as a verb: "said Skip Rutherford"
+        while (end < limit && end < tokens.size() && !ctx.inQuote[end]
+                && (Speakers.isPhraseToken(tokens, ctx.entities().byToken(), end)
                 || tokens.get(end).text().equals("of") && end + 1 < tokens.size() && tokens.get(end + 1).capitalised())) {
             end++;
         }

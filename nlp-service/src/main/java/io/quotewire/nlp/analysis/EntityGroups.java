@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.quotewire.contract.NameKeys;
 import io.quotewire.nlp.analysis.EntityFinder.Cluster;
@@ -198,9 +197,6 @@ final class EntityGroups {
         part.mentions.clear();
     }
 
-    /** Parts of speech of a finite verb, which no apposition holds. */
-    private static final Set<String> FINITE = Set.of("VBD", "VBZ", "VBP", "MD");
-
     /**
      * Titles before a person's name ("Prime Minister Mustafa al Kadhimi") and appositions ("McKenzie, the
      * commander"); not the subject of the clause after the name ("..., the Democratic presidential candidate stated").
@@ -229,7 +225,7 @@ final class EntityGroups {
                 boolean clause = false; // "In an interview with Mika Brzezinski, the candidate stated": a subject
                 for (int j = k + 2; j < tokens.size() && j < k + 8 && !tokens.get(j).isPunct(',')
                         && !tokens.get(j).isPunct('.'); j++) {
-                    clause |= FINITE.contains(tokens.get(j).pos());
+                    clause |= tokens.get(j).isFiniteVerb();
                     appos.append(lower(tokens.get(j))).append(' ');
                     if (tokens.get(j).text().equals("of")) {
                         break;

@@ -50,6 +50,11 @@ final class Speakers {
                 || t.pos().equals("VBG") && k > 0 && tokens.get(k - 1).pos().equals("HYPH");
     }
 
+    /** A noun phrase's token, or a name's word whatever the tagger reads it as ("Skip/VB Rutherford", "Al From/IN"). */
+    static boolean isPhraseToken(List<Token> tokens, Cluster[] byToken, int k) {
+        return isNpToken(tokens, k) || byToken[k] != null;
+    }
+
     /**
      * Whether the token at {@code k} is an adjective or participle after a noun (from {@code from} on), with one of
      * {@link #MODIFIER_PREPOSITIONS} after it: the noun's modifier, "a source close to the talks", "officials
@@ -111,8 +116,8 @@ final class Speakers {
             }
         }
         int headFrom = to;
-        while (headFrom - 1 >= from && (isNpToken(tokens, headFrom - 1) || byToken[headFrom - 1] != null)) {
-            headFrom--; // a name's words, whatever the tagger reads them as ("Skip Rutherford", "Al From")
+        while (headFrom - 1 >= from && isPhraseToken(tokens, byToken, headFrom - 1)) {
+            headFrom--;
         }
         if (headFrom == to) {
             return null;

@@ -12,6 +12,11 @@ record Token(int index, int start, int end, String text, String pos, String lemm
         return pos.startsWith("NN");
     }
 
+    /** A verb with a tense or a modal: what a clause has and an apposition does not. */
+    boolean isFiniteVerb() {
+        return pos.equals("VBD") || pos.equals("VBZ") || pos.equals("VBP") || pos.equals("MD");
+    }
+
     boolean isPunct(char c) {
         return text.length() == 1 && text.charAt(0) == c;
     }
