@@ -12,8 +12,14 @@ import java.util.Set;
 
 import io.quotewire.contract.NameKeys;
 
-/** Whether a pronoun can refer to a person, from the first name (CoreNLP's first-name lists) and titles. */
+/**
+ * Whether a pronoun can refer to a person, from the first name: CoreNLP's lists of common first names and its
+ * coreference's list of 14,600 first names by gender (which knows "Hillary" and "Bernie"). A name either list gives
+ * both genders ("Jordan", "Terry") says nothing.
+ */
 final class Genders {
+
+    private static final Set<String> HONORIFICS_FEMALE = Set.of("mrs.", "mrs", "ms.", "ms", "miss");
 
     private final Set<String> male;
     private final Set<String> female;
@@ -24,34 +30,64 @@ final class Genders {
     }
 
     static Genders load() {
-        return new Genders(read("male"), read("female"));
+        Set<String> male = new HashSet<>();
+        Set<String> female = new HashSet<>();
+        read("/edu/stanford/nlp/models/gender/male_first_names.txt", male::add);
+        read("/edu/stanford/nlp/models/gender/female_first_names.txt", female::add);
+        // "name<TAB>MALE" or "name<TAB>FEMALE", a line for each gender a name is given
+        read("/edu/stanford/nlp/models/dcoref/namegender.combine.txt", line -> {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                String name = line.substring(0, tab).strip();
+                String gender = line.substring(tab + 1).strip();
+                if (gender.equals("male")) {
+                    male.add(name);
+                } else if (gender.equals("female")) {
+                    female.add(name);
+                }
+            }
+        });
+        return new Genders(male, female);
     }
 
-    private static Set<String> read(String which) {
-        String path = "/edu/stanford/nlp/models/gender/" + which + "_first_names.txt";
-        Set<String> names = new HashSet<>();
+    /** Each non-blank line of a classpath resource, lower-cased. */
+    private static void read(String path, java.util.function.Consumer<String> line) {
         try (InputStream in = Genders.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the classpath");
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null;) {
-                if (!line.isBlank()) {
-                    names.add(line.trim().toLowerCase(java.util.Locale.ROOT));
+            for (String l; (l = r.readLine()) != null;) {
+                if (!l.isBlank()) {
+                    line.accept(l.trim().toLowerCase(java.util.Locale.ROOT));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return names;
     }
 
-    /** False only when the person's first name or title says the other gender. */
-    boolean compatible(EntityFinder.Cluster person, String pronoun) {
+    /**
+     * False only when the person's title or first name says the other gender: "Mr.", "Mrs.", "Ms." or "Miss" before
+     * a mention of them in the text (one gender only), else their first name.
+     */
+    boolean compatible(EntityFinder.Cluster person, String pronoun, List<Token> tokens) {
         boolean wantMale = Speakers.MALE.contains(pronoun);
         boolean wantFemale = Speakers.FEMALE.contains(pronoun);
         if (!wantMale && !wantFemale) {
             return true;
+        }
+        boolean mr = false;
+        boolean mrs = false;
+        for (EntityFinder.Mention m : person.mentions) {
+            if (m.from() > 0) {
+                String title = EntityFinder.lower(tokens.get(m.from() - 1));
+                mr |= title.equals("mr.") || title.equals("mr");
+                mrs |= HONORIFICS_FEMALE.contains(title);
+            }
+        }
+        if (mr != mrs) {
+            return wantMale == mr;
         }
         List<String> words = NameKeys.personWords(person.name);
         if (words.size() < 2) {

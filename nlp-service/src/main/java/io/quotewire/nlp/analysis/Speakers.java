@@ -306,7 +306,7 @@ final class Speakers {
             if (c == null || !c.type.equals("PERSON") || ctx.inQuote()[k] || ctx.caption()[t.sentence()]) {
                 continue;
             }
-            if (!genders.compatible(c, word)) {
+            if (!genders.compatible(c, word, tokens)) {
                 continue;
             }
             sentence = t.sentence();

@@ -66,6 +66,14 @@ class AttributorTest {
                 "Asked Tuesday about Sullivan, Senator Dianne Feinstein said there was nothing to it.\n\n"
                         + "“I have never heard it before,” she said.",
                 q("I have never heard it before", "Dianne Feinstein", "she"));
+        check("a pronoun resolved past a person whose first name is of the other gender",
+                "Hillary Clinton arrived in Des Moines on Monday. Her rival Bernie Sanders had left the state.\n\n"
+                        + "“We will win Iowa,” she said.",
+                q("We will win Iowa", "Hillary Clinton", "she"));
+        check("a pronoun resolved past a person whose title elsewhere is of the other gender",
+                "Ghazala Ahmed stood in the crowd. Khizr Omar spoke first, and Mr. Omar held up a copy of the "
+                        + "Constitution.\n\n“I could not speak,” she said later.",
+                q("I could not speak", "Ghazala Ahmed", "she"));
         check("a pronoun resolved through the same pronoun as the subject of the sentence before",
                 "Mayor Martin Walsh had close ties to the vice president. But on Sunday he finally gave Hillary Clinton "
                         + "a ringing endorsement.\n\n“We need someone who is battle tested,” he said.",
