@@ -9,13 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.quotewire.contract.NameKeys;
 
 /**
- * Whether a pronoun can refer to a person, from the first name: CoreNLP's lists of common first names and its
- * coreference's list of 14,600 first names by gender (which knows "Hillary" and "Bernie"). A name either list gives
- * both genders ("Jordan", "Terry") says nothing.
+ * Whether a pronoun can refer to a person, from the title the article gives them ("Mr.", "Mrs.", "Ms.", "Miss") or
+ * their first name: CoreNLP's lists of common first names and its coreference's list of 14,600 first names by
+ * gender (which knows "Hillary" and "Bernie"). A name the lists give both genders ("Jordan", "Terry") says nothing.
  */
 final class Genders {
 
@@ -51,7 +52,7 @@ final class Genders {
     }
 
     /** Each non-blank line of a classpath resource, lower-cased. */
-    private static void read(String path, java.util.function.Consumer<String> line) {
+    private static void read(String path, Consumer<String> line) {
         try (InputStream in = Genders.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the classpath");
