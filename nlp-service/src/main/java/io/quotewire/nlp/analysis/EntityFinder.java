@@ -192,8 +192,20 @@ final class EntityFinder {
         CapitalisedNames.namesInTitleCase(doc, mentions, titled, shouting, lowerCase);
         DatelineNames.apply(doc, mentions, gazetteer);
         mentions.removeIf(m -> m.type().equals("MISC")); // they kept their words from other readings until now
+        mentions.removeIf(m -> isCaseName(tokens, m));
         mentions.sort(Comparator.comparingInt(Mention::from));
         return EntityGroups.of(doc, mentions);
+    }
+
+    /** A court case read as one name: "Roe v. Wade", "Zubik v. Burwell" (its parties are named apart). */
+    private static boolean isCaseName(List<Token> tokens, Mention m) {
+        for (int k = m.from() + 1; k < m.to() - 1; k++) {
+            String w = tokens.get(k).text();
+            if (w.equals("v.") || w.equals("vs.") || w.equals("v")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tokens {@code [from, to)} that are exactly the characters {@code [start, end)}, or null. */

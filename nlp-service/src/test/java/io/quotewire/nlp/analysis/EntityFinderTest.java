@@ -250,6 +250,13 @@ class EntityFinderTest {
     }
 
     @Test
+    void aCourtCaseIsNoEntity() {
+        // CoreNLP reads each case as one person or organisation
+        onlyThese("Justice Ruth Bader Ginsburg said Roe v. Wade stands, and the court heard Brown v. Board of Education "
+                + "again.", Map.of("Ruth Bader Ginsburg", "PERSON"));
+    }
+
+    @Test
     void aRegnalNumberIsPartOfAPersonsName() {
         checkExactly("""
                 1533 - Queen Elizabeth I born . Daughter of Henry VIII and his second wife .
