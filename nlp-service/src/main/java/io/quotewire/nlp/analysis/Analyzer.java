@@ -31,7 +31,7 @@ import io.quotewire.nlp.NlpConfig;
 public class Analyzer {
 
     /** Changes whenever the analysis can give a different result for the same text. */
-    public static final String VERSION = "quotewire-nlp/54 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
+    public static final String VERSION = "quotewire-nlp/55 corenlp-4.5.10 " + AttributionModel.SHIPPED.version();
 
     private static final Logger LOG = Logger.getLogger(Analyzer.class);
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -21,6 +22,8 @@ import io.quotewire.contract.NameKeys;
 final class Genders {
 
     private static final Set<String> HONORIFICS_FEMALE = Set.of("mrs.", "mrs", "ms.", "ms", "miss");
+    /** First names that a name's key leaves out as particles ("al-Assad", "ben Ali"): Al Gore, Ben Carson. */
+    private static final Set<String> PARTICLE_FIRST_NAMES = Set.of("Al", "Ben", "Abu");
 
     private final Set<String> male;
     private final Set<String> female;
@@ -60,7 +63,7 @@ final class Genders {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String l; (l = r.readLine()) != null;) {
                 if (!l.isBlank()) {
-                    line.accept(l.trim().toLowerCase(java.util.Locale.ROOT));
+                    line.accept(l.trim().toLowerCase(Locale.ROOT));
                 }
             }
         } catch (IOException e) {
@@ -90,11 +93,17 @@ final class Genders {
         if (mr != mrs) {
             return wantMale == mr;
         }
-        List<String> words = NameKeys.personWords(person.name);
-        if (words.size() < 2) {
-            return true;
+        String[] given = person.name.split(" ");
+        String first;
+        if (given.length > 1 && PARTICLE_FIRST_NAMES.contains(given[0])) {
+            first = given[0].toLowerCase(Locale.ROOT);
+        } else {
+            List<String> words = NameKeys.personWords(person.name);
+            if (words.size() < 2) {
+                return true;
+            }
+            first = words.get(0);
         }
-        String first = words.get(0);
         boolean isMale = male.contains(first) && !female.contains(first);
         boolean isFemale = female.contains(first) && !male.contains(first);
         return wantMale ? !isFemale : !isMale;

@@ -70,6 +70,10 @@ class AttributorTest {
                 "Hillary Clinton arrived in Des Moines on Monday. Her rival Bernie Sanders had left the state.\n\n"
                         + "“We will win Iowa,” she said.",
                 q("We will win Iowa", "Hillary Clinton", "she"));
+        check("a pronoun resolved past a man whose first name is also a particle of names (al-Assad)",
+                "Amy Klobuchar spoke first at the rally. Her colleague Al Franken had left the stage.\n\n"
+                        + "“We will win Minnesota,” she said.",
+                q("We will win Minnesota", "Amy Klobuchar", "she"));
         check("a pronoun resolved past a person whose title elsewhere is of the other gender",
                 "Ghazala Ahmed stood in the crowd. Khizr Omar spoke first, and Mr. Omar held up a copy of the "
                         + "Constitution.\n\n“I could not speak,” she said later.",
